@@ -1,0 +1,279 @@
+package model
+
+import (
+	"fmt"
+	"reflect"
+	"strconv"
+	"strings"
+	"sync"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// decoder turns a YAML (or JSON) node tree into a Story by the struct's
+// yaml tags, cleaning every string and collecting every problem.
+type decoder struct {
+	issues []issue
+}
+
+var (
+	dateType         = reflect.TypeFor[Date]()
+	topicStancesType = reflect.TypeFor[[]TopicStance]()
+)
+
+// multiline names the fields whose text may hold paragraphs; every other
+// string is a single line.
+var multiline = map[string]bool{"summary": true, "description": true, "quote": true}
+
+func (d *decoder) fail(at path, atKey bool, format string, args ...any) {
+	d.issues = append(d.issues, issue{at: at, atKey: atKey, msg: fmt.Sprintf(format, args...)})
+}
+
+// decode fills v from n. name is the field name, for cleaning rules.
+func (d *decoder) decode(n *yaml.Node, v reflect.Value, at path, name string) {
+	if n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		return // absent
+	}
+	switch {
+	case v.Type() == dateType:
+		s, ok := d.scalar(n, at, "an EDTF date such as \"2023-03-17\"")
+		if !ok {
+			return
+		}
+		s = CleanLine(s)
+		date, err := ParseDate(s)
+		if err != nil {
+			d.fail(at, false, "bad date: %v", err)
+			return
+		}
+		v.Set(reflect.ValueOf(date))
+		return
+	case v.Type() == topicStancesType:
+		d.decodeStances(n, v, at)
+		return
+	}
+	switch v.Kind() {
+	case reflect.String:
+		s, ok := d.scalar(n, at, "text")
+		if !ok {
+			return
+		}
+		if multiline[name] {
+			s = Clean(s)
+		} else {
+			s = CleanLine(s)
+		}
+		v.SetString(s)
+	case reflect.Int:
+		s, ok := d.scalar(n, at, "a whole number")
+		if !ok {
+			return
+		}
+		i, err := strconv.Atoi(s)
+		if err != nil || n.Tag != "!!int" {
+			d.fail(at, false, "%s must be a whole number, not %q", name, CleanLine(s))
+			return
+		}
+		v.SetInt(int64(i))
+	case reflect.Bool:
+		s, ok := d.scalar(n, at, "true or false")
+		if !ok {
+			return
+		}
+		b, err := strconv.ParseBool(s)
+		if err != nil || n.Tag != "!!bool" {
+			d.fail(at, false, "%s must be true or false, not %q", name, CleanLine(s))
+			return
+		}
+		v.SetBool(b)
+	case reflect.Slice:
+		if n.Kind != yaml.SequenceNode {
+			d.fail(at, false, "%s must be a list (- item, or [a, b])", name)
+			return
+		}
+		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
+		for i, c := range n.Content {
+			d.decode(c, s.Index(i), at.with(i), name)
+		}
+		v.Set(s)
+	case reflect.Struct:
+		d.decodeStruct(n, v, at, name)
+	}
+}
+
+// scalar returns n's text, or reports that a scalar was expected.
+func (d *decoder) scalar(n *yaml.Node, at path, want string) (string, bool) {
+	if n.Kind != yaml.ScalarNode {
+		d.fail(at, false, "expected %s here, found a %s", want, nodeKindName(n))
+		return "", false
+	}
+	return n.Value, true
+}
+
+func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, at path, name string) {
+	if n.Kind != yaml.MappingNode {
+		d.fail(at, false, "expected a mapping of fields for %s, found a %s", orDefault(name, "the story"), nodeKindName(n))
+		return
+	}
+	fields := structFields(v.Type())
+	seen := make(map[string]bool, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := n.Content[i], n.Content[i+1]
+		key := k.Value
+		if seen[key] {
+			d.fail(at.with(i/2), true, "duplicate key %q: a field may appear once; remove one of them", CleanLine(key))
+			continue
+		}
+		seen[key] = true
+		idx, ok := fields.index[key]
+		if !ok {
+			d.fail(at.with(i/2), true, "unknown field %q in %s%s; the fields are: %s",
+				CleanLine(key), orDefault(singular(name), "the story"), didYouMean(key, fields.names), strings.Join(fields.names, ", "))
+			continue
+		}
+		d.decode(val, v.Field(idx), at.with(key), key)
+	}
+}
+
+func (d *decoder) decodeStances(n *yaml.Node, v reflect.Value, at path) {
+	if n.Kind != yaml.MappingNode {
+		d.fail(at, false, "stances must be a mapping of topic id to stance, as in {warrant: opposes}")
+		return
+	}
+	out := make([]TopicStance, 0, len(n.Content)/2)
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := n.Content[i], n.Content[i+1]
+		topic := CleanLine(k.Value)
+		if seen[topic] {
+			d.fail(at.with(i/2), true, "duplicate stance on topic %q; give each topic one stance", topic)
+			continue
+		}
+		seen[topic] = true
+		s, ok := d.scalar(val, at.with(k.Value), "a stance")
+		if !ok {
+			continue
+		}
+		out = append(out, TopicStance{Topic: topic, Stance: Stance(CleanLine(s))})
+	}
+	v.Set(reflect.ValueOf(out))
+}
+
+type fieldSet struct {
+	index map[string]int
+	names []string
+}
+
+var fieldCache sync.Map // reflect.Type → fieldSet
+
+// structFields maps yaml tag names to field indexes. Only the story's own
+// types pass through here, so the cache fills once.
+func structFields(t reflect.Type) fieldSet {
+	if fs, ok := fieldCache.Load(t); ok {
+		return fs.(fieldSet)
+	}
+	fs := fieldSet{index: map[string]int{}}
+	for i := range t.NumField() {
+		tag := strings.Split(t.Field(i).Tag.Get("yaml"), ",")[0]
+		if tag == "" || tag == "-" {
+			continue
+		}
+		fs.index[tag] = i
+		fs.names = append(fs.names, tag)
+	}
+	fieldCache.Store(t, fs)
+	return fs
+}
+
+func nodeKindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "mapping"
+	case yaml.SequenceNode:
+		return "list"
+	case yaml.ScalarNode:
+		return fmt.Sprintf("value %q", CleanLine(n.Value))
+	}
+	return "document"
+}
+
+// singular names one element of a list field: "events" → "an event".
+func singular(name string) string {
+	switch name {
+	case "":
+		return ""
+	case "actors":
+		return "an actor entry"
+	case "citations":
+		return "a citation"
+	case "citation":
+		return "the citation"
+	}
+	s := strings.TrimSuffix(name, "s")
+	article := "a "
+	if strings.ContainsRune("aeiou", rune(s[0])) {
+		article = "an "
+	}
+	return article + s
+}
+
+func orDefault(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
+// locate finds the node a path names, for its line and column. When atKey,
+// the last element is a mapping entry's ordinal and the key node is returned.
+func locate(root *yaml.Node, at path, atKey bool) *yaml.Node {
+	n := root
+	if n != nil && n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
+		n = n.Content[0]
+	}
+	for i, e := range at {
+		if n == nil {
+			return nil
+		}
+		if n.Kind == yaml.AliasNode {
+			n = n.Alias
+		}
+		last := i == len(at)-1
+		switch e := e.(type) {
+		case int:
+			switch {
+			case n.Kind == yaml.SequenceNode && e < len(n.Content):
+				n = n.Content[e]
+			case n.Kind == yaml.MappingNode && 2*e+1 < len(n.Content):
+				if last && atKey {
+					return n.Content[2*e]
+				}
+				n = n.Content[2*e+1]
+			default:
+				return n
+			}
+		case string:
+			if n.Kind != yaml.MappingNode {
+				return n
+			}
+			var next *yaml.Node
+			for j := 0; j+1 < len(n.Content); j += 2 {
+				if n.Content[j].Value == e {
+					next = n.Content[j+1]
+					if last && atKey {
+						next = n.Content[j]
+					}
+					break
+				}
+			}
+			if next == nil {
+				return n
+			}
+			n = next
+		}
+	}
+	return n
+}

@@ -1,0 +1,455 @@
+package model
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+)
+
+// ItemKind says whether a timeline item is an event or a statement.
+type ItemKind uint8
+
+// The kinds of timeline item.
+const (
+	EventItem ItemKind = iota
+	StatementItem
+)
+
+// String is the kind's name in output formats: "event" or "statement".
+func (k ItemKind) String() string {
+	if k == StatementItem {
+		return "statement"
+	}
+	return "event"
+}
+
+// Item is one row of the timeline: exactly one of Event and Statement is set.
+type Item struct {
+	Event     *Event
+	Statement *Statement
+}
+
+// Kind reports which of the two the item is.
+func (it Item) Kind() ItemKind {
+	if it.Statement != nil {
+		return StatementItem
+	}
+	return EventItem
+}
+
+// ID is the event's or statement's id.
+func (it Item) ID() string {
+	if it.Statement != nil {
+		return it.Statement.ID
+	}
+	return it.Event.ID
+}
+
+// Date is when the event happened or the statement was made.
+func (it Item) Date() Date {
+	if it.Statement != nil {
+		return it.Statement.Date
+	}
+	return it.Event.Date
+}
+
+// Text is the item's body: an event's summary or a statement's quote.
+func (it Item) Text() string {
+	if it.Statement != nil {
+		return it.Statement.Quote
+	}
+	return it.Event.Summary
+}
+
+// ref is a compact pointer into the story's events or statements.
+type ref struct {
+	kind ItemKind
+	n    int32
+}
+
+// Index orders a story's events and statements in time and answers the
+// queries the TUI and the command line share. It is immutable once built,
+// so it may be read from several goroutines.
+type Index struct {
+	story *Story
+	refs  []ref
+	lo    []Day // earliest day of each item, in timeline order
+	hi    []Day
+	title []string
+
+	actorOf  map[string]int32 // actor id → actor index
+	topicOf  map[string]int32
+	posOf    map[string]int32 // event or statement id → timeline position
+	parent   []int32          // actor index → parent index, or -1
+	children [][]int32
+
+	// Per item (timeline order), the actors and topics it involves, as
+	// ranges of flat slices: item i owns itemActors[actorStart[i]:actorStart[i+1]].
+	actorStart, topicStart []uint32
+	itemActors, itemTopics []int32
+
+	// Postings: for each actor and topic, the timeline positions of the items
+	// that name it directly, ascending.
+	actorPost, topicPost [][]int32
+
+	reactions map[int32][]int32 // event position → reacting statement positions
+	positions map[[2]int32]*Position
+	tree      []ActorNode
+}
+
+// NewIndex builds the index of a valid story (one that Load or Validate
+// accepted).
+func NewIndex(s *Story) *Index {
+	ix := &Index{
+		story:   s,
+		actorOf: make(map[string]int32, len(s.Actors)),
+		topicOf: make(map[string]int32, len(s.Topics)),
+	}
+	for i, a := range s.Actors {
+		ix.actorOf[a.ID] = int32(i)
+	}
+	for i, t := range s.Topics {
+		ix.topicOf[t.ID] = int32(i)
+	}
+	ix.buildActorTree()
+	ix.buildOrder()
+	ix.buildPostings()
+	ix.positions = make(map[[2]int32]*Position, len(s.Positions))
+	for i := range s.Positions {
+		p := &s.Positions[i]
+		a, okA := ix.actorOf[p.Actor]
+		t, okT := ix.topicOf[p.Topic]
+		if okA && okT {
+			ix.positions[[2]int32{a, t}] = p
+		}
+	}
+	return ix
+}
+
+func (ix *Index) buildActorTree() {
+	s := ix.story
+	ix.parent = make([]int32, len(s.Actors))
+	ix.children = make([][]int32, len(s.Actors))
+	var roots []int32
+	for i, a := range s.Actors {
+		p, ok := ix.actorOf[a.Parent]
+		if a.Parent == "" || !ok {
+			ix.parent[i] = -1
+			roots = append(roots, int32(i))
+			continue
+		}
+		ix.parent[i] = p
+		ix.children[p] = append(ix.children[p], int32(i))
+	}
+	byName := func(a, b int32) int {
+		return cmp.Or(cmp.Compare(strings.ToLower(s.Actors[a].Name), strings.ToLower(s.Actors[b].Name)), cmp.Compare(a, b))
+	}
+	slices.SortFunc(roots, byName)
+	var walk func(i int32, depth int)
+	seen := make([]bool, len(s.Actors))
+	walk = func(i int32, depth int) {
+		if seen[i] {
+			return // a cycle; Validate reports it
+		}
+		seen[i] = true
+		ix.tree = append(ix.tree, ActorNode{Actor: &s.Actors[i], Depth: depth})
+		kids := slices.Clone(ix.children[i])
+		slices.SortFunc(kids, byName)
+		for _, k := range kids {
+			walk(k, depth+1)
+		}
+	}
+	for _, r := range roots {
+		walk(r, 0)
+	}
+}
+
+func (ix *Index) buildOrder() {
+	s := ix.story
+	n := len(s.Events) + len(s.Statements)
+	refs := make([]ref, 0, n)
+	for i := range s.Events {
+		refs = append(refs, ref{EventItem, int32(i)})
+	}
+	for i := range s.Statements {
+		refs = append(refs, ref{StatementItem, int32(i)})
+	}
+	type key struct {
+		lo, hi Day
+		id     string
+		r      ref
+	}
+	keys := make([]key, n)
+	for i, r := range refs {
+		d, id := ix.dateID(r)
+		keys[i] = key{d.Earliest(), d.Latest(), id, r}
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		return cmp.Or(cmp.Compare(a.lo, b.lo), cmp.Compare(a.hi, b.hi), strings.Compare(a.id, b.id))
+	})
+	ix.refs = refs
+	ix.lo = make([]Day, n)
+	ix.hi = make([]Day, n)
+	ix.title = make([]string, n)
+	ix.posOf = make(map[string]int32, n)
+	for i, k := range keys {
+		ix.refs[i] = k.r
+		ix.lo[i], ix.hi[i] = k.lo, k.hi
+		ix.posOf[k.id] = int32(i)
+		ix.title[i] = ix.makeTitle(k.r)
+	}
+}
+
+func (ix *Index) dateID(r ref) (Date, string) {
+	if r.kind == StatementItem {
+		st := &ix.story.Statements[r.n]
+		return st.Date, st.ID
+	}
+	e := &ix.story.Events[r.n]
+	return e.Date, e.ID
+}
+
+// makeTitle gives statements without a title one made of the speaker's
+// name and the opening of the quote.
+func (ix *Index) makeTitle(r ref) string {
+	if r.kind == EventItem {
+		return ix.story.Events[r.n].Title
+	}
+	st := &ix.story.Statements[r.n]
+	if st.Title != "" {
+		return st.Title
+	}
+	name := st.Speaker
+	if a, ok := ix.actorOf[st.Speaker]; ok {
+		name = ix.story.Actors[a].Name
+	}
+	q := strings.Join(strings.Fields(st.Quote), " ")
+	if r := []rune(q); len(r) > 60 {
+		q = string(r[:59]) + "…"
+	}
+	if st.Paraphrase {
+		return name + ": " + q
+	}
+	return name + ": “" + q + "”"
+}
+
+func (ix *Index) buildPostings() {
+	s := ix.story
+	n := len(ix.refs)
+	ix.actorStart = make([]uint32, n+1)
+	ix.topicStart = make([]uint32, n+1)
+	ix.actorPost = make([][]int32, len(s.Actors))
+	ix.topicPost = make([][]int32, len(s.Topics))
+	ix.reactions = map[int32][]int32{}
+	for pos, r := range ix.refs {
+		p := int32(pos)
+		start := len(ix.itemActors)
+		addActor := func(id string) {
+			a, ok := ix.actorOf[id]
+			if !ok || slices.Contains(ix.itemActors[start:], a) {
+				return
+			}
+			ix.itemActors = append(ix.itemActors, a)
+			ix.actorPost[a] = append(ix.actorPost[a], p)
+		}
+		tstart := len(ix.itemTopics)
+		addTopic := func(id string) {
+			t, ok := ix.topicOf[id]
+			if !ok || slices.Contains(ix.itemTopics[tstart:], t) {
+				return
+			}
+			ix.itemTopics = append(ix.itemTopics, t)
+			ix.topicPost[t] = append(ix.topicPost[t], p)
+		}
+		if r.kind == EventItem {
+			e := &s.Events[r.n]
+			for _, role := range e.Actors {
+				addActor(role.Actor)
+			}
+			for _, t := range e.Topics {
+				addTopic(t)
+			}
+		} else {
+			st := &s.Statements[r.n]
+			addActor(st.Speaker)
+			for _, ts := range st.Stances {
+				addTopic(ts.Topic)
+			}
+		}
+		ix.actorStart[pos+1] = uint32(len(ix.itemActors))
+		ix.topicStart[pos+1] = uint32(len(ix.itemTopics))
+	}
+	for pos, r := range ix.refs {
+		if r.kind != StatementItem {
+			continue
+		}
+		if ev, ok := ix.posOf[s.Statements[r.n].ReactsTo]; ok && s.Statements[r.n].ReactsTo != "" {
+			ix.reactions[ev] = append(ix.reactions[ev], int32(pos))
+		}
+	}
+}
+
+// Story is the story the index was built from.
+func (ix *Index) Story() *Story { return ix.story }
+
+// Len is the number of items on the timeline.
+func (ix *Index) Len() int { return len(ix.refs) }
+
+// At returns the item at timeline position pos.
+func (ix *Index) At(pos int) Item {
+	r := ix.refs[pos]
+	if r.kind == StatementItem {
+		return Item{Statement: &ix.story.Statements[r.n]}
+	}
+	return Item{Event: &ix.story.Events[r.n]}
+}
+
+// Title is the one-line heading of the item at pos.
+func (ix *Index) Title(pos int) string { return ix.title[pos] }
+
+// Kind is the kind of the item at pos, without building an Item.
+func (ix *Index) Kind(pos int) ItemKind { return ix.refs[pos].kind }
+
+// Lookup finds the timeline position of an event or statement id.
+func (ix *Index) Lookup(id string) (int, bool) {
+	p, ok := ix.posOf[id]
+	return int(p), ok
+}
+
+// ItemActors returns the actors the item at pos names directly: an event's
+// participants or a statement's speaker, in the story's order.
+func (ix *Index) ItemActors(pos int) []*Actor {
+	ids := ix.itemActors[ix.actorStart[pos]:ix.actorStart[pos+1]]
+	out := make([]*Actor, len(ids))
+	for i, a := range ids {
+		out[i] = &ix.story.Actors[a]
+	}
+	return out
+}
+
+// ItemTopics returns the topics the item at pos concerns.
+func (ix *Index) ItemTopics(pos int) []*Topic {
+	ids := ix.itemTopics[ix.topicStart[pos]:ix.topicStart[pos+1]]
+	out := make([]*Topic, len(ids))
+	for i, t := range ids {
+		out[i] = &ix.story.Topics[t]
+	}
+	return out
+}
+
+// Actor finds an actor by id.
+func (ix *Index) Actor(id string) (*Actor, bool) {
+	if a, ok := ix.actorOf[id]; ok {
+		return &ix.story.Actors[a], true
+	}
+	return nil, false
+}
+
+// Topic finds a topic by id.
+func (ix *Index) Topic(id string) (*Topic, bool) {
+	if t, ok := ix.topicOf[id]; ok {
+		return &ix.story.Topics[t], true
+	}
+	return nil, false
+}
+
+// Source finds a source by id.
+func (ix *Index) Source(id string) (*Source, bool) {
+	for i := range ix.story.Sources {
+		if ix.story.Sources[i].ID == id {
+			return &ix.story.Sources[i], true
+		}
+	}
+	return nil, false
+}
+
+// ActorName is the actor's name, or the id itself when there is no such actor.
+func (ix *Index) ActorName(id string) string {
+	if a, ok := ix.Actor(id); ok {
+		return a.Name
+	}
+	return id
+}
+
+// Ancestors returns the actor's parent, grandparent and so on, nearest first.
+func (ix *Index) Ancestors(id string) []*Actor {
+	a, ok := ix.actorOf[id]
+	if !ok {
+		return nil
+	}
+	var out []*Actor
+	for p := ix.parent[a]; p >= 0 && len(out) < len(ix.parent); p = ix.parent[p] {
+		out = append(out, &ix.story.Actors[p])
+	}
+	return out
+}
+
+// Descendants returns the ids of the actor and everything under it: russia
+// takes in putin, the kremlin and Russian state TV.
+func (ix *Index) Descendants(id string) []string {
+	a, ok := ix.actorOf[id]
+	if !ok {
+		return nil
+	}
+	var out []string
+	for _, d := range ix.descend(a, nil) {
+		out = append(out, ix.story.Actors[d].ID)
+	}
+	return out
+}
+
+func (ix *Index) descend(a int32, into []int32) []int32 {
+	if slices.Contains(into, a) {
+		return into
+	}
+	into = append(into, a)
+	for _, c := range ix.children[a] {
+		into = ix.descend(c, into)
+	}
+	return into
+}
+
+// ActorNode is an actor in the parent tree, for pickers and the matrix.
+type ActorNode struct {
+	Actor *Actor
+	Depth int // 0 for actors without a parent
+}
+
+// ActorTree lists every actor, each parent followed by its children
+// (indented by Depth), siblings by name.
+func (ix *Index) ActorTree() []ActorNode { return ix.tree }
+
+// Reactions returns the timeline positions of the statements that react to
+// the event at pos.
+func (ix *Index) Reactions(pos int) []int { return toInts(ix.reactions[int32(pos)]) }
+
+// Position is where the actor stands on the topic. Where the story records
+// nothing the stance is StanceNone: shown as such, never guessed.
+func (ix *Index) Position(actorID, topicID string) Position {
+	a, okA := ix.actorOf[actorID]
+	t, okT := ix.topicOf[topicID]
+	if okA && okT {
+		if p := ix.positions[[2]int32{a, t}]; p != nil {
+			return *p
+		}
+	}
+	return Position{Actor: actorID, Topic: topicID, Stance: StanceNone}
+}
+
+// HasPositions reports whether the actor holds a recorded position on any topic.
+func (ix *Index) HasPositions(actorID string) bool {
+	for _, t := range ix.story.Topics {
+		if ix.Position(actorID, t.ID).Stance != StanceNone {
+			return true
+		}
+	}
+	return false
+}
+
+func toInts(xs []int32) []int {
+	out := make([]int, len(xs))
+	for i, x := range xs {
+		out[i] = int(x)
+	}
+	return out
+}

@@ -1,0 +1,512 @@
+// Package ui is dateline's Bubble Tea program: the timeline, the detail
+// pane, the positions matrix, the pickers, search and help.
+package ui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/dateline/dateline/model"
+)
+
+// focus is the pane keys go to.
+type focus int
+
+const (
+	focusTimeline focus = iota
+	focusDetail
+)
+
+// overlay is what covers the body, if anything.
+type overlay int
+
+const (
+	overlayNone overlay = iota
+	overlayHelp
+	overlayActors
+	overlayTopics
+	overlayPositions
+	overlayCard
+)
+
+// App is the root of the explorer.
+type App struct {
+	ix     *model.Index
+	name   string
+	keys   KeyMap
+	styles *Styles
+	help   help.Model
+
+	width, height int
+	lay           layout
+
+	focus   focus
+	overlay overlay
+	// cardFrom is the overlay to return to when the card closes.
+	cardFrom overlay
+
+	filter    model.Filter
+	searching bool
+	search    textinput.Model
+	helpOff   int // scroll of the help overlay
+
+	timeline  Timeline
+	detail    Detail
+	positions Positions
+	picker    Picker
+	card      Card
+	status    StatusBar
+
+	message    string
+	messageErr bool
+}
+
+// New makes the explorer over ix, named name, opening with filter f.
+func New(ix *model.Index, name string, f model.Filter) App {
+	st := NewStyles(true)
+	keys := DefaultKeyMap()
+	in := textinput.New()
+	in.Prompt = "/ "
+	in.Placeholder = "search titles, text and actors"
+	a := App{
+		ix: ix, name: name, keys: keys, styles: &st, help: help.New(),
+		filter:    f,
+		search:    in,
+		timeline:  NewTimeline(ix, &st, keys, newChipper(ix, &st)),
+		detail:    NewDetail(ix, &st, keys),
+		positions: NewPositions(ix, &st, keys),
+		status:    NewStatusBar(ix, &st),
+	}
+	a.help.Styles = st.Help
+	a.search.SetValue(f.Text)
+	a.refilter()
+	return a
+}
+
+// Init implements tea.Model: ask the terminal for its background colour.
+func (a App) Init() tea.Cmd { return tea.RequestBackgroundColor }
+
+// Update implements tea.Model. Order: resize, data messages, keys (global
+// ones skipped while a text input has focus), mouse.
+func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		a.handleResize(msg.Width, msg.Height)
+		return a, nil
+	case tea.BackgroundColorMsg:
+		*a.styles = NewStyles(msg.IsDark())
+		a.help.Styles = a.styles.Help
+		a.detail.render()
+		return a, nil
+	case tea.KeyPressMsg:
+		return a.handleKey(msg)
+	case tea.MouseWheelMsg:
+		a.handleWheel(msg.Mouse())
+		return a, nil
+	case tea.MouseClickMsg:
+		a.handleClick(msg.Mouse())
+		return a, nil
+	case pickedMsg:
+		if msg.kind == pickActors {
+			a.filter.Actors = msg.ids
+		} else {
+			a.filter.Topics = msg.ids
+		}
+		a.overlay = overlayNone
+		a.refilter()
+		return a, nil
+	case pickerClosedMsg:
+		a.overlay = overlayNone
+		return a, nil
+	case jumpMsg:
+		a.overlay = overlayNone
+		a.jumpTo(msg.pos)
+		return a, nil
+	case cardMsg:
+		a.openCard(msg.actor)
+		return a, nil
+	}
+	var cmd tea.Cmd
+	switch {
+	case a.searching:
+		a.search, cmd = a.search.Update(msg)
+	case a.overlay == overlayActors || a.overlay == overlayTopics:
+		a.picker, cmd = a.picker.Update(msg)
+	}
+	return a, cmd
+}
+
+func (a *App) handleResize(w, h int) {
+	a.width, a.height = w, h
+	a.relayout()
+}
+
+// relayout lays the screen out again and sizes every child to its place.
+func (a *App) relayout() {
+	a.lay = computeLayout(a.width, a.height, a.styles.Pane, a.focus == focusDetail)
+	if a.lay.tooSmall {
+		return
+	}
+	a.timeline.SetSize(a.lay.timelineIn.W, a.lay.timelineIn.H)
+	a.detail.SetSize(a.lay.detailIn.W, a.lay.detailIn.H)
+	in := a.lay.body.inner(a.lay.frameW, a.lay.frameH)
+	a.positions.SetSize(in.W, in.H)
+	a.picker.SetSize(in.W, in.H)
+	a.card.Resize(a.ix, a.cardItems(), in.W, in.H)
+	a.status.SetSize(a.width, 1)
+	a.help.SetWidth(a.width)
+	a.search.SetWidth(max(1, a.width-4))
+}
+
+func (a *App) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	a.message = ""
+	if key.Matches(k, a.keys.ForceQuit) {
+		return a, tea.Quit
+	}
+	if a.lay.tooSmall {
+		if key.Matches(k, a.keys.Quit) {
+			return a, tea.Quit
+		}
+		return a, nil
+	}
+	if a.searching {
+		return a.handleSearchKey(k)
+	}
+	if a.overlay != overlayNone {
+		return a.handleOverlayKey(k)
+	}
+	switch {
+	case key.Matches(k, a.keys.Quit):
+		return a, tea.Quit
+	case key.Matches(k, a.keys.Help):
+		a.overlay, a.helpOff = overlayHelp, 0
+	case key.Matches(k, a.keys.Search):
+		a.searching = true
+		return a, a.search.Focus()
+	case key.Matches(k, a.keys.Actors):
+		a.openPicker(pickActors)
+	case key.Matches(k, a.keys.Topics):
+		a.openPicker(pickTopics)
+	case key.Matches(k, a.keys.Positions):
+		a.overlay = overlayPositions
+	case key.Matches(k, a.keys.Clear):
+		a.filter = model.Filter{}
+		a.search.SetValue("")
+		a.refilter()
+		a.message = "Filters cleared"
+	case key.Matches(k, a.keys.NextPane), key.Matches(k, a.keys.PrevPane):
+		a.setFocus(1 - a.focus)
+	case key.Matches(k, a.keys.NextMatch) && a.filter.Text != "":
+		a.timeline.Cycle(1)
+		a.showSelected()
+	case key.Matches(k, a.keys.PrevMatch) && a.filter.Text != "":
+		a.timeline.Cycle(-1)
+		a.showSelected()
+	case a.focus == focusTimeline && key.Matches(k, a.keys.Open):
+		if a.timeline.Len() > 0 {
+			a.setFocus(focusDetail)
+		}
+	case a.focus == focusTimeline:
+		a.timeline, _ = a.timeline.Update(k)
+		a.showSelected()
+	case a.focus == focusDetail && key.Matches(k, a.keys.Back):
+		a.setFocus(focusTimeline)
+	case a.focus == focusDetail:
+		a.detail, _ = a.detail.Update(k)
+	}
+	return a, nil
+}
+
+func (a *App) handleSearchKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	switch k.String() {
+	case "enter":
+		a.searching = false
+		a.search.Blur()
+		return a, nil
+	case "esc":
+		a.searching = false
+		a.search.Blur()
+		a.search.SetValue("")
+		a.filter.Text = ""
+		a.refilter()
+		return a, nil
+	}
+	var cmd tea.Cmd
+	a.search, cmd = a.search.Update(k)
+	if v := a.search.Value(); v != a.filter.Text {
+		a.filter.Text = v
+		a.refilter()
+	}
+	return a, cmd
+}
+
+func (a *App) handleOverlayKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
+	switch a.overlay {
+	case overlayActors, overlayTopics:
+		a.picker, cmd = a.picker.Update(k)
+		return a, cmd
+	case overlayCard:
+		if key.Matches(k, a.keys.Close) {
+			a.overlay = a.cardFrom
+			return a, nil
+		}
+		a.card, cmd = a.card.Update(k)
+		return a, cmd
+	}
+	if key.Matches(k, a.keys.Close) || (a.overlay == overlayHelp && key.Matches(k, a.keys.Help)) {
+		a.overlay = overlayNone
+		return a, nil
+	}
+	switch a.overlay {
+	case overlayPositions:
+		a.positions, cmd = a.positions.Update(k)
+	case overlayHelp:
+		switch {
+		case key.Matches(k, a.keys.Up):
+			a.helpOff = max(0, a.helpOff-1)
+		case key.Matches(k, a.keys.Down):
+			a.helpOff++
+		}
+	}
+	return a, cmd
+}
+
+func (a *App) handleWheel(m tea.Mouse) {
+	if a.lay.tooSmall || a.overlay != overlayNone {
+		return
+	}
+	step := 3
+	if m.Button == tea.MouseWheelUp {
+		step = -3
+	} else if m.Button != tea.MouseWheelDown {
+		return
+	}
+	switch {
+	case a.lay.showTimeline && a.lay.timeline.contains(m.X, m.Y):
+		a.timeline.Move(step)
+		a.showSelected()
+	case a.lay.showDetail && a.lay.detail.contains(m.X, m.Y):
+		a.detail.Scroll(step)
+	}
+}
+
+func (a *App) handleClick(m tea.Mouse) {
+	if a.lay.tooSmall || a.overlay != overlayNone || m.Button != tea.MouseLeft {
+		return
+	}
+	in := a.lay.timelineIn
+	switch {
+	case a.lay.showTimeline && in.contains(m.X, m.Y):
+		if a.timeline.SelectRow(m.Y - in.Y) {
+			a.setFocus(focusTimeline)
+			a.showSelected()
+		}
+	case a.lay.showDetail && a.lay.detail.contains(m.X, m.Y):
+		a.setFocus(focusDetail)
+	}
+}
+
+func (a *App) setFocus(f focus) {
+	if a.focus == f {
+		return
+	}
+	a.focus = f
+	if a.lay.mode == modeSingle {
+		a.relayout()
+	}
+}
+
+// refilter runs the filter and shows the result, keeping the selection.
+func (a *App) refilter() {
+	needle := ""
+	if a.filter.Text != "" {
+		needle = model.FoldForSearch(a.filter.Text)
+	}
+	a.timeline.SetRows(a.ix.Query(a.filter), needle)
+	a.showSelected()
+}
+
+// showSelected puts the selected item in the detail pane.
+func (a *App) showSelected() {
+	pos, ok := a.timeline.Selected()
+	if !ok {
+		pos = -1
+	}
+	a.detail.Show(pos, a.timeline.needle)
+}
+
+// jumpTo selects the item at pos, clearing filters that hide it.
+func (a *App) jumpTo(pos int) {
+	if !a.timeline.Select(pos) {
+		a.filter = model.Filter{}
+		a.search.SetValue("")
+		a.refilter()
+		a.timeline.Select(pos)
+		a.message = "Filters cleared to show the evidence"
+	}
+	a.showSelected()
+	a.setFocus(focusTimeline)
+}
+
+func (a *App) openPicker(kind pickerKind) {
+	rows := a.ix.Query(model.Filter{})
+	if kind == pickActors {
+		a.picker = NewPicker(a.styles, a.keys, kind, actorEntries(a.ix, a.ix.ActorCounts(rows)), a.filter.Actors)
+		a.overlay = overlayActors
+	} else {
+		a.picker = NewPicker(a.styles, a.keys, kind, topicEntries(a.ix, a.ix.TopicCounts(rows)), a.filter.Topics)
+		a.overlay = overlayTopics
+	}
+	in := a.lay.body.inner(a.lay.frameW, a.lay.frameH)
+	a.picker.SetSize(in.W, in.H)
+}
+
+func (a *App) openCard(actor string) {
+	if a.overlay != overlayCard {
+		a.cardFrom = a.overlay
+	}
+	a.card = Card{st: a.styles, keys: a.keys, actor: actor}
+	in := a.lay.body.inner(a.lay.frameW, a.lay.frameH)
+	a.card.Resize(a.ix, a.cardItems(), in.W, in.H)
+	a.overlay = overlayCard
+}
+
+// cardItems counts the items that involve the card's actor.
+func (a *App) cardItems() int {
+	if a.card.actor == "" {
+		return 0
+	}
+	return len(a.ix.Query(model.Filter{Actors: []string{a.card.actor}}))
+}
+
+// View implements tea.Model.
+func (a App) View() tea.View {
+	v := tea.NewView(a.render())
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = "dateline · " + ansi.Strip(a.storyTitle())
+	return v
+}
+
+func (a App) storyTitle() string {
+	if t := a.ix.Story().Title; t != "" {
+		return t
+	}
+	return a.name
+}
+
+// render draws the whole screen as exactly height lines of width cells.
+func (a App) render() string {
+	if a.width <= 0 || a.height <= 0 {
+		return ""
+	}
+	if a.lay.tooSmall {
+		msg := "Terminal too small: dateline needs at least 40×10. Enlarge the window, or press q to quit."
+		return fitLines(a.styles.TooSmall.Render(ansi.Wrap(msg, a.width, " ")), a.width, a.height)
+	}
+	var b strings.Builder
+	b.WriteString(a.headerView())
+	b.WriteByte('\n')
+	b.WriteString(a.bodyView())
+	b.WriteByte('\n')
+	b.WriteString(a.status.View(a.timeline.Len(), a.filter, a.message, a.messageErr))
+	b.WriteByte('\n')
+	b.WriteString(a.bottomView())
+	return b.String()
+}
+
+func (a App) headerView() string {
+	right := a.styles.Muted.Render("? help ")
+	left := a.styles.HeaderTitle.Render(" dateline ") + a.styles.Header.Render(a.storyTitle())
+	room := a.width - ansi.StringWidth(right)
+	return fitWidth(ansi.Truncate(left, room-1, "…"), room) + right
+}
+
+func (a App) bottomView() string {
+	if a.searching {
+		return fitWidth(a.search.View(), a.width)
+	}
+	var keys bindings
+	switch {
+	case a.overlay == overlayActors || a.overlay == overlayTopics:
+		keys = a.picker.HelpKeys()
+	case a.overlay == overlayPositions:
+		keys = a.keys.PositionsHelp()
+	case a.overlay != overlayNone:
+		keys = a.keys.OverlayHelp()
+	case a.focus == focusDetail:
+		keys = a.keys.DetailHelp()
+	default:
+		keys = a.keys.TimelineHelp()
+	}
+	return fitWidth(" "+a.help.ShortHelpView(keys.ShortHelp()), a.width)
+}
+
+func (a App) bodyView() string {
+	l := a.lay
+	b := l.body
+	if a.overlay != overlayNone {
+		title, content := a.overlayView()
+		return frame(a.styles.PaneFocused, a.styles.PaneTitleFocused, title, content, b.W, b.H)
+	}
+	var panes []string
+	if l.showTimeline {
+		panes = append(panes, a.pane("Timeline", a.timeline.View(), l.timeline, a.focus == focusTimeline))
+	}
+	if l.showDetail {
+		title := "Detail"
+		if a.detail.More() {
+			title += " ↓"
+		}
+		panes = append(panes, a.pane(title, a.detail.View(), l.detail, a.focus == focusDetail))
+	}
+	if l.mode == modeSide && len(panes) == 2 {
+		left := strings.Split(panes[0], "\n")
+		right := strings.Split(panes[1], "\n")
+		for i := range left {
+			if i < len(right) {
+				left[i] += right[i]
+			}
+		}
+		return strings.Join(left, "\n")
+	}
+	return strings.Join(panes, "\n")
+}
+
+func (a App) pane(title, content string, r rect, focused bool) string {
+	if focused {
+		return frame(a.styles.PaneFocused, a.styles.PaneTitleFocused, title, content, r.W, r.H)
+	}
+	return frame(a.styles.Pane, a.styles.PaneTitle, title, content, r.W, r.H)
+}
+
+func (a App) overlayView() (string, string) {
+	in := a.lay.body.inner(a.lay.frameW, a.lay.frameH)
+	switch a.overlay {
+	case overlayHelp:
+		lines := helpLines(a.styles, a.keys, in.W)
+		off := max(0, min(a.helpOff, len(lines)-in.H))
+		return "Keys", fitLines(strings.Join(lines[off:], "\n"), in.W, in.H)
+	case overlayActors:
+		return "Actors", a.picker.View()
+	case overlayTopics:
+		return "Topics", a.picker.View()
+	case overlayPositions:
+		return "Positions", a.positions.View()
+	case overlayCard:
+		return "Actor", a.card.View()
+	}
+	return "", ""
+}
+
+// Run starts the explorer full screen and returns when the user quits.
+func Run(ix *model.Index, name string, f model.Filter) error {
+	_, err := tea.NewProgram(New(ix, name, f)).Run()
+	return err
+}

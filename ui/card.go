@@ -1,0 +1,112 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/dateline/dateline/model"
+)
+
+// Card is one actor's page: who they are, their position on every topic
+// with its evidence, and how many items involve them. Scrolls like Detail.
+type Card struct {
+	st     *Styles
+	keys   KeyMap
+	actor  string
+	lines  []string
+	offset int
+	width  int
+	height int
+}
+
+// NewCard makes the card of actor, given how many items involve it.
+func NewCard(ix *model.Index, st *Styles, keys KeyMap, actor string, items int) Card {
+	c := Card{st: st, keys: keys, actor: actor}
+	c.lines = []string{}
+	c.build(ix, items, 80)
+	return c
+}
+
+// SetSize implements component; the card is laid out again for the width.
+func (c *Card) SetSize(w, h int) { c.width, c.height = w, h }
+
+// Resize lays the card out for its width.
+func (c *Card) Resize(ix *model.Index, items, w, h int) {
+	c.SetSize(w, h)
+	c.build(ix, items, w)
+}
+
+func (c *Card) build(ix *model.Index, items, width int) {
+	a, ok := ix.Actor(c.actor)
+	if !ok {
+		return
+	}
+	b := &docBuilder{st: c.st, width: max(1, width)}
+	d := c.st.Detail
+	b.para(a.Name, func(l string) string { return d.Title.Render(l) }, "")
+	kind := string(a.Kind)
+	if anc := ix.Ancestors(a.ID); len(anc) > 0 {
+		var names []string
+		for _, p := range anc {
+			names = append(names, p.Name)
+		}
+		kind += " · part of " + strings.Join(names, " › ")
+	}
+	b.para(kind, func(l string) string { return d.Muted.Render(l) }, "")
+	if a.Description != "" {
+		b.blank()
+		b.para(a.Description, func(l string) string { return d.Text.Render(l) }, "")
+	}
+	if len(a.Aliases) > 0 {
+		b.blank()
+		b.field("Also", strings.Join(a.Aliases, "; "))
+	}
+	b.field("Items", fmt.Sprintf("%d on the timeline involve %s or those under it", items, a.Name))
+	for _, t := range ix.Story().Topics {
+		pos := ix.Position(a.ID, t.ID)
+		b.section(t.Title)
+		b.lines = append(b.lines, c.st.Matrix.Stance[pos.Stance].Render(pos.Stance.Symbol()+" "+string(pos.Stance)))
+		if pos.Stance == model.StanceNone {
+			b.para("The sources record no position.", func(l string) string { return d.Muted.Render(l) }, "")
+			continue
+		}
+		if pos.Summary != "" {
+			b.para(pos.Summary, func(l string) string { return d.Text.Render(l) }, "")
+		}
+		writeEvidence(b, ix, pos.Evidence)
+	}
+	c.lines = b.lines
+	c.offset = max(0, min(c.offset, len(c.lines)-c.height))
+}
+
+// Update implements component: scrolling.
+func (c Card) Update(msg tea.Msg) (Card, tea.Cmd) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return c, nil
+	}
+	switch {
+	case key.Matches(k, c.keys.Up):
+		c.offset--
+	case key.Matches(k, c.keys.Down):
+		c.offset++
+	case key.Matches(k, c.keys.PageUp):
+		c.offset -= max(1, c.height-1)
+	case key.Matches(k, c.keys.PageDown):
+		c.offset += max(1, c.height-1)
+	}
+	c.offset = max(0, min(c.offset, len(c.lines)-c.height))
+	return c, nil
+}
+
+// View implements component.
+func (c Card) View() string {
+	if c.width <= 0 || c.height <= 0 {
+		return ""
+	}
+	end := min(len(c.lines), c.offset+c.height)
+	return fitLines(strings.Join(c.lines[c.offset:end], "\n"), c.width, c.height)
+}

@@ -1,0 +1,309 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/dateline/dateline/model"
+)
+
+// Detail shows everything about the selected item, and scrolls when it is
+// longer than the pane.
+type Detail struct {
+	ix     *model.Index
+	st     *Styles
+	keys   KeyMap
+	pos    int // timeline position shown, or -1
+	lines  []string
+	offset int
+	width  int
+	height int
+	needle string
+}
+
+// NewDetail makes an empty detail pane.
+func NewDetail(ix *model.Index, st *Styles, keys KeyMap) Detail {
+	return Detail{ix: ix, st: st, keys: keys, pos: -1}
+}
+
+// SetSize implements component.
+func (d *Detail) SetSize(w, h int) {
+	if w != d.width {
+		d.width = w
+		d.render()
+	}
+	d.height = h
+	d.clamp()
+}
+
+// Show displays the item at timeline position pos (or nothing when pos < 0),
+// with the folded search text highlighted.
+func (d *Detail) Show(pos int, needle string) {
+	if pos == d.pos && needle == d.needle {
+		return
+	}
+	if pos != d.pos {
+		d.offset = 0
+	}
+	d.pos, d.needle = pos, needle
+	d.render()
+	d.clamp()
+}
+
+// Scroll moves the view by n lines.
+func (d *Detail) Scroll(n int) {
+	d.offset += n
+	d.clamp()
+}
+
+func (d *Detail) clamp() {
+	d.offset = max(0, min(d.offset, len(d.lines)-d.height))
+}
+
+// More reports whether lines lie below the pane, for its title.
+func (d Detail) More() bool { return d.offset+d.height < len(d.lines) }
+
+// Update implements component: scrolling keys.
+func (d Detail) Update(msg tea.Msg) (Detail, tea.Cmd) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return d, nil
+	}
+	page := max(1, d.height-1)
+	switch {
+	case key.Matches(k, d.keys.Up):
+		d.Scroll(-1)
+	case key.Matches(k, d.keys.Down):
+		d.Scroll(1)
+	case key.Matches(k, d.keys.PageUp):
+		d.Scroll(-page)
+	case key.Matches(k, d.keys.PageDown):
+		d.Scroll(page)
+	case key.Matches(k, d.keys.HalfUp):
+		d.Scroll(-max(1, d.height/2))
+	case key.Matches(k, d.keys.HalfDown):
+		d.Scroll(max(1, d.height/2))
+	case key.Matches(k, d.keys.Top):
+		d.offset = 0
+	case key.Matches(k, d.keys.Bottom):
+		d.offset = len(d.lines)
+		d.clamp()
+	}
+	return d, nil
+}
+
+// View implements component.
+func (d Detail) View() string {
+	if d.width <= 0 || d.height <= 0 {
+		return ""
+	}
+	end := min(len(d.lines), d.offset+d.height)
+	return fitLines(strings.Join(d.lines[d.offset:end], "\n"), d.width, d.height)
+}
+
+// render lays the item out as wrapped lines for the current width.
+func (d *Detail) render() {
+	d.lines = nil
+	if d.width <= 0 {
+		return
+	}
+	if d.pos < 0 || d.pos >= d.ix.Len() {
+		d.lines = []string{d.st.Detail.Muted.Render("Nothing selected.")}
+		return
+	}
+	b := &docBuilder{st: d.st, width: d.width, needle: d.needle}
+	writeItem(b, d.ix, d.pos)
+	d.lines = b.lines
+}
+
+// docBuilder accumulates wrapped, styled lines.
+type docBuilder struct {
+	st     *Styles
+	width  int
+	needle string
+	lines  []string
+}
+
+// para wraps plain text to the width and styles each line, with matches of
+// the search highlighted.
+func (b *docBuilder) para(text string, style func(string) string, indent string) {
+	w := max(1, b.width-ansi.StringWidth(indent))
+	for _, l := range strings.Split(ansi.Wrap(text, w, " "), "\n") {
+		b.lines = append(b.lines, indent+style(l))
+	}
+}
+
+func (b *docBuilder) text(text string) {
+	b.para(text, func(s string) string { return highlight(s, b.needle, b.st.Detail.Text, b.st.Timeline.Match) }, "")
+}
+
+func (b *docBuilder) blank() { b.lines = append(b.lines, "") }
+
+func (b *docBuilder) section(name string) {
+	b.blank()
+	b.lines = append(b.lines, b.st.Detail.Section.Render(name))
+}
+
+// field writes "label  value", wrapping the value under itself.
+func (b *docBuilder) field(label, value string) {
+	const labelW = 9
+	pad := strings.Repeat(" ", labelW)
+	w := max(1, b.width-labelW)
+	for i, l := range strings.Split(ansi.Wrap(value, w, " "), "\n") {
+		head := pad
+		if i == 0 {
+			head = b.st.Detail.Label.Render(fitWidth(label, labelW))
+		}
+		b.lines = append(b.lines, head+b.st.Detail.Text.Render(l))
+	}
+}
+
+// writeItem describes the item at pos: title, date, actors, topics, text,
+// stances, reactions and citations.
+func writeItem(b *docBuilder, ix *model.Index, pos int) {
+	st := b.st.Detail
+	item := ix.At(pos)
+	b.para(ix.Title(pos), func(s string) string { return highlight(s, b.needle, st.Title, b.st.Timeline.Match) }, "")
+	b.blank()
+	date := item.Date()
+	when := "undated"
+	if !date.IsZero() {
+		when = date.Display()
+		if desc := date.Describe(); desc != "" {
+			when += " · " + desc
+		}
+	}
+	b.field("Date", when)
+	if !date.IsZero() {
+		b.field("EDTF", date.String())
+	}
+	var cites []model.Citation
+	if e := item.Event; e != nil {
+		b.field("Kind", "event")
+		cites = e.Citations
+	} else {
+		s := item.Statement
+		kind := "statement, quoted verbatim"
+		if s.Paraphrase {
+			kind = "statement, paraphrased"
+		}
+		b.field("Kind", kind)
+		if s.Citation.Source != "" {
+			cites = []model.Citation{s.Citation}
+		}
+	}
+	for _, c := range cites {
+		if c.Wording != "" {
+			b.field("Wording", "“"+c.Wording+"”, as the source puts it")
+			break
+		}
+	}
+	if s := item.Statement; s != nil {
+		writeStatement(b, ix, s)
+	} else {
+		writeEvent(b, ix, pos, item.Event)
+	}
+	if topics := ix.ItemTopics(pos); len(topics) > 0 {
+		b.section("Topics")
+		for _, t := range topics {
+			b.para(t.Title, func(s string) string { return st.Text.Render(s) }, "• ")
+		}
+	}
+	if len(cites) > 0 {
+		b.section("Source")
+		for _, c := range cites {
+			writeCitation(b, ix, c)
+		}
+	}
+}
+
+func writeStatement(b *docBuilder, ix *model.Index, s *model.Statement) {
+	st := b.st.Detail
+	b.section("Quote")
+	quote := "“" + s.Quote + "”"
+	if s.Paraphrase {
+		quote = s.Quote + " (paraphrase)"
+	}
+	b.para(quote, func(l string) string { return highlight(l, b.needle, st.Quote, b.st.Timeline.Match) }, st.QuoteMark.Render("│ "))
+	speaker := ix.ActorName(s.Speaker)
+	if anc := ix.Ancestors(s.Speaker); len(anc) > 0 {
+		var names []string
+		for _, a := range anc {
+			names = append(names, a.Name)
+		}
+		speaker += ", " + strings.Join(names, ", ")
+	}
+	b.para("— "+speaker, func(l string) string { return st.Muted.Render(l) }, "  ")
+	if len(s.Stances) > 0 {
+		b.section("Stance")
+		for _, ts := range s.Stances {
+			title := ts.Topic
+			if t, ok := ix.Topic(ts.Topic); ok {
+				title = t.Title
+			}
+			sty := b.st.Matrix.Stance[ts.Stance]
+			b.lines = append(b.lines, ansi.Truncate(sty.Render(ts.Stance.Symbol()+" "+string(ts.Stance))+st.Text.Render(" on "+title), b.width, "…"))
+		}
+	}
+	if s.ReactsTo != "" {
+		if p, ok := ix.Lookup(s.ReactsTo); ok {
+			b.section("Reacts to")
+			b.para(ix.Title(p), func(l string) string { return st.Text.Render(l) }, "↳ ")
+		}
+	}
+}
+
+func writeEvent(b *docBuilder, ix *model.Index, pos int, e *model.Event) {
+	st := b.st.Detail
+	if e.Summary != "" {
+		b.section("Summary")
+		b.text(e.Summary)
+	}
+	if len(e.Actors) > 0 {
+		b.section("Actors")
+		for _, r := range e.Actors {
+			line := ix.ActorName(r.Actor)
+			if r.Role != "" {
+				line += " (" + r.Role + ")"
+			}
+			b.para(line, func(l string) string { return highlight(l, b.needle, st.Text, b.st.Timeline.Match) }, "• ")
+		}
+	}
+	if reactions := ix.Reactions(pos); len(reactions) > 0 {
+		b.section("Reactions")
+		for _, r := range reactions {
+			b.para(ix.Title(r), func(l string) string { return st.Text.Render(l) }, "❝ ")
+		}
+	}
+}
+
+func writeCitation(b *docBuilder, ix *model.Index, c model.Citation) {
+	st := b.st.Detail
+	src, ok := ix.Source(c.Source)
+	if !ok {
+		b.para(c.Source, func(l string) string { return st.Muted.Render(l) }, "")
+		return
+	}
+	head := src.Outlet
+	if src.Title != "" {
+		head = strings.TrimPrefix(head+": ", ": ") + src.Title
+	}
+	b.para(head, func(l string) string { return st.Text.Render(l) }, "")
+	var meta []string
+	if !src.Published.IsZero() {
+		meta = append(meta, "published "+src.Published.Display())
+	}
+	if c.Paragraph > 0 {
+		meta = append(meta, fmt.Sprintf("paragraph %d", c.Paragraph))
+	}
+	if len(meta) > 0 {
+		b.para(strings.Join(meta, " · "), func(l string) string { return st.Muted.Render(l) }, "")
+	}
+	if src.URL != "" {
+		b.para(src.URL, func(l string) string { return st.Muted.Render(l) }, "")
+	}
+}

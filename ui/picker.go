@@ -1,0 +1,218 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/dateline/dateline/model"
+)
+
+// pickerKind says what a picker chooses.
+type pickerKind int
+
+const (
+	pickActors pickerKind = iota
+	pickTopics
+)
+
+// pickerEntry is one choice: an actor (indented under its parent) or a topic.
+type pickerEntry struct {
+	id, label string
+	aliases   []string
+	depth     int
+	count     int
+}
+
+// pickedMsg reports the choices when a picker is applied.
+type pickedMsg struct {
+	kind pickerKind
+	ids  []string
+}
+
+// pickerClosedMsg reports that a picker was cancelled.
+type pickerClosedMsg struct{}
+
+// Picker chooses actors or topics: typing narrows the list, space toggles,
+// enter applies and esc cancels.
+type Picker struct {
+	st      *Styles
+	keys    KeyMap
+	kind    pickerKind
+	all     []pickerEntry
+	shown   []int // indexes into all that match the typed text
+	chosen  map[string]bool
+	cursor  int
+	offset  int
+	input   textinput.Model
+	width   int
+	height  int
+	cardKey key.Binding
+}
+
+// NewPicker opens a picker over entries with the ids in chosen ticked.
+func NewPicker(st *Styles, keys KeyMap, kind pickerKind, entries []pickerEntry, chosen []string) Picker {
+	in := textinput.New()
+	in.Prompt = "filter: "
+	in.Placeholder = "type to narrow"
+	in.Focus()
+	p := Picker{st: st, keys: keys, kind: kind, all: entries, chosen: map[string]bool{}, input: in,
+		cardKey: key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", "actor card"))}
+	for _, id := range chosen {
+		p.chosen[id] = true
+	}
+	p.narrow()
+	return p
+}
+
+// actorEntries lists every actor in tree order with its count.
+func actorEntries(ix *model.Index, counts map[string]int) []pickerEntry {
+	var out []pickerEntry
+	for _, n := range ix.ActorTree() {
+		out = append(out, pickerEntry{id: n.Actor.ID, label: n.Actor.Name, aliases: n.Actor.Aliases, depth: n.Depth, count: counts[n.Actor.ID]})
+	}
+	return out
+}
+
+// topicEntries lists every topic with its count.
+func topicEntries(ix *model.Index, counts map[string]int) []pickerEntry {
+	var out []pickerEntry
+	for _, t := range ix.Story().Topics {
+		out = append(out, pickerEntry{id: t.ID, label: t.Title, count: counts[t.ID]})
+	}
+	return out
+}
+
+// SetSize implements component.
+func (p *Picker) SetSize(w, h int) {
+	p.width, p.height = w, h
+	p.input.SetWidth(max(1, w-len(p.input.Prompt)-1))
+}
+
+// HelpKeys is the picker's help.
+func (p Picker) HelpKeys() bindings {
+	b := p.keys.PickerHelp(false)
+	if p.kind == pickActors {
+		b.short = append(b.short, p.cardKey)
+	}
+	return b
+}
+
+func (p *Picker) narrow() {
+	q := model.FoldForSearch(p.input.Value())
+	p.shown = p.shown[:0]
+	for i, e := range p.all {
+		ok := q == "" || model.ContainsFold(e.label, q) || model.ContainsFold(e.id, q)
+		for _, a := range e.aliases {
+			ok = ok || model.ContainsFold(a, q)
+		}
+		if ok {
+			p.shown = append(p.shown, i)
+		}
+	}
+	p.cursor = max(0, min(p.cursor, len(p.shown)-1))
+}
+
+// Update implements component.
+func (p Picker) Update(msg tea.Msg) (Picker, tea.Cmd) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		var cmd tea.Cmd
+		p.input, cmd = p.input.Update(msg)
+		return p, cmd
+	}
+	switch {
+	case key.Matches(k, p.keys.Cancel):
+		return p, func() tea.Msg { return pickerClosedMsg{} }
+	case key.Matches(k, p.keys.Apply):
+		var ids []string
+		for _, e := range p.all {
+			if p.chosen[e.id] {
+				ids = append(ids, e.id)
+			}
+		}
+		return p, func() tea.Msg { return pickedMsg{p.kind, ids} }
+	case k.String() == "up", k.String() == "ctrl+p":
+		p.cursor = max(0, p.cursor-1)
+	case k.String() == "down", k.String() == "ctrl+n":
+		p.cursor = max(0, min(len(p.shown)-1, p.cursor+1))
+	case key.Matches(k, p.keys.Toggle):
+		if len(p.shown) > 0 {
+			id := p.all[p.shown[p.cursor]].id
+			p.chosen[id] = !p.chosen[id]
+		}
+	case p.kind == pickActors && key.Matches(k, p.cardKey):
+		if len(p.shown) > 0 {
+			id := p.all[p.shown[p.cursor]].id
+			return p, func() tea.Msg { return cardMsg{id} }
+		}
+	default:
+		var cmd tea.Cmd
+		before := p.input.Value()
+		p.input, cmd = p.input.Update(msg)
+		if p.input.Value() != before {
+			p.narrow()
+		}
+		return p, cmd
+	}
+	return p, nil
+}
+
+// View implements component.
+func (p Picker) View() string {
+	if p.width <= 0 || p.height <= 0 {
+		return ""
+	}
+	ps := &p.st.Picker
+	title := "Filter by actor"
+	if p.kind == pickTopics {
+		title = "Filter by topic"
+	}
+	n := 0
+	for _, v := range p.chosen {
+		if v {
+			n++
+		}
+	}
+	lines := []string{
+		ps.Title.Render(title) + ps.Muted.Render(fmt.Sprintf("  %d chosen · any of them", n)),
+		p.input.View(),
+		"",
+	}
+	listH := max(1, p.height-len(lines))
+	if p.cursor < p.offset {
+		p.offset = p.cursor
+	}
+	if p.cursor >= p.offset+listH {
+		p.offset = p.cursor - listH + 1
+	}
+	if len(p.shown) == 0 {
+		lines = append(lines, ps.Muted.Render("No match. Backspace to widen."))
+	}
+	for i := p.offset; i < min(len(p.shown), p.offset+listH); i++ {
+		e := p.all[p.shown[i]]
+		box := "[ ] "
+		if p.chosen[e.id] {
+			box = "[x] "
+		}
+		count := fmt.Sprintf(" %d", e.count)
+		label := strings.Repeat("  ", e.depth) + e.label
+		labelW := max(1, p.width-4-ansi.StringWidth(count)-2)
+		label = fitWidth(ansi.Truncate(label, labelW, "…"), labelW)
+		cursor := "  "
+		style := ps.Item
+		if i == p.cursor {
+			cursor, style = "▌ ", ps.Selected
+		}
+		boxStyle := ps.Muted
+		if p.chosen[e.id] {
+			boxStyle = ps.Check
+		}
+		lines = append(lines, style.Render(cursor)+boxStyle.Inherit(style).Render(box)+style.Render(label)+ps.Count.Inherit(style).Render(count))
+	}
+	return fitLines(strings.Join(lines, "\n"), p.width, p.height)
+}

@@ -1,0 +1,197 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/dateline/dateline/model"
+)
+
+// jumpMsg asks the app to show the item at a timeline position.
+type jumpMsg struct{ pos int }
+
+// cardMsg asks the app to open an actor's card.
+type cardMsg struct{ actor string }
+
+// Positions is the actor × topic matrix: actors grouped under their
+// parents, each cell a stance as a symbol and a word, and below it the
+// selected cell's summary and its dated evidence.
+type Positions struct {
+	ix     *model.Index
+	st     *Styles
+	keys   KeyMap
+	actors []model.ActorNode
+	row    int
+	col    int
+	offset int
+	width  int
+	height int
+}
+
+// NewPositions makes the matrix for ix.
+func NewPositions(ix *model.Index, st *Styles, keys KeyMap) Positions {
+	return Positions{ix: ix, st: st, keys: keys, actors: ix.ActorTree()}
+}
+
+// SetSize implements component.
+func (p *Positions) SetSize(w, h int) { p.width, p.height = w, h }
+
+// Cell is the selected actor and topic, if any.
+func (p Positions) Cell() (actor, topic string, ok bool) {
+	topics := p.ix.Story().Topics
+	if len(p.actors) == 0 || len(topics) == 0 {
+		return "", "", false
+	}
+	return p.actors[p.row].Actor.ID, topics[p.col].ID, true
+}
+
+// Update implements component: moving across cells, enter jumps to the
+// evidence, the card key opens the row's actor.
+func (p Positions) Update(msg tea.Msg) (Positions, tea.Cmd) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return p, nil
+	}
+	nTopics := len(p.ix.Story().Topics)
+	switch {
+	case key.Matches(k, p.keys.Up):
+		p.row = max(0, p.row-1)
+	case key.Matches(k, p.keys.Down):
+		p.row = max(0, min(len(p.actors)-1, p.row+1))
+	case key.Matches(k, p.keys.Left):
+		p.col = max(0, p.col-1)
+	case key.Matches(k, p.keys.Right):
+		p.col = max(0, min(nTopics-1, p.col+1))
+	case key.Matches(k, p.keys.Top):
+		p.row = 0
+	case key.Matches(k, p.keys.Bottom):
+		p.row = max(0, len(p.actors)-1)
+	case key.Matches(k, p.keys.Card):
+		if a, _, ok := p.Cell(); ok {
+			return p, func() tea.Msg { return cardMsg{a} }
+		}
+	case key.Matches(k, p.keys.Apply):
+		if a, t, ok := p.Cell(); ok {
+			if pos, ok := firstEvidence(p.ix, p.ix.Position(a, t)); ok {
+				return p, func() tea.Msg { return jumpMsg{pos} }
+			}
+		}
+	}
+	return p, nil
+}
+
+// firstEvidence is the earliest evidence item of a position on the timeline.
+func firstEvidence(ix *model.Index, pos model.Position) (int, bool) {
+	best, found := 0, false
+	for _, id := range pos.Evidence {
+		if p, ok := ix.Lookup(id); ok && (!found || p < best) {
+			best, found = p, true
+		}
+	}
+	return best, found
+}
+
+// View implements component.
+func (p Positions) View() string {
+	if p.width <= 0 || p.height <= 0 {
+		return ""
+	}
+	topics := p.ix.Story().Topics
+	if len(p.actors) == 0 || len(topics) == 0 {
+		return fitLines(p.st.Matrix.Muted.Render("This story records no actors or no topics, so there is no matrix."), p.width, p.height)
+	}
+	ms := &p.st.Matrix
+	nameW := 6
+	for _, n := range p.actors {
+		nameW = max(nameW, 2*n.Depth+ansi.StringWidth(n.Actor.Name)+2)
+	}
+	nameW = min(nameW, max(12, p.width/3))
+	const cellW = 15
+	cols := max(1, (p.width-nameW)/cellW)
+	first := max(0, min(p.col-cols+1, len(topics)-cols))
+	first = min(first, p.col)
+	last := min(len(topics), first+cols)
+
+	var lines []string
+	head := fitWidth("", nameW)
+	for c := first; c < last; c++ {
+		head += ms.Header.Render(fitWidth(topics[c].ID, cellW))
+	}
+	lines = append(lines, head)
+
+	// The matrix takes up to 60% of the height; the cell's evidence the rest.
+	matrixH := max(1, min(len(p.actors), p.height*3/5-1))
+	p.offset = max(0, min(p.offset, len(p.actors)-matrixH))
+	if p.row < p.offset {
+		p.offset = p.row
+	}
+	if p.row >= p.offset+matrixH {
+		p.offset = p.row - matrixH + 1
+	}
+	for r := p.offset; r < min(len(p.actors), p.offset+matrixH); r++ {
+		n := p.actors[r]
+		name := fitWidth(strings.Repeat("  ", n.Depth)+n.Actor.Name, nameW-1) + " "
+		line := ms.Actor.Render(name)
+		if r == p.row {
+			line = ms.ActorSelected.Render(name)
+		}
+		for c := first; c < last; c++ {
+			st := p.ix.Position(n.Actor.ID, topics[c].ID).Stance
+			cell := fitWidth(st.Symbol()+" "+string(st), cellW-1) + " "
+			sty := ms.Stance[st]
+			if r == p.row && c == p.col {
+				cell = fitWidth("▸"+st.Symbol()+" "+string(st), cellW-1) + " "
+				sty = sty.Inherit(ms.CellSelected)
+			}
+			line += sty.Render(cell)
+		}
+		lines = append(lines, line)
+	}
+	lines = append(lines, "")
+	lines = append(lines, p.cellDetail()...)
+	return fitLines(strings.Join(lines, "\n"), p.width, p.height)
+}
+
+// cellDetail describes the selected cell: stance, summary, dated evidence.
+func (p Positions) cellDetail() []string {
+	a, t, _ := p.Cell()
+	pos := p.ix.Position(a, t)
+	b := &docBuilder{st: p.st, width: p.width}
+	topic, _ := p.ix.Topic(t)
+	ms := &p.st.Matrix
+	head := p.ix.ActorName(a) + " on " + topic.Title + ": "
+	b.lines = append(b.lines, ansi.Truncate(ms.Summary.Render(head)+ms.Stance[pos.Stance].Render(pos.Stance.Symbol()+" "+string(pos.Stance)), p.width, "…"))
+	if pos.Stance == model.StanceNone {
+		b.para("The sources record no position here.", func(l string) string { return ms.Muted.Render(l) }, "")
+		return b.lines
+	}
+	if pos.Summary != "" {
+		b.para(pos.Summary, func(l string) string { return ms.Summary.Render(l) }, "")
+	}
+	writeEvidence(b, p.ix, pos.Evidence)
+	b.para("enter: show the first evidence in the timeline", func(l string) string { return ms.Muted.Render(l) }, "")
+	return b.lines
+}
+
+// writeEvidence lists evidence items with their dates, quotes set apart.
+func writeEvidence(b *docBuilder, ix *model.Index, ids []string) {
+	st := b.st.Detail
+	for _, id := range ids {
+		p, ok := ix.Lookup(id)
+		if !ok {
+			continue
+		}
+		it := ix.At(p)
+		date := "undated"
+		if d := it.Date(); !d.IsZero() {
+			date = d.Short()
+		}
+		b.para(date+" · "+ix.Title(p), func(l string) string { return st.Text.Render(l) }, "• ")
+		if s := it.Statement; s != nil && !s.Paraphrase {
+			b.para("“"+s.Quote+"”", func(l string) string { return st.Quote.Render(l) }, "  "+st.QuoteMark.Render("│ "))
+		}
+	}
+}

@@ -1,0 +1,67 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/dateline/dateline/model"
+)
+
+// StatusBar always says how many items of how many show and which filters
+// are on.
+type StatusBar struct {
+	ix    *model.Index
+	st    *Styles
+	width int
+}
+
+// NewStatusBar makes the status bar for ix.
+func NewStatusBar(ix *model.Index, st *Styles) StatusBar { return StatusBar{ix: ix, st: st} }
+
+// SetSize implements component; the bar is one line.
+func (s *StatusBar) SetSize(w, _ int) { s.width = w }
+
+// View draws the bar for the shown count, the filter and a message, which
+// takes the place of the filters while it lasts.
+func (s StatusBar) View(shown int, f model.Filter, msg string, msgIsErr bool) string {
+	ss := &s.st.Status
+	count := fmt.Sprintf(" %d of %d items", shown, s.ix.Len())
+	var parts []string
+	if len(f.Actors) > 0 {
+		parts = append(parts, "actor: "+s.names(f.Actors, true))
+	}
+	if len(f.Topics) > 0 {
+		parts = append(parts, "topic: "+s.names(f.Topics, false))
+	}
+	if f.Text != "" {
+		parts = append(parts, "search: “"+f.Text+"”")
+	}
+	right := ""
+	switch {
+	case msg != "" && msgIsErr:
+		right = ss.Error.Render(msg)
+	case msg != "":
+		right = ss.Label.Render(msg)
+	case len(parts) > 0:
+		right = ss.Filter.Render(strings.Join(parts, " · ")) + ss.Label.Render("  (c clears)")
+	default:
+		right = ss.Label.Render("no filters")
+	}
+	line := ss.Count.Render(count) + ss.Label.Render(" · ") + right
+	return fitWidth(ansi.Truncate(line, s.width, "…"), s.width)
+}
+
+func (s StatusBar) names(ids []string, actors bool) string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = id
+		if actors {
+			out[i] = s.ix.ActorName(id)
+		} else if t, ok := s.ix.Topic(id); ok {
+			out[i] = t.Title
+		}
+	}
+	return strings.Join(out, ", ")
+}

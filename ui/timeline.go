@@ -1,0 +1,318 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/dateline/dateline/model"
+)
+
+// dateWidth is the width of the timeline's date gutter.
+const dateWidth = 16
+
+// Timeline is the scrolling list of events and statements. It draws only
+// the rows on screen, so its cost does not grow with the story.
+type Timeline struct {
+	ix     *model.Index
+	st     *Styles
+	keys   KeyMap
+	chips  *chipper
+	rows   []int32 // timeline positions the filter keeps
+	cursor int     // index into rows
+	offset int     // first row on screen
+	width  int
+	height int
+	needle string // folded search text to highlight
+}
+
+// NewTimeline makes a timeline over every item of ix.
+func NewTimeline(ix *model.Index, st *Styles, keys KeyMap, chips *chipper) Timeline {
+	return Timeline{ix: ix, st: st, keys: keys, chips: chips}
+}
+
+// SetSize implements component.
+func (t *Timeline) SetSize(w, h int) {
+	t.width, t.height = w, h
+	t.clamp()
+}
+
+// SetRows replaces the rows shown, keeping the selected item when it is
+// still there, or the nearest item after it in time.
+func (t *Timeline) SetRows(rows []int32, needle string) {
+	sel, had := t.Selected()
+	t.rows, t.needle = rows, needle
+	t.cursor = 0
+	if had {
+		t.cursor = nearestRow(rows, int32(sel))
+	}
+	t.clamp()
+}
+
+// nearestRow finds pos in the ascending rows, or the first row after it.
+func nearestRow(rows []int32, pos int32) int {
+	lo, hi := 0, len(rows)
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if rows[mid] < pos {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return min(lo, max(0, len(rows)-1))
+}
+
+// Len is the number of rows the filter keeps.
+func (t Timeline) Len() int { return len(t.rows) }
+
+// Selected is the timeline position of the selected item.
+func (t Timeline) Selected() (int, bool) {
+	if len(t.rows) == 0 {
+		return 0, false
+	}
+	return int(t.rows[t.cursor]), true
+}
+
+// Select moves to the item at timeline position pos, if the filter keeps it.
+func (t *Timeline) Select(pos int) bool {
+	i := nearestRow(t.rows, int32(pos))
+	if len(t.rows) == 0 || t.rows[i] != int32(pos) {
+		return false
+	}
+	t.cursor = i
+	t.center()
+	return true
+}
+
+// SelectRow selects the row on screen line y (0 at the top), for clicks.
+func (t *Timeline) SelectRow(y int) bool {
+	i := t.offset + y
+	if y < 0 || i >= len(t.rows) {
+		return false
+	}
+	t.cursor = i
+	return true
+}
+
+// Move moves the cursor by n rows, stopping at the ends.
+func (t *Timeline) Move(n int) {
+	t.cursor += n
+	t.clamp()
+}
+
+// Cycle moves the cursor by n rows, wrapping around the ends.
+func (t *Timeline) Cycle(n int) {
+	if len(t.rows) == 0 {
+		return
+	}
+	t.cursor = ((t.cursor+n)%len(t.rows) + len(t.rows)) % len(t.rows)
+	t.clamp()
+}
+
+func (t *Timeline) clamp() {
+	t.cursor = max(0, min(t.cursor, len(t.rows)-1))
+	if t.height <= 0 {
+		return
+	}
+	if t.cursor < t.offset {
+		t.offset = t.cursor
+	}
+	if t.cursor >= t.offset+t.height {
+		t.offset = t.cursor - t.height + 1
+	}
+	t.offset = max(0, min(t.offset, len(t.rows)-t.height))
+}
+
+func (t *Timeline) center() {
+	t.offset = t.cursor - t.height/2
+	t.clamp()
+}
+
+// Update implements component: movement keys.
+func (t Timeline) Update(msg tea.Msg) (Timeline, tea.Cmd) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return t, nil
+	}
+	page := max(1, t.height-1)
+	switch {
+	case key.Matches(k, t.keys.Up):
+		t.Move(-1)
+	case key.Matches(k, t.keys.Down):
+		t.Move(1)
+	case key.Matches(k, t.keys.PageUp):
+		t.Move(-page)
+	case key.Matches(k, t.keys.PageDown):
+		t.Move(page)
+	case key.Matches(k, t.keys.HalfUp):
+		t.Move(-max(1, t.height/2))
+	case key.Matches(k, t.keys.HalfDown):
+		t.Move(max(1, t.height/2))
+	case key.Matches(k, t.keys.Top):
+		t.cursor = 0
+		t.clamp()
+	case key.Matches(k, t.keys.Bottom):
+		t.cursor = len(t.rows) - 1
+		t.clamp()
+	}
+	return t, nil
+}
+
+// View implements component: exactly height lines of exactly width cells.
+func (t Timeline) View() string {
+	if t.width <= 0 || t.height <= 0 {
+		return ""
+	}
+	if len(t.rows) == 0 {
+		msg := "Nothing matches these filters. Press c to clear them."
+		if t.ix.Len() == 0 {
+			msg = "This story has no events or statements yet."
+		}
+		return fitLines(t.st.Timeline.Empty.Render(ansi.Wrap(msg, t.width, "")), t.width, t.height)
+	}
+	var b strings.Builder
+	end := min(len(t.rows), t.offset+t.height)
+	for i := t.offset; i < end; i++ {
+		if i > t.offset {
+			b.WriteByte('\n')
+		}
+		b.WriteString(renderRow(t.ix, t.st, t.chips, int(t.rows[i]), t.width, i == t.cursor, t.needle))
+	}
+	for i := end; i < t.offset+t.height; i++ {
+		b.WriteString("\n" + strings.Repeat(" ", t.width))
+	}
+	return b.String()
+}
+
+// renderRow draws one timeline row in exactly width cells: a selection
+// marker (visible without colour), the date gutter, the kind, the title with
+// search matches highlighted, and the actors as chips.
+func renderRow(ix *model.Index, st *Styles, chips *chipper, pos, width int, selected bool, needle string) string {
+	ts := &st.Timeline
+	base := ts.Row
+	marker := "  "
+	if selected {
+		base = ts.Selected
+		marker = "▌ "
+	}
+	item := ix.At(pos)
+	date := "undated"
+	if d := item.Date(); !d.IsZero() {
+		date = d.Short()
+	}
+	kind, kindStyle := "● ", ts.Event
+	if item.Kind() == model.StatementItem {
+		kind, kindStyle = "❝ ", ts.Quote
+	}
+	// Fixed parts first; the title takes what is left after the chips.
+	fixed := 2 + dateWidth + 1 + 2
+	if width < fixed+4 {
+		// Too narrow for the gutter: marker and title only.
+		plain := marker + ix.Title(pos)
+		return base.Render(fitWidth(plain, width))
+	}
+	room := width - fixed
+	chipText, chipW := chips.render(ix.ItemActors(pos), room/3, base)
+	titleW := room - chipW
+	title := ansi.Truncate(ix.Title(pos), titleW, "…")
+	var b strings.Builder
+	b.WriteString(ts.Marker.Inherit(base).Render(marker))
+	b.WriteString(ts.Date.Inherit(base).Render(fitWidth(ansi.Truncate(date, dateWidth, "…"), dateWidth) + " "))
+	b.WriteString(kindStyle.Inherit(base).Render(kind))
+	b.WriteString(highlight(title, needle, base, ts.Match))
+	if pad := titleW - ansi.StringWidth(title); pad > 0 {
+		b.WriteString(base.Render(strings.Repeat(" ", pad)))
+	}
+	b.WriteString(chipText)
+	return b.String()
+}
+
+// highlight renders s in base with every match of the folded needle in hl.
+func highlight(s, needle string, base, hl lipgloss.Style) string {
+	if needle == "" || s == "" {
+		return base.Render(s)
+	}
+	var b strings.Builder
+	rest := s
+	for rest != "" {
+		i := model.IndexFold(rest, needle)
+		if i < 0 || i+len(needle) > len(rest) {
+			break
+		}
+		b.WriteString(base.Render(rest[:i]))
+		b.WriteString(hl.Render(rest[i : i+len(needle)]))
+		rest = rest[i+len(needle):]
+	}
+	if rest != "" {
+		b.WriteString(base.Render(rest))
+	}
+	return b.String()
+}
+
+// chipper draws actors as short coloured labels; an actor shares the colour
+// of its top-most ancestor, so a country's people look alike.
+type chipper struct {
+	st    *Styles
+	ix    *model.Index
+	color map[string]int
+}
+
+func newChipper(ix *model.Index, st *Styles) *chipper {
+	c := &chipper{st: st, ix: ix, color: map[string]int{}}
+	root := -1
+	for _, n := range ix.ActorTree() {
+		if n.Depth == 0 {
+			root++
+		}
+		c.color[n.Actor.ID] = root
+	}
+	return c
+}
+
+// shortName is the actor's name or its shortest alias, whichever fits a chip.
+func shortName(a *model.Actor) string {
+	const chipMax = 14
+	best := a.Name
+	for _, al := range a.Aliases {
+		if ansi.StringWidth(al) < ansi.StringWidth(best) && ansi.StringWidth(best) > chipMax {
+			best = al
+		}
+	}
+	return ansi.Truncate(best, chipMax, "…")
+}
+
+// render draws as many chips as fit in room cells (at least a "+n"), and
+// returns the text and its width.
+func (c *chipper) render(actors []*model.Actor, room int, base lipgloss.Style) (string, int) {
+	if room < 4 || len(actors) == 0 {
+		return "", 0
+	}
+	var b strings.Builder
+	used := 0
+	for i, a := range actors {
+		name := shortName(a)
+		w := ansi.StringWidth(name) + 1
+		more := len(actors) - i - 1
+		reserve := 0
+		if more > 0 {
+			reserve = 3 + len(strconv.Itoa(more))
+		}
+		if used+w+reserve > room {
+			tag := " +" + strconv.Itoa(len(actors)-i)
+			if used+len(tag) <= room {
+				b.WriteString(c.st.Timeline.Date.Inherit(base).Render(tag))
+				used += len(tag)
+			}
+			break
+		}
+		style := c.st.Timeline.Chips[c.color[a.ID]%len(c.st.Timeline.Chips)].Inherit(base)
+		b.WriteString(base.Render(" ") + style.Render(name))
+		used += w
+	}
+	return b.String(), used
+}

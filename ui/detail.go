@@ -198,7 +198,7 @@ func writeItem(b *docBuilder, ix *model.Index, pos int) {
 	}
 	for _, c := range cites {
 		if c.Wording != "" {
-			b.field("Wording", "“"+c.Wording+"”, as the source puts it")
+			b.field("Wording", "“"+c.Wording+"”")
 			break
 		}
 	}

@@ -109,7 +109,7 @@ func (p Positions) View() string {
 		nameW = max(nameW, 2*n.Depth+ansi.StringWidth(n.Actor.Name)+2)
 	}
 	nameW = min(nameW, max(12, p.width/3))
-	const cellW = 15
+	cellW := max(15, min(26, (p.width-nameW)/len(topics)))
 	cols := max(1, (p.width-nameW)/cellW)
 	first := max(0, min(p.col-cols+1, len(topics)-cols))
 	first = min(first, p.col)

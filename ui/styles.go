@@ -83,8 +83,8 @@ func NewStyles(isDark bool) Styles {
 	p := NewPalette(isDark)
 	n := lipgloss.NewStyle
 	s := Styles{Pal: p}
-	s.Pane = n().Border(lipgloss.RoundedBorder()).BorderForeground(p.Border)
-	s.PaneFocused = n().Border(lipgloss.ThickBorder()).BorderForeground(p.Focus)
+	s.Pane = n().Border(lipgloss.RoundedBorder()).BorderForeground(p.Border).Padding(0, 1)
+	s.PaneFocused = n().Border(lipgloss.ThickBorder()).BorderForeground(p.Focus).Padding(0, 1)
 	s.PaneTitle = n().Foreground(p.Muted)
 	s.PaneTitleFocused = n().Foreground(p.Focus).Bold(true)
 

@@ -39,7 +39,7 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, at path, name string) {
 	}
 	switch {
 	case v.Type() == dateType:
-		s, ok := d.scalar(n, at, "an EDTF date such as \"2023-03-17\"")
+		s, ok := d.scalar(n, at, name, "an EDTF date such as \"2023-03-17\"")
 		if !ok {
 			return
 		}
@@ -57,7 +57,7 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, at path, name string) {
 	}
 	switch v.Kind() {
 	case reflect.String:
-		s, ok := d.scalar(n, at, "text")
+		s, ok := d.scalar(n, at, name, "text")
 		if !ok {
 			return
 		}
@@ -68,7 +68,7 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, at path, name string) {
 		}
 		v.SetString(s)
 	case reflect.Int:
-		s, ok := d.scalar(n, at, "a whole number")
+		s, ok := d.scalar(n, at, name, "a whole number")
 		if !ok {
 			return
 		}
@@ -79,7 +79,7 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, at path, name string) {
 		}
 		v.SetInt(int64(i))
 	case reflect.Bool:
-		s, ok := d.scalar(n, at, "true or false")
+		s, ok := d.scalar(n, at, name, "true or false")
 		if !ok {
 			return
 		}
@@ -104,10 +104,10 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, at path, name string) {
 	}
 }
 
-// scalar returns n's text, or reports that a scalar was expected.
-func (d *decoder) scalar(n *yaml.Node, at path, want string) (string, bool) {
+// scalar returns n's text, or reports that field name needed one value.
+func (d *decoder) scalar(n *yaml.Node, at path, name, want string) (string, bool) {
 	if n.Kind != yaml.ScalarNode {
-		d.fail(at, false, "expected %s here, found a %s", want, nodeKindName(n))
+		d.fail(at, false, "%s must be %s, not a %s; write one value here", orDefault(name, "this"), want, nodeKindName(n))
 		return "", false
 	}
 	return n.Value, true
@@ -153,7 +153,7 @@ func (d *decoder) decodeStances(n *yaml.Node, v reflect.Value, at path) {
 			continue
 		}
 		seen[topic] = true
-		s, ok := d.scalar(val, at.with(k.Value), "a stance")
+		s, ok := d.scalar(val, at.with(k.Value), fmt.Sprintf("the stance on %q", topic), "a stance")
 		if !ok {
 			continue
 		}

@@ -2,12 +2,17 @@ package model
 
 import (
 	"bytes"
+	"cmp"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
 	"reflect"
 	"regexp"
+	"slices"
 	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -35,30 +40,31 @@ func unwrapPathError(err error) error {
 // each at its line and column, and never just the first.
 func Load(name string, data []byte) (*Story, Problems, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
-		return &Story{}, Problems{{File: name, Msg: "the file is empty, so the story has nothing in it yet"}}, nil
+		return &Story{}, Problems{{File: name, Warning: true, Msg: "the file is empty, so the story has nothing in it yet"}}, nil
 	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, nil, Problems{syntaxProblem(name, err)}
+		return nil, nil, Problems{syntaxProblem(name, data, err)}
 	}
 	doc := &root
 	if doc.Kind == yaml.DocumentNode && len(doc.Content) > 0 {
 		doc = doc.Content[0]
 	}
+	if doc.Kind == 0 || doc.Kind == yaml.ScalarNode && doc.Tag == "!!null" {
+		// Only comments, or an empty document.
+		return &Story{}, Problems{{File: name, Warning: true, Msg: "the file has no story in it yet"}}, nil
+	}
 	if doc.Kind == yaml.SequenceNode && len(doc.Content) == 0 {
-		return &Story{}, Problems{{File: name, Msg: "the file holds an empty list, so the story has nothing in it yet"}}, nil
+		return &Story{}, Problems{{File: name, Warning: true, Msg: "the file holds an empty list, so the story has nothing in it yet"}}, nil
 	}
 	if doc.Kind != yaml.MappingNode {
 		return nil, nil, Problems{{File: name, Line: doc.Line, Col: doc.Column,
-			Msg: "this is not a dateline story: expected a mapping with title, actors, topics, events, statements and positions (run `dateline schema` for the format)"}}
+			Msg: "this is not a dateline story: expected a mapping with title, actors, topics, events, statements and positions (see the README for the format)"}}
 	}
 	s := &Story{}
 	dec := &decoder{}
 	dec.decode(doc, reflect.ValueOf(s).Elem(), nil, "")
-	issues := dec.issues
-	if len(issues) == 0 {
-		issues = validate(s)
-	}
+	issues := append(dec.issues, validateAround(s, dec.issues)...)
 	var errs, warns Problems
 	for _, is := range issues {
 		p := place(name, &root, is)
@@ -69,9 +75,39 @@ func Load(name string, data []byte) (*Story, Problems, error) {
 		}
 	}
 	if len(errs) > 0 {
+		slices.SortStableFunc(errs, func(a, b Problem) int {
+			return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col))
+		})
 		return nil, warns, errs
 	}
 	return s, warns, nil
+}
+
+// validateAround validates a story that decoded with the given issues, so
+// that one load reports every problem. It leaves out what the decoding
+// problems already explain: a validation issue on a path within, or
+// containing, one that failed to decode (a field reported unknown is also
+// reported missing, otherwise). When a whole section failed to decode,
+// every reference into it would fail too, so it validates nothing.
+func validateAround(s *Story, decoded []issue) []issue {
+	for _, d := range decoded {
+		if len(d.at) == 1 {
+			if _, section := d.at[0].(string); section {
+				return nil
+			}
+		}
+	}
+	var out []issue
+next:
+	for _, v := range validate(s) {
+		for _, d := range decoded {
+			if len(d.at) > 0 && d.at.overlaps(v.at) {
+				continue next
+			}
+		}
+		out = append(out, v)
+	}
+	return out
 }
 
 // Validate checks a story built in code (or by an importer) by the same rules
@@ -105,12 +141,129 @@ func place(name string, root *yaml.Node, is issue) Problem {
 
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
-// syntaxProblem turns the YAML parser's error into a Problem at its line.
-func syntaxProblem(name string, err error) Problem {
-	msg := err.Error()
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		line, _ := strconv.Atoi(m[1])
-		return Problem{File: name, Line: line, Msg: "the file is not valid YAML or JSON: " + CleanLine(m[2]) + "; fix the syntax there"}
+// yamlParserProblems are the messages of go-yaml's parser (as opposed to its
+// scanner). For these it names the line before the one it means, since its
+// marks count lines from 0, and it leaves the line out on the first line.
+var yamlParserProblems = map[string]bool{
+	"did not find expected <stream-start>":   true,
+	"did not find expected <document start>": true,
+	"found incompatible YAML document":       true,
+	"found duplicate %YAML directive":        true,
+	"found duplicate %TAG directive":         true,
+	"found undefined tag handle":             true,
+	"did not find expected node content":     true,
+	"did not find expected '-' indicator":    true,
+	"did not find expected key":              true,
+	"did not find expected ',' or ']'":       true,
+	"did not find expected ',' or '}'":       true,
+}
+
+// syntaxProblem turns the parser's error into a Problem at the line that
+// holds the mistake, and its column where that can be found.
+func syntaxProblem(name string, data []byte, err error) Problem {
+	if p, ok := jsonSyntaxProblem(name, data); ok {
+		return p
 	}
-	return Problem{File: name, Msg: "the file is not valid YAML or JSON: " + CleanLine(msg)}
+	p := Problem{File: name}
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+		p.Line, _ = strconv.Atoi(m[1])
+		msg = m[2]
+	}
+	switch {
+	case msg == "control characters are not allowed" || strings.Contains(msg, "UTF-8"):
+		// Reader errors carry no line: find the character.
+		if off, r := badChar(data); off >= 0 {
+			p.Line, p.Col = lineCol(data, off)
+			if r == utf8.RuneError {
+				msg = "the file is not UTF-8 here; save it as UTF-8"
+			} else {
+				msg = fmt.Sprintf("the file holds control character %U, which YAML does not allow; remove it, or write it as an escape inside double quotes", r)
+			}
+			return Problem{File: name, Line: p.Line, Col: p.Col, Msg: msg}
+		}
+	case strings.Contains(msg, "tab character"):
+		// The scanner blames the line of the value the tab would continue.
+		if off := tabIndent(data, p.Line); off >= 0 {
+			p.Line, p.Col = lineCol(data, off)
+		}
+		msg += "; indent with spaces"
+	case yamlParserProblems[msg]:
+		p.Line++
+	case p.Line == 0 && !strings.Contains(msg, "anchor") && !strings.Contains(msg, "alias"):
+		p.Line = 1 // a scanner error on the first line
+	}
+	p.Msg = "the file is not valid YAML: " + CleanLine(msg) + "; fix the syntax there"
+	return p
+}
+
+// jsonSyntaxProblem reports the syntax error of a file that is JSON, or
+// meant to be: one that starts with '{' or '['. go-yaml's positions for it
+// are only approximate, encoding/json's offset is exact.
+func jsonSyntaxProblem(name string, data []byte) (Problem, bool) {
+	trimmed := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\uFEFF")), " \t\r\n")
+	if len(trimmed) == 0 || trimmed[0] != '{' && trimmed[0] != '[' {
+		return Problem{}, false
+	}
+	var v any
+	var se *json.SyntaxError
+	if err := json.Unmarshal(data, &v); !errors.As(err, &se) {
+		return Problem{}, false
+	}
+	// The offset is just past the offending character, or the end of input.
+	off := int(se.Offset)
+	if off > 0 && off <= len(data) && !strings.HasPrefix(se.Error(), "unexpected end") {
+		off--
+	}
+	line, col := lineCol(data, off)
+	return Problem{File: name, Line: line, Col: col,
+		Msg: "the file is not valid JSON: " + CleanLine(se.Error()) + "; fix the syntax there"}, true
+}
+
+// lineCol converts a byte offset in data to a 1-based line and column, the
+// column counted in characters as go-yaml counts them.
+func lineCol(data []byte, off int) (line, col int) {
+	off = min(max(off, 0), len(data))
+	before := data[:off]
+	start := bytes.LastIndexByte(before, '\n') + 1
+	return bytes.Count(before, []byte("\n")) + 1, utf8.RuneCount(before[start:]) + 1
+}
+
+// badChar finds the first character YAML does not allow in a stream: bytes
+// that are not UTF-8, and control characters other than tab, newline,
+// carriage return and U+0085. It returns -1 when there is none.
+func badChar(data []byte) (int, rune) {
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		switch {
+		case r == utf8.RuneError && n <= 1:
+			return i, r
+		case r < 0x20 && r != '\t' && r != '\n' && r != '\r',
+			r >= 0x7F && r <= 0x9F && r != 0x85,
+			r == 0xFEFF && i > 0:
+			return i, r
+		}
+		i += n
+	}
+	return -1, 0
+}
+
+// tabIndent finds the first tab in the indentation of a line, from line
+// from (1-based) on, or returns -1.
+func tabIndent(data []byte, from int) int {
+	off := 0
+	for n, line := range bytes.SplitAfter(data, []byte("\n")) {
+		if n+1 >= from {
+			for i, c := range line {
+				if c == '\t' {
+					return off + i
+				}
+				if c != ' ' {
+					break
+				}
+			}
+		}
+		off += len(line)
+	}
+	return -1
 }

@@ -54,6 +54,16 @@ func (p path) with(elems ...any) path {
 	return append(append(out, p...), elems...)
 }
 
+// overlaps reports whether one of p and q lies within the other.
+func (p path) overlaps(q path) bool {
+	for i := range min(len(p), len(q)) {
+		if p[i] != q[i] {
+			return false
+		}
+	}
+	return true
+}
+
 // String formats p as events[3].actors[0].actor, for messages that have no
 // line to point at.
 func (p path) String() string {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strings"
 )
 
 var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]*$`)
@@ -15,9 +16,9 @@ type validator struct {
 	issues []issue
 	// ids maps every id to the path of the thing it names; ids are unique
 	// across all kinds so that one id names one thing.
-	ids                                          map[string]path
+	ids                                         map[string]path
 	actors, topics, sources, events, statements []string
-	isKind                                       map[string]string
+	isKind                                      map[string]string
 }
 
 func (v *validator) fail(at path, format string, args ...any) {
@@ -78,15 +79,23 @@ func (v *validator) ref(at path, field, id, kind string, valid []string) bool {
 		return true
 	}
 	if other, ok := v.isKind[id]; ok {
-		v.fail(at, "%s %q names a %s, not a %s", field, id, other, kind)
+		v.fail(at, "%s %q names %s, not %s", field, id, withArticle(other), withArticle(kind))
 		return false
 	}
 	if len(valid) == 0 {
-		v.fail(at, "%s %q is not a %s: the story has no %ss; add one under %ss:", field, id, kind, kind, kind)
+		v.fail(at, "%s %q is not %s: the story has no %ss; add one under %ss:", field, id, withArticle(kind), kind, kind)
 		return false
 	}
-	v.fail(at, "%s %q is not a %s%s; the %ss are: %s", field, id, kind, didYouMean(id, valid), kind, quoteList(valid, 12))
+	v.fail(at, "%s %q is not %s%s; the %ss are: %s", field, id, withArticle(kind), didYouMean(id, valid), kind, quoteList(valid, 12))
 	return false
+}
+
+// withArticle puts "a" or "an" before a kind: "an actor", "a topic".
+func withArticle(kind string) string {
+	if kind != "" && strings.ContainsRune("aeiou", rune(kind[0])) {
+		return "an " + kind
+	}
+	return "a " + kind
 }
 
 func (v *validator) required(at path, field, value string) {
@@ -113,11 +122,13 @@ func (v *validator) checkActors() {
 	for _, a := range v.s.Actors {
 		parent[a.ID] = a.Parent
 	}
+	// Only the actors on a cycle are reported: one that merely hangs under
+	// a cycle is not its own ancestor.
 	for i, a := range v.s.Actors {
-		seen := map[string]bool{a.ID: true}
-		for p := parent[a.ID]; p != ""; p = parent[p] {
-			if seen[p] {
-				v.fail(path{"actors", i, "parent"}, "actor %q is its own ancestor (a parent cycle through %q); break the cycle", a.ID, p)
+		seen := map[string]bool{}
+		for p := parent[a.ID]; p != "" && !seen[p]; p = parent[p] {
+			if p == a.ID {
+				v.fail(path{"actors", i, "parent"}, "actor %q is its own ancestor (a parent cycle through %q); break the cycle", a.ID, a.Parent)
 				break
 			}
 			seen[p] = true
@@ -192,6 +203,8 @@ func (v *validator) checkStatements() {
 		for j, ts := range s.Stances {
 			if v.ref(at.with("stances", j), "stance on topic", ts.Topic, "topic", v.topics) {
 				v.checkStance(at.with("stances", ts.Topic), ts.Stance)
+			} else {
+				v.issues[len(v.issues)-1].atKey = true // the topic is the key
 			}
 		}
 		if s.ReactsTo != "" {
@@ -228,7 +241,7 @@ func (v *validator) checkPositions() {
 			switch v.isKind[id] {
 			case "event", "statement":
 			case "":
-				v.fail(at.with("evidence", j), "evidence %q is not an event or statement%s", id, didYouMean(id, evidence))
+				v.fail(at.with("evidence", j), "evidence %q is not an event or statement%s; list the ids of the events and statements the position rests on", id, didYouMean(id, evidence))
 			default:
 				v.fail(at.with("evidence", j), "evidence %q names a %s; evidence must be an event or statement id", id, v.isKind[id])
 			}

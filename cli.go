@@ -242,6 +242,9 @@ var errQuiet = errors.New("")
 // run executes the command line and returns the exit code.
 func run(args []string, stdout, stderr io.Writer) int {
 	root := newRootCmd(stdout, stderr)
+	if args == nil {
+		args = []string{} // cobra reads os.Args when given nil
+	}
 	root.SetArgs(args)
 	err := root.Execute()
 	if err == nil {

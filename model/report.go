@@ -41,7 +41,7 @@ type ListItem struct {
 	Speaker   string            `json:"speaker,omitempty"`
 	Quote     string            `json:"quote,omitempty"`
 	Paraphase bool              `json:"paraphrase,omitempty"`
-	Stances   map[string]Stance `json:"stances,omitempty"`
+	Stances   map[string]Stance `json:"stances,omitzero"` // {} for a statement without stances
 	ReactsTo  string            `json:"reacts_to,omitempty"`
 	Citations []Citation        `json:"citations,omitempty"`
 }
@@ -208,7 +208,11 @@ func (ix *Index) WritePositionsText(w io.Writer) error {
 				fmt.Fprintln(w)
 				first = false
 			}
-			fmt.Fprintf(w, "%s on %s: %s. %s [%s]\n", n.Actor.Name, t.ID, p.Stance, strings.TrimSuffix(p.Summary, "."), strings.Join(p.Evidence, ", "))
+			line := fmt.Sprintf("%s on %s: %s.", n.Actor.Name, t.ID, p.Stance)
+			if p.Summary != "" {
+				line += " " + strings.TrimSuffix(p.Summary, ".") + "."
+			}
+			fmt.Fprintf(w, "%s [%s]\n", line, strings.Join(p.Evidence, ", "))
 		}
 	}
 	return nil

@@ -1,0 +1,224 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// tmuxSession drives the real binary in a real terminal: a private tmux
+// server, keys sent with send-keys, the screen read with capture-pane.
+type tmuxSession struct {
+	t      *testing.T
+	socket string
+	name   string
+}
+
+func buildBinary(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "dateline")
+	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+func startTmux(t *testing.T, w, h int, command string) *tmuxSession {
+	t.Helper()
+	if _, err := exec.LookPath("tmux"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("tmux is missing; .ci/run installs it")
+		}
+		t.Skip("tmux is not installed; the end-to-end test needs it")
+	}
+	s := &tmuxSession{t: t, socket: fmt.Sprintf("dateline-e2e-%d", os.Getpid()), name: "e2e"}
+	s.tmux("new-session", "-d", "-s", s.name, "-x", fmt.Sprint(w), "-y", fmt.Sprint(h),
+		"env", "TERM=xterm-256color", "sh", "-c", command+"; echo EXITED $?; sleep 30")
+	t.Cleanup(func() { _ = exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
+	return s
+}
+
+func (s *tmuxSession) tmux(args ...string) string {
+	s.t.Helper()
+	out, err := exec.Command("tmux", append([]string{"-L", s.socket}, args...)...).CombinedOutput()
+	if err != nil {
+		s.t.Fatalf("tmux %v: %v\n%s", args, err, out)
+	}
+	return string(out)
+}
+
+func (s *tmuxSession) screen() string { return s.tmux("capture-pane", "-p", "-t", s.name) }
+
+// keys sends tmux key names (Down, Enter, Escape, or literal text with -l).
+func (s *tmuxSession) keys(keys ...string) { s.tmux(append([]string{"send-keys", "-t", s.name}, keys...)...) }
+
+func (s *tmuxSession) text(text string) { s.tmux("send-keys", "-t", s.name, "-l", text) }
+
+// waitFor polls the screen until it holds every want, or fails with it.
+func (s *tmuxSession) waitFor(what string, want ...string) string {
+	s.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	var scr string
+	for time.Now().Before(deadline) {
+		scr = s.screen()
+		ok := true
+		for _, w := range want {
+			ok = ok && strings.Contains(scr, w)
+		}
+		if ok {
+			return scr
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	s.t.Fatalf("%s: the screen never showed %q:\n%s", what, want, scr)
+	return ""
+}
+
+// waitUntil polls until cond holds for the screen.
+func (s *tmuxSession) waitUntil(what string, cond func(string) bool) string {
+	s.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	var scr string
+	for time.Now().Before(deadline) {
+		if scr = s.screen(); cond(scr) {
+			return scr
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	s.t.Fatalf("%s: never happened; screen:\n%s", what, scr)
+	return ""
+}
+
+func TestEndToEnd(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end test skipped in -short mode")
+	}
+	bin := buildBinary(t)
+	s := startTmux(t, 120, 40, bin)
+
+	scr := s.waitFor("start", "Timeline", "Detail", "of 20 items")
+	if !strings.Contains(scr, "▌") {
+		t.Errorf("no selected row marker on start:\n%s", scr)
+	}
+	total := itemsOf(t, scr)
+
+	// Move: the detail pane follows the selection.
+	first := detailTitle(scr)
+	s.keys("j")
+	s.waitUntil("moving down changes the detail", func(scr string) bool { return detailTitle(scr) != first })
+
+	// Filter to one actor: only the ICC's items remain.
+	s.keys("a")
+	s.waitFor("actor picker", "Filter by actor")
+	s.text("icc")
+	s.waitFor("narrowed picker", "filter: icc")
+	s.keys("Space", "Enter")
+	scr = s.waitFor("actor filter applied", "actor: ICC")
+	for _, line := range timelineRows(scr) {
+		if !strings.Contains(line, "ICC") {
+			t.Errorf("a row without the ICC survived the filter: %q", line)
+		}
+	}
+	if n := itemsOf(t, scr); n == 0 || n >= total {
+		t.Errorf("the ICC filter keeps %d of %d", n, total)
+	}
+
+	// Clear it.
+	s.keys("c")
+	s.waitFor("filters cleared", fmt.Sprintf("%d of %d items", total, total))
+
+	// Search.
+	s.keys("/")
+	s.text("mariupol")
+	scr = s.waitFor("search", "search: “mariupol”")
+	if n := itemsOf(t, scr); n == 0 || n >= total {
+		t.Errorf("searching mariupol keeps %d of %d", n, total)
+	}
+	s.keys("Enter", "Escape")
+	s.keys("c")
+	s.waitFor("search cleared", fmt.Sprintf("%d of %d items", total, total))
+
+	// The positions matrix: three topic columns, Russia rejecting the warrant.
+	s.keys("p")
+	scr = s.waitFor("positions", "warrant", "visit", "ceasefire-proposal")
+	russia := ""
+	for _, line := range strings.Split(scr, "\n") {
+		if strings.Contains(line, "┃ Russia ") || strings.Contains(line, "┃Russia ") {
+			russia = line
+		}
+	}
+	if !strings.Contains(russia, "opposes") {
+		t.Errorf("Russia's row does not show it opposing the warrant: %q\n%s", russia, scr)
+	}
+
+	// Quit, and the terminal is restored: the shell's line follows.
+	s.keys("q", "q")
+	scr = s.waitFor("quit", "EXITED 0")
+	if strings.Contains(scr, "Timeline") {
+		t.Errorf("the alternate screen was not left:\n%s", scr)
+	}
+}
+
+func TestEndToEndBrokenFile(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end test skipped in -short mode")
+	}
+	bin := buildBinary(t)
+	bad := filepath.Join(t.TempDir(), "bad.yaml")
+	if err := os.WriteFile(bad, []byte("title: x\nevents:\n  - id: e1\n    title: t\n    date: 2023-02-30\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := startTmux(t, 100, 20, bin+" "+bad)
+	scr := s.waitFor("error and exit", "bad.yaml:5:", "EXITED 1")
+	if strings.Contains(scr, "Timeline") {
+		t.Errorf("a broken file opened the explorer:\n%s", scr)
+	}
+}
+
+// itemsOf reads "N of M items" from the status bar and returns N.
+func itemsOf(t *testing.T, scr string) int {
+	t.Helper()
+	for _, line := range strings.Split(scr, "\n") {
+		var n, m int
+		if i := strings.Index(line, " of "); i > 0 {
+			if _, err := fmt.Sscanf(strings.TrimSpace(line), "%d of %d items", &n, &m); err == nil {
+				return n
+			}
+		}
+	}
+	t.Fatalf("no item count on screen:\n%s", scr)
+	return 0
+}
+
+// timelineRows are the timeline's item rows on a side-by-side screen.
+func timelineRows(scr string) []string {
+	var rows []string
+	for _, line := range strings.Split(scr, "\n") {
+		if strings.Contains(line, "● ") || strings.Contains(line, "❝ ") {
+			if i := strings.Index(line, "┃╭"); i > 0 {
+				line = line[:i]
+			} else if i := strings.Index(line, "│┏"); i > 0 {
+				line = line[:i]
+			}
+			rows = append(rows, line)
+		}
+	}
+	return rows
+}
+
+// detailTitle is the first text line of the detail pane.
+func detailTitle(scr string) string {
+	lines := strings.Split(scr, "\n")
+	if len(lines) < 3 {
+		return ""
+	}
+	if i := strings.LastIndex(lines[2], "│"); i > 0 {
+		return lines[2][:i]
+	}
+	return lines[2]
+}

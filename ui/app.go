@@ -3,6 +3,8 @@
 package ui
 
 import (
+	"context"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
@@ -50,7 +52,11 @@ type App struct {
 	// cardFrom is the overlay to return to when the card closes.
 	cardFrom overlay
 
-	filter    model.Filter
+	filter model.Filter
+	// gen numbers queries; a result for an older one is stale and dropped.
+	gen       int
+	cancel    context.CancelFunc
+	pending   bool
 	searching bool
 	search    textinput.Model
 	helpOff   int // scroll of the help overlay
@@ -84,7 +90,7 @@ func New(ix *model.Index, name string, f model.Filter) App {
 	}
 	a.help.Styles = st.Help
 	a.search.SetValue(f.Text)
-	a.refilter()
+	a.setRows(ix.Query(f))
 	return a
 }
 
@@ -111,6 +117,12 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.MouseClickMsg:
 		a.handleClick(msg.Mouse())
 		return a, nil
+	case rowsMsg:
+		if msg.gen == a.gen {
+			a.pending = false
+			a.setRows(msg.rows)
+		}
+		return a, nil
 	case pickedMsg:
 		if msg.kind == pickActors {
 			a.filter.Actors = msg.ids
@@ -118,8 +130,7 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			a.filter.Topics = msg.ids
 		}
 		a.overlay = overlayNone
-		a.refilter()
-		return a, nil
+		return a, a.refilter()
 	case pickerClosedMsg:
 		a.overlay = overlayNone
 		return a, nil
@@ -197,8 +208,8 @@ func (a *App) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(k, a.keys.Clear):
 		a.filter = model.Filter{}
 		a.search.SetValue("")
-		a.refilter()
 		a.message = "Filters cleared"
+		return a, a.refilter()
 	case key.Matches(k, a.keys.NextPane), key.Matches(k, a.keys.PrevPane):
 		a.setFocus(1 - a.focus)
 	case key.Matches(k, a.keys.NextMatch) && a.filter.Text != "":
@@ -233,14 +244,13 @@ func (a *App) handleSearchKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		a.search.Blur()
 		a.search.SetValue("")
 		a.filter.Text = ""
-		a.refilter()
-		return a, nil
+		return a, a.refilter()
 	}
 	var cmd tea.Cmd
 	a.search, cmd = a.search.Update(k)
 	if v := a.search.Value(); v != a.filter.Text {
 		a.filter.Text = v
-		a.refilter()
+		return a, tea.Batch(cmd, a.refilter())
 	}
 	return a, cmd
 }
@@ -322,13 +332,42 @@ func (a *App) setFocus(f focus) {
 	}
 }
 
-// refilter runs the filter and shows the result, keeping the selection.
-func (a *App) refilter() {
+// rowsMsg carries a query's result back to the app.
+type rowsMsg struct {
+	gen  int
+	rows []int32
+}
+
+// refilter starts the query for the current filter off the UI loop. A
+// newer query cancels this one, and its result, if it still comes, is
+// dropped as stale.
+func (a *App) refilter() tea.Cmd {
+	a.gen++
+	if a.cancel != nil {
+		a.cancel()
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	a.cancel, a.pending = cancel, true
+	gen, ix := a.gen, a.ix
+	f := a.filter
+	f.Actors, f.Topics = slices.Clone(f.Actors), slices.Clone(f.Topics)
+	return func() tea.Msg {
+		defer cancel()
+		rows, err := ix.QueryContext(ctx, f)
+		if err != nil {
+			return nil
+		}
+		return rowsMsg{gen: gen, rows: rows}
+	}
+}
+
+// setRows shows rows as the timeline, keeping the selection where it can.
+func (a *App) setRows(rows []int32) {
 	needle := ""
 	if a.filter.Text != "" {
 		needle = model.FoldForSearch(a.filter.Text)
 	}
-	a.timeline.SetRows(a.ix.Query(a.filter), needle)
+	a.timeline.SetRows(rows, needle)
 	a.showSelected()
 }
 
@@ -344,9 +383,10 @@ func (a *App) showSelected() {
 // jumpTo selects the item at pos, clearing filters that hide it.
 func (a *App) jumpTo(pos int) {
 	if !a.timeline.Select(pos) {
-		a.filter = model.Filter{}
+		a.gen++ // any query under way is for the old filter
+		a.filter, a.pending = model.Filter{}, false
 		a.search.SetValue("")
-		a.refilter()
+		a.setRows(a.ix.Query(a.filter))
 		a.timeline.Select(pos)
 		a.message = "Filters cleared to show the evidence"
 	}
@@ -415,7 +455,11 @@ func (a App) render() string {
 	b.WriteByte('\n')
 	b.WriteString(a.bodyView())
 	b.WriteByte('\n')
-	b.WriteString(a.status.View(a.timeline.Len(), a.filter, a.message, a.messageErr))
+	msg := a.message
+	if a.pending && msg == "" {
+		msg = "searching…"
+	}
+	b.WriteString(a.status.View(a.timeline.Len(), a.filter, msg, a.messageErr))
 	b.WriteByte('\n')
 	b.WriteString(a.bottomView())
 	return b.String()

@@ -60,7 +60,7 @@ func run(cmd tea.Cmd) []tea.Msg {
 				out = append(out, run(c)...)
 			}
 			return out
-		case pickedMsg, pickerClosedMsg, jumpMsg, cardMsg:
+		case pickedMsg, pickerClosedMsg, jumpMsg, cardMsg, rowsMsg:
 			return []tea.Msg{msg}
 		}
 	case <-time.After(50 * time.Millisecond):

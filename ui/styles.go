@@ -12,8 +12,8 @@ import (
 // Palette is the small set of semantic colours every style is built from.
 type Palette struct {
 	Fg, Muted, Subtle, Accent, Border, Focus, SelBg, SelFg, MatchBg, MatchFg color.Color
-	Stance                                                                  map[model.Stance]color.Color
-	Chips                                                                   []color.Color
+	Stance                                                                   map[model.Stance]color.Color
+	Chips                                                                    []color.Color
 }
 
 // NewPalette picks the colours for a dark or light background.

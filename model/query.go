@@ -16,8 +16,8 @@ type Filter struct {
 	// Text keeps items whose title, summary, quote or actor names contain it,
 	// ignoring case.
 	Text string
-	// Since and Until keep items whose dates overlap the range; a zero Date
-	// leaves that end open.
+	// Since and Until keep dated items whose dates overlap the range; a
+	// zero Date leaves that end open.
 	Since, Until Date
 }
 
@@ -186,7 +186,8 @@ func (ix *Index) scan(ctx context.Context, m *matcher, cands []int32, keep func(
 }
 
 func (ix *Index) matches(m *matcher, p int32) bool {
-	if m.dated && (ix.hi[p] < m.lo || ix.lo[p] > m.hi) {
+	// An undated item has no date to overlap the range.
+	if m.dated && (ix.hi[p] < m.lo || ix.lo[p] > m.hi || ix.At(int(p)).Date().IsZero()) {
 		return false
 	}
 	actors := ix.itemActors[ix.actorStart[p]:ix.actorStart[p+1]]

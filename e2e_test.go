@@ -139,7 +139,8 @@ func TestEndToEnd(t *testing.T) {
 	if n := itemsOf(t, scr); n == 0 || n >= total {
 		t.Errorf("searching mariupol keeps %d of %d", n, total)
 	}
-	s.keys("Enter", "Escape")
+	s.keys("Enter")
+	s.waitUntil("search kept", func(scr string) bool { return !strings.Contains(scr, "/ mariupol") })
 	s.keys("c")
 	s.waitFor("search cleared", fmt.Sprintf("%d of %d items", total, total))
 

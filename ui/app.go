@@ -110,7 +110,7 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.detail.render()
 		return a, nil
 	case tea.KeyPressMsg:
-		return a.handleKey(msg)
+		return a, a.handleKey(msg)
 	case tea.MouseWheelMsg:
 		a.handleWheel(msg.Mouse())
 		return a, nil
@@ -174,16 +174,16 @@ func (a *App) relayout() {
 	a.search.SetWidth(max(1, a.width-4))
 }
 
-func (a *App) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 	a.message = ""
 	if key.Matches(k, a.keys.ForceQuit) {
-		return a, tea.Quit
+		return tea.Quit
 	}
 	if a.lay.tooSmall {
 		if key.Matches(k, a.keys.Quit) {
-			return a, tea.Quit
+			return tea.Quit
 		}
-		return a, nil
+		return nil
 	}
 	if a.searching {
 		return a.handleSearchKey(k)
@@ -193,12 +193,12 @@ func (a *App) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	}
 	switch {
 	case key.Matches(k, a.keys.Quit):
-		return a, tea.Quit
+		return tea.Quit
 	case key.Matches(k, a.keys.Help):
 		a.overlay, a.helpOff = overlayHelp, 0
 	case key.Matches(k, a.keys.Search):
 		a.searching = true
-		return a, a.search.Focus()
+		return a.search.Focus()
 	case key.Matches(k, a.keys.Actors):
 		a.openPicker(pickActors)
 	case key.Matches(k, a.keys.Topics):
@@ -209,7 +209,7 @@ func (a *App) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		a.filter = model.Filter{}
 		a.search.SetValue("")
 		a.message = "Filters cleared"
-		return a, a.refilter()
+		return a.refilter()
 	case key.Matches(k, a.keys.NextPane), key.Matches(k, a.keys.PrevPane):
 		a.setFocus(1 - a.focus)
 	case key.Matches(k, a.keys.NextMatch) && a.filter.Text != "":
@@ -230,48 +230,48 @@ func (a *App) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case a.focus == focusDetail:
 		a.detail, _ = a.detail.Update(k)
 	}
-	return a, nil
+	return nil
 }
 
-func (a *App) handleSearchKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+func (a *App) handleSearchKey(k tea.KeyPressMsg) tea.Cmd {
 	switch k.String() {
 	case "enter":
 		a.searching = false
 		a.search.Blur()
-		return a, nil
+		return nil
 	case "esc":
 		a.searching = false
 		a.search.Blur()
 		a.search.SetValue("")
 		a.filter.Text = ""
-		return a, a.refilter()
+		return a.refilter()
 	}
 	var cmd tea.Cmd
 	a.search, cmd = a.search.Update(k)
 	if v := a.search.Value(); v != a.filter.Text {
 		a.filter.Text = v
-		return a, tea.Batch(cmd, a.refilter())
+		return tea.Batch(cmd, a.refilter())
 	}
-	return a, cmd
+	return cmd
 }
 
-func (a *App) handleOverlayKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+func (a *App) handleOverlayKey(k tea.KeyPressMsg) tea.Cmd {
 	var cmd tea.Cmd
 	switch a.overlay {
 	case overlayActors, overlayTopics:
 		a.picker, cmd = a.picker.Update(k)
-		return a, cmd
+		return cmd
 	case overlayCard:
 		if key.Matches(k, a.keys.Close) {
 			a.overlay = a.cardFrom
-			return a, nil
+			return nil
 		}
 		a.card, cmd = a.card.Update(k)
-		return a, cmd
+		return cmd
 	}
 	if key.Matches(k, a.keys.Close) || (a.overlay == overlayHelp && key.Matches(k, a.keys.Help)) {
 		a.overlay = overlayNone
-		return a, nil
+		return nil
 	}
 	switch a.overlay {
 	case overlayPositions:
@@ -284,7 +284,7 @@ func (a *App) handleOverlayKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			a.helpOff++
 		}
 	}
-	return a, cmd
+	return cmd
 }
 
 func (a *App) handleWheel(m tea.Mouse) {

@@ -131,9 +131,18 @@ type docBuilder struct {
 // para wraps plain text to the width and styles each line, with matches of
 // the search highlighted.
 func (b *docBuilder) para(text string, style func(string) string, indent string) {
-	w := max(1, b.width-ansi.StringWidth(indent))
-	for _, l := range strings.Split(ansi.Wrap(text, w, " "), "\n") {
-		b.lines = append(b.lines, indent+style(l))
+	iw := ansi.StringWidth(indent)
+	w := max(1, b.width-iw)
+	hang := strings.Repeat(" ", iw)
+	if strings.Contains(ansi.Strip(indent), "│") {
+		hang = indent // a quote bar runs down the whole quote
+	}
+	for i, l := range strings.Split(ansi.Wrap(text, w, " "), "\n") {
+		if i == 0 {
+			b.lines = append(b.lines, indent+style(l))
+		} else {
+			b.lines = append(b.lines, hang+style(l))
+		}
 	}
 }
 

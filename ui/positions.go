@@ -109,6 +109,11 @@ func (p Positions) View() string {
 		nameW = max(nameW, 2*n.Depth+ansi.StringWidth(n.Actor.Name)+2)
 	}
 	nameW = min(nameW, max(12, p.width/3))
+	// Give the topic columns room for their ids before the names get theirs.
+	const idealCell = 20
+	if need := nameW + len(topics)*idealCell; need > p.width {
+		nameW = max(12, min(nameW, p.width-len(topics)*idealCell))
+	}
 	cellW := max(15, min(26, (p.width-nameW)/len(topics)))
 	cols := max(1, (p.width-nameW)/cellW)
 	first := max(0, min(p.col-cols+1, len(topics)-cols))

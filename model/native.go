@@ -1,0 +1,332 @@
+package model
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Writing stories back out in the native format, and the helpers importers
+// share to make ids from foreign text.
+
+// WriteYAML writes s in the native YAML format; Load reads it back as the
+// same story.
+func WriteYAML(w io.Writer, s *Story) error {
+	enc := yaml.NewEncoder(w)
+	enc.SetIndent(2)
+	if err := enc.Encode(nativeOf(s)); err != nil {
+		return err
+	}
+	return enc.Close()
+}
+
+// WriteJSON writes s in the native JSON format (the YAML format's shape, as
+// the schema describes it), indented; Load reads it back as the same story.
+func WriteJSON(w io.Writer, s *Story) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(nativeOf(s))
+}
+
+// nativeStory is Story as the files spell it: the only difference is that
+// a statement's stances are a mapping of topic id to stance.
+type nativeStory struct {
+	Title       string            `json:"title,omitempty" yaml:"title,omitempty"`
+	Description string            `json:"description,omitempty" yaml:"description,omitempty"`
+	Sources     []Source          `json:"sources,omitempty" yaml:"sources,omitempty"`
+	Actors      []Actor           `json:"actors,omitempty" yaml:"actors,omitempty"`
+	Topics      []Topic           `json:"topics,omitempty" yaml:"topics,omitempty"`
+	Events      []Event           `json:"events,omitempty" yaml:"events,omitempty"`
+	Statements  []nativeStatement `json:"statements,omitempty" yaml:"statements,omitempty"`
+	Positions   []Position        `json:"positions,omitempty" yaml:"positions,omitempty"`
+}
+
+type nativeStatement struct {
+	ID         string    `json:"id" yaml:"id"`
+	Speaker    string    `json:"speaker" yaml:"speaker"`
+	Date       Date      `json:"date,omitzero" yaml:"date,omitempty"`
+	Title      string    `json:"title,omitempty" yaml:"title,omitempty"`
+	Quote      string    `json:"quote" yaml:"quote"`
+	Paraphrase bool      `json:"paraphrase,omitempty" yaml:"paraphrase,omitempty"`
+	Stances    stanceMap `json:"stances,omitempty" yaml:"stances,omitempty"`
+	ReactsTo   string    `json:"reacts_to,omitempty" yaml:"reacts_to,omitempty"`
+	Citation   Citation  `json:"citation,omitzero" yaml:"citation,omitempty"`
+}
+
+func nativeOf(s *Story) nativeStory {
+	ns := nativeStory{
+		Title: s.Title, Description: s.Description, Sources: s.Sources, Actors: s.Actors,
+		Topics: s.Topics, Events: s.Events, Positions: s.Positions,
+	}
+	if len(s.Statements) > 0 {
+		ns.Statements = make([]nativeStatement, len(s.Statements))
+	}
+	for i, st := range s.Statements {
+		ns.Statements[i] = nativeStatement{
+			ID: st.ID, Speaker: st.Speaker, Date: st.Date, Title: st.Title, Quote: st.Quote,
+			Paraphrase: st.Paraphrase, Stances: stanceMap(st.Stances), ReactsTo: st.ReactsTo, Citation: st.Citation,
+		}
+	}
+	return ns
+}
+
+// stanceMap writes stances as a mapping in their order: {topic: stance}.
+type stanceMap []TopicStance
+
+// MarshalJSON implements json.Marshaler, keeping the stances' order.
+func (m stanceMap) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for i, ts := range m {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		k, err := json.Marshal(ts.Topic)
+		if err != nil {
+			return nil, err
+		}
+		v, err := json.Marshal(ts.Stance)
+		if err != nil {
+			return nil, err
+		}
+		b.Write(k)
+		b.WriteByte(':')
+		b.Write(v)
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
+}
+
+// MarshalYAML implements yaml.Marshaler, keeping the stances' order.
+func (m stanceMap) MarshalYAML() (any, error) {
+	n := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle}
+	for _, ts := range m {
+		n.Content = append(n.Content,
+			&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: ts.Topic},
+			&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: string(ts.Stance)})
+	}
+	return n, nil
+}
+
+// Subset is the part of the story that the timeline rows show, as a story
+// of its own that Validate accepts: the events and statements at rows (in
+// the story's order), the actors they name and their ancestors, the topics
+// and sources they use, and the positions whose evidence is among them,
+// with their evidence cut down to it. When rows hold every item it returns
+// the whole story.
+func (ix *Index) Subset(rows []int32) *Story {
+	s := ix.story
+	if len(rows) == len(ix.refs) {
+		return s
+	}
+	keepEvent := make([]bool, len(s.Events))
+	keepStatement := make([]bool, len(s.Statements))
+	for _, p := range rows {
+		r := ix.refs[p]
+		if r.kind == StatementItem {
+			keepStatement[r.n] = true
+		} else {
+			keepEvent[r.n] = true
+		}
+	}
+	out := &Story{Title: s.Title, Description: s.Description}
+	items := map[string]bool{}
+	actors, topics, sources := map[string]bool{}, map[string]bool{}, map[string]bool{}
+	for i, e := range s.Events {
+		if !keepEvent[i] {
+			continue
+		}
+		out.Events = append(out.Events, e)
+		items[e.ID] = true
+		for _, r := range e.Actors {
+			actors[r.Actor] = true
+		}
+		for _, t := range e.Topics {
+			topics[t] = true
+		}
+		for _, c := range e.Citations {
+			sources[c.Source] = true
+		}
+	}
+	for i, st := range s.Statements {
+		if !keepStatement[i] {
+			continue
+		}
+		items[st.ID] = true
+		actors[st.Speaker] = true
+		for _, ts := range st.Stances {
+			topics[ts.Topic] = true
+		}
+		if st.Citation.Source != "" {
+			sources[st.Citation.Source] = true
+		}
+		out.Statements = append(out.Statements, st)
+	}
+	// A reaction to an event left out would name nothing.
+	for i := range out.Statements {
+		if st := &out.Statements[i]; st.ReactsTo != "" && !items[st.ReactsTo] {
+			st.ReactsTo = ""
+		}
+	}
+	for _, p := range s.Positions {
+		var ev []string
+		for _, id := range p.Evidence {
+			if items[id] {
+				ev = append(ev, id)
+			}
+		}
+		if len(ev) == 0 {
+			continue
+		}
+		p.Evidence = ev
+		out.Positions = append(out.Positions, p)
+		actors[p.Actor], topics[p.Topic] = true, true
+	}
+	for id := range actors {
+		for _, a := range ix.Ancestors(id) {
+			actors[a.ID] = true
+		}
+	}
+	for _, a := range s.Actors {
+		if actors[a.ID] {
+			out.Actors = append(out.Actors, a)
+		}
+	}
+	for _, t := range s.Topics {
+		if topics[t.ID] {
+			out.Topics = append(out.Topics, t)
+		}
+	}
+	for _, src := range s.Sources {
+		if sources[src.ID] {
+			out.Sources = append(out.Sources, src)
+		}
+	}
+	return out
+}
+
+// ValidID reports whether id may name something in a story: lowercase
+// letters, digits, '.', '_' and '-', starting with a letter or digit.
+func ValidID(id string) bool { return idPattern.MatchString(id) }
+
+// maxSlug bounds the length of an id made by Slug, cut at a word.
+const maxSlug = 48
+
+// Slug makes an id from a name or headline for importers: lower case, with
+// accented Latin letters folded to their base letters, every other run of
+// characters a single '-', at most 48 bytes cut at a word. It returns ""
+// when s holds no letter or digit it can use.
+func Slug(s string) string {
+	var b strings.Builder
+	b.Grow(min(len(s), maxSlug+8))
+	dash := false
+	for _, r := range s {
+		var fold string
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			fold = string(r)
+		case r >= 'A' && r <= 'Z':
+			fold = string(r + 'a' - 'A')
+		case r >= utf8.RuneSelf:
+			fold = foldLatin(r)
+		}
+		if fold == "" {
+			dash = b.Len() > 0
+			continue
+		}
+		if dash {
+			b.WriteByte('-')
+			dash = false
+		}
+		b.WriteString(fold)
+		if b.Len() > maxSlug {
+			break
+		}
+	}
+	out := b.String()
+	if len(out) > maxSlug {
+		out = out[:maxSlug]
+		if i := strings.LastIndexByte(out, '-'); i > maxSlug/2 {
+			out = out[:i]
+		}
+		out = strings.TrimRight(out, "-")
+	}
+	return out
+}
+
+// SanitizeID turns an id from a foreign file into a valid one, changing as
+// little as it can: lower case, accents folded, and each run of characters
+// an id may not hold a single '-'. It returns "" when nothing usable is left.
+func SanitizeID(s string) string {
+	if ValidID(s) {
+		return s
+	}
+	var b strings.Builder
+	dash := false
+	for _, r := range s {
+		var fold string
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			fold = string(r)
+		case r == '.' || r == '_' || r == '-':
+			if b.Len() > 0 {
+				fold = string(r)
+			}
+		case r >= 'A' && r <= 'Z':
+			fold = string(r + 'a' - 'A')
+		case r >= utf8.RuneSelf:
+			fold = foldLatin(r)
+		}
+		if fold == "" {
+			dash = b.Len() > 0
+			continue
+		}
+		if dash {
+			b.WriteByte('-')
+			dash = false
+		}
+		b.WriteString(fold)
+	}
+	return b.String()
+}
+
+// foldLatin maps the accented letters of Latin-1 and Latin Extended-A to
+// their base letters, lower case, and anything else to "".
+func foldLatin(r rune) string {
+	if r >= 0xC0 && r <= 0xFF {
+		const latin1 = "aaaaaaaceeeeiiiidnooooo/ouuuuypsaaaaaaaceeeeiiiidnooooo/ouuuuypy"
+		switch r {
+		case 0xC6, 0xE6:
+			return "ae"
+		case 0xDF:
+			return "ss"
+		case 0xDE, 0xFE:
+			return "th"
+		case 0xD7, 0xF7:
+			return ""
+		}
+		return latin1[r-0xC0 : r-0xC0+1]
+	}
+	if r >= 0x100 && r <= 0x17F {
+		// One letter per code point from U+0100 to U+017F; the ligatures
+		// (U+0132, U+0133, U+0152, U+0153) are handled above the lookup.
+		const extA = "aaaaaa" + "cccccccc" + "dddd" + "eeeeeeeeee" + "gggggggg" + "hhhh" + "iiiiiiiiii" +
+			"ii" + "jj" + "kkk" + "llllllllll" + "nnnnnnnnn" + "oooooo" + "oo" + "rrrrrr" + "ssssssss" +
+			"tttttt" + "uuuuuuuuuuuu" + "ww" + "yyy" + "zzzzzz" + "s"
+		switch r {
+		case 0x132, 0x133:
+			return "ij"
+		case 0x152, 0x153:
+			return "oe"
+		}
+		if i := int(r - 0x100); i < len(extA) {
+			return extA[i : i+1]
+		}
+	}
+	return ""
+}

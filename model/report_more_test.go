@@ -1,0 +1,177 @@
+package model_test
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/dateline/dateline/model"
+)
+
+func TestWriteListNDJSON(t *testing.T) {
+	ix := model.NewIndex(loadBuiltIn(t))
+	rows := ix.Query(model.Filter{})
+	var nd, arr bytes.Buffer
+	if err := ix.WriteListNDJSON(&nd, rows); err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.WriteListJSON(&arr, rows); err != nil {
+		t.Fatal(err)
+	}
+	var want []model.ListItem
+	if err := json.Unmarshal(arr.Bytes(), &want); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(nd.String(), "\n"), "\n")
+	if len(lines) != len(rows) {
+		t.Fatalf("%d lines for %d rows", len(lines), len(rows))
+	}
+	for i, l := range lines {
+		var got model.ListItem
+		if err := json.Unmarshal([]byte(l), &got); err != nil {
+			t.Fatalf("line %d is not one JSON object: %v", i+1, err)
+		}
+		if got.ID != want[i].ID || got.Title != want[i].Title || got.Date != want[i].Date {
+			t.Errorf("line %d is %s %q, the JSON array has %s %q", i+1, got.ID, got.Title, want[i].ID, want[i].Title)
+		}
+	}
+}
+
+func TestWriteListCSV(t *testing.T) {
+	ix := model.NewIndex(loadBuiltIn(t))
+	rows := ix.Query(model.Filter{})
+	var b bytes.Buffer
+	if err := ix.WriteListCSV(&b, rows); err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(&b).ReadAll()
+	if err != nil {
+		t.Fatalf("the output is not CSV: %v", err)
+	}
+	if strings.Join(recs[0], ",") != strings.Join(model.ListCSVHeader, ",") {
+		t.Errorf("header %v", recs[0])
+	}
+	if len(recs) != len(rows)+1 {
+		t.Fatalf("%d records for %d rows", len(recs), len(rows))
+	}
+	for i, p := range rows {
+		it := ix.At(int(p))
+		rec := recs[i+1]
+		if rec[0] != it.ID() || rec[2] != it.Date().String() || rec[6] != ix.Title(int(p)) && rec[6] != "'"+ix.Title(int(p)) {
+			t.Errorf("row %d: %v", i, rec[:7])
+		}
+		if it.Kind() == model.StatementItem && rec[7] != it.Statement.Quote {
+			t.Errorf("row %d: text %q, want the quote", i, rec[7])
+		}
+	}
+}
+
+func TestCSVFormulaGuard(t *testing.T) {
+	s := &model.Story{Events: []model.Event{{ID: "e", Title: "=HYPERLINK(\"x\")", Summary: "@SUM(A1)"}}}
+	ix := model.NewIndex(s)
+	var b bytes.Buffer
+	if err := ix.WriteListCSV(&b, ix.Query(model.Filter{})); err != nil {
+		t.Fatal(err)
+	}
+	recs, _ := csv.NewReader(&b).ReadAll()
+	if recs[1][6] != "'=HYPERLINK(\"x\")" || recs[1][7] != "'@SUM(A1)" {
+		t.Errorf("formula cells not guarded: %q", recs[1])
+	}
+}
+
+func TestWriteListMarkdown(t *testing.T) {
+	s := loadBuiltIn(t)
+	ix := model.NewIndex(s)
+	rows := ix.Query(model.Filter{})
+	var b bytes.Buffer
+	if err := ix.WriteListMarkdown(&b, rows); err != nil {
+		t.Fatal(err)
+	}
+	md := b.String()
+	if !strings.HasPrefix(md, "# ") {
+		t.Errorf("no title heading:\n%.200s", md)
+	}
+	if n := strings.Count(md, "\n## "); n != len(rows) {
+		t.Errorf("%d item headings for %d rows", n, len(rows))
+	}
+	quotes, cited := 0, 0
+	for _, p := range rows {
+		it := ix.At(int(p))
+		if !strings.Contains(md, it.Date().Display()) {
+			t.Errorf("the report lacks the date %q of %s", it.Date().Display(), it.ID())
+		}
+		if st := it.Statement; st != nil {
+			quotes++
+			// The quote's first words, escaped as the report escapes them.
+			words := strings.Fields(st.Quote)
+			if len(words) > 3 {
+				words = words[:3]
+			}
+			if first := strings.Join(words, " "); !strings.Contains(unescapeMD(md), first) {
+				t.Errorf("the report lacks the quote of %s (%q)", st.ID, first)
+			}
+		}
+	}
+	for _, src := range s.Sources {
+		if src.URL != "" && strings.Contains(md, "(<"+src.URL+">)") {
+			cited++
+		}
+	}
+	if quotes == 0 || cited == 0 {
+		t.Errorf("the report has %d quotes and %d linked sources", quotes, cited)
+	}
+}
+
+func unescapeMD(s string) string {
+	return strings.NewReplacer(`\\`, `\`, `\*`, "*", `\_`, "_", `\[`, "[", `\]`, "]", `\<`, "<", `\>`, ">", `\|`, "|", `\#`, "#", `\~`, "~", "\\`", "`").Replace(s)
+}
+
+func TestMarkdownEscapes(t *testing.T) {
+	s := &model.Story{
+		Title:  "A *bold* | claim",
+		Events: []model.Event{{ID: "e", Title: "# not a heading", Summary: "- not a list\n1. not numbered\n<script>"}},
+	}
+	ix := model.NewIndex(s)
+	var b bytes.Buffer
+	if err := ix.WriteListMarkdown(&b, ix.Query(model.Filter{})); err != nil {
+		t.Fatal(err)
+	}
+	md := b.String()
+	for _, want := range []string{`# A \*bold\* \| claim`, `\# not a heading`, `\- not a list`, `1\. not numbered`, `\<script\>`} {
+		if !strings.Contains(md, want) {
+			t.Errorf("markdown lacks %s:\n%s", want, md)
+		}
+	}
+}
+
+func TestWritePositionsMarkdown(t *testing.T) {
+	s := loadBuiltIn(t)
+	ix := model.NewIndex(s)
+	var b bytes.Buffer
+	if err := ix.WritePositionsMarkdown(&b); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(b.String(), "\n")
+	if want := len(s.Topics) + 1; strings.Count(lines[0], " |") != want {
+		t.Errorf("header %q has not %d columns", lines[0], want)
+	}
+	if !strings.HasPrefix(lines[1], "| --- |") {
+		t.Errorf("no delimiter row: %q", lines[1])
+	}
+	for i, n := range ix.ActorTree() {
+		row := lines[2+i]
+		if !strings.Contains(row, n.Actor.Name) {
+			t.Errorf("row %d is %q, want actor %s", i, row, n.Actor.Name)
+		}
+		if got := strings.Count(row, " |"); got != len(s.Topics)+1 {
+			t.Errorf("row %q has %d cells", row, got)
+		}
+	}
+	for _, p := range s.Positions {
+		if !strings.Contains(b.String(), "`"+p.Evidence[0]+"`") {
+			t.Errorf("the evidence %s of %s on %s is missing", p.Evidence[0], p.Actor, p.Topic)
+		}
+	}
+}

@@ -46,7 +46,11 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, at path, name string) {
 		s = CleanLine(s)
 		date, err := ParseDate(s)
 		if err != nil {
-			d.fail(at, false, "bad date: %v", err)
+			label := "date"
+			if name != "date" {
+				label = name + " date" // published, as_of
+			}
+			d.fail(at, false, "bad %s %v", label, err)
 			return
 		}
 		v.Set(reflect.ValueOf(date))

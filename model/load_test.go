@@ -15,23 +15,23 @@ import (
 // read from the document, not from the loader.
 const caret = "‸"
 
-// at is a position in a document, 1-based.
-type at struct{ line, col int }
+// docPos is a position in a document, 1-based.
+type docPos struct{ line, col int }
 
-func (a at) String() string { return fmt.Sprintf("%d:%d", a.line, a.col) }
+func (a docPos) String() string { return fmt.Sprintf("%d:%d", a.line, a.col) }
 
 // unmark removes the carets from src and returns the clean document and
 // each caret's position, in document order.
-func unmark(src string) (string, []at) {
+func unmark(src string) (string, []docPos) {
 	var out strings.Builder
-	var marks []at
+	var marks []docPos
 	for i, line := range strings.SplitAfter(src, "\n") {
 		for {
 			j := strings.Index(line, caret)
 			if j < 0 {
 				break
 			}
-			marks = append(marks, at{i + 1, utf8.RuneCountInString(line[:j]) + 1})
+			marks = append(marks, docPos{i + 1, utf8.RuneCountInString(line[:j]) + 1})
 			line = line[:j] + line[j+len(caret):]
 		}
 		out.WriteString(line)
@@ -39,19 +39,19 @@ func unmark(src string) (string, []at) {
 	return out.String(), marks
 }
 
-// want is one problem a load must report: at the next caret (or, when
+// wantProblem is one problem a load must report: at the next caret (or, when
 // lineOnly, on its line, whatever the column), with every fragment in its
 // message.
-type want struct {
+type wantProblem struct {
 	has      []string
 	lineOnly bool
 }
 
-func has(fragments ...string) want { return want{has: fragments} }
+func problemWith(fragments ...string) wantProblem { return wantProblem{has: fragments} }
 
 // checkProblems asserts that errs holds exactly the wanted problems, one
 // for each caret in order, each formatted as name:line:col: message.
-func checkProblems(t *testing.T, name string, err error, marks []at, wants []want) {
+func checkProblems(t *testing.T, name string, err error, marks []docPos, wants []wantProblem) {
 	t.Helper()
 	if len(marks) != len(wants) {
 		t.Fatalf("test is wrong: %d carets for %d wanted problems", len(marks), len(wants))
@@ -133,6 +133,7 @@ topics:
     title: The warrant
 events:
   - id: icc-warrant
+    date: "2023-03-17"
     title: Warrant issued
     actors:
       - {actor: putin, role: subject}
@@ -142,6 +143,7 @@ events:
 statements:
   - id: kremlin-void
     speaker: russia
+    date: "2023-03-17/2023-03-19"
     quote: "null and void"
     stances: {warrant: opposes}
     reacts_to: icc-warrant
@@ -164,6 +166,7 @@ const validJSON = `{
   "topics": [{"id": "warrant", "title": "The warrant"}],
   "events": [{
     "id": "icc-warrant",
+    "date": "2023-03-17",
     "title": "Warrant issued",
     "actors": [{"actor": "putin", "role": "subject"}],
     "topics": ["warrant"],
@@ -172,6 +175,7 @@ const validJSON = `{
   "statements": [{
     "id": "kremlin-void",
     "speaker": "russia",
+    "date": "2023-03-17/2023-03-19",
     "quote": "null and void",
     "stances": {"warrant": "opposes"},
     "reacts_to": "icc-warrant",
@@ -202,13 +206,13 @@ func TestLoadValid(t *testing.T) {
 				},
 				Topics: []Topic{{ID: "warrant", Title: "The warrant"}},
 				Events: []Event{{
-					ID: "icc-warrant", Title: "Warrant issued",
+					ID: "icc-warrant", Date: testDate("2023-03-17"), Title: "Warrant issued",
 					Actors:    []Role{{Actor: "putin", Role: "subject"}},
 					Topics:    []string{"warrant"},
 					Citations: []Citation{{Source: "paper", Paragraph: 1}},
 				}},
 				Statements: []Statement{{
-					ID: "kremlin-void", Speaker: "russia", Quote: "null and void",
+					ID: "kremlin-void", Speaker: "russia", Date: testDate("2023-03-17/2023-03-19"), Quote: "null and void",
 					Stances:  []TopicStance{{Topic: "warrant", Stance: StanceOpposes}},
 					ReactsTo: "icc-warrant",
 					Citation: Citation{Source: "paper", Paragraph: 3},
@@ -228,12 +232,12 @@ var brokenCases = []struct {
 	name  string
 	file  string
 	src   string
-	wants []want
+	wants []wantProblem
 }{
 	{
 		name: "unknown top-level field", file: "s.yaml",
 		src:   "‸titel: Test\n",
-		wants: []want{has(`unknown field "titel"`, `did you mean "title"?`, "actors", "events")},
+		wants: []wantProblem{problemWith(`unknown field "titel"`, `did you mean "title"?`, "actors", "events")},
 	},
 	{
 		name: "unknown actor field", file: "s.yaml",
@@ -242,7 +246,7 @@ var brokenCases = []struct {
     ‸nmae: Russia
     kind: government
 `,
-		wants: []want{has(`unknown field "nmae"`, `did you mean "name"?`, "aliases")},
+		wants: []wantProblem{problemWith(`unknown field "nmae"`, `did you mean "name"?`, "aliases")},
 	},
 	{
 		name: "unknown field in a citation", file: "s.yaml",
@@ -253,12 +257,53 @@ events:
     citations:
       - {source: paper, ‸para: 2}
 `,
-		wants: []want{has(`unknown field "para"`, "citation", `did you mean "paragraph"?`)},
+		wants: []wantProblem{problemWith(`unknown field "para"`, "citation", `did you mean "paragraph"?`)},
 	},
 	{
 		name: "unknown field, nothing near", file: "s.yaml",
 		src:   "topics:\n  - id: t\n    title: T\n    ‸colour: red\n",
-		wants: []want{has(`unknown field "colour"`, "id, title, description")},
+		wants: []wantProblem{problemWith(`unknown field "colour"`, "id, title, description")},
+	},
+	{
+		name: "bad dates", file: "s.yaml",
+		src: `sources:
+  - id: paper
+    published: ‸"21 March 2023"
+    as_of: ‸"2023-02-30"
+events:
+  - id: e1
+    title: E
+    date: ‸"2023-13"
+  - id: e2
+    title: F
+    date: ‸last Friday
+`,
+		wants: []wantProblem{
+			problemWith(`bad published date "21 March 2023"`, `"2023-03-21"`),
+			problemWith(`bad as_of date "2023-02-30"`, "28 days"),
+			problemWith(`"2023-13"`, "date"),
+			problemWith(`"last Friday"`, "date", "2023-03-17"),
+		},
+	},
+	{
+		name: "date as a list", file: "s.yaml",
+		src:   "events:\n  - id: e1\n    title: E\n    date: ‸[2023, 2024]\n",
+		wants: []wantProblem{problemWith("date", "EDTF date", "list")},
+	},
+	{
+		name: "JSON bad date", file: "s.json",
+		src:   "{\"events\": [\n  {\"id\": \"e1\", \"title\": \"E\", \"date\": ‸\"2023/03/17\"}\n]}\n",
+		wants: []wantProblem{problemWith(`"2023/03/17"`)},
+	},
+	{
+		name: "raw control character", file: "s.yaml",
+		src:   "title: T\ndescription: clear‸\x1b[2J here\n",
+		wants: []wantProblem{problemWith("control character U+001B", "remove it")},
+	},
+	{
+		name: "not UTF-8", file: "s.yaml",
+		src:   "title: T\nactors:\n  - {id: a, name: ‸\xff, kind: person}\n",
+		wants: []wantProblem{problemWith("not UTF-8")},
 	},
 	{
 		name: "duplicate key", file: "s.yaml",
@@ -267,12 +312,12 @@ events:
     title: First
     ‸title: Second
 `,
-		wants: []want{has(`duplicate key "title"`, "remove one")},
+		wants: []wantProblem{problemWith(`duplicate key "title"`, "remove one")},
 	},
 	{
 		name: "duplicate top-level key", file: "s.yaml",
 		src:   "title: A\n‸title: B\n",
-		wants: []want{has(`duplicate key "title"`)},
+		wants: []wantProblem{problemWith(`duplicate key "title"`)},
 	},
 	{
 		name: "duplicate stance key", file: "s.yaml",
@@ -286,7 +331,7 @@ statements:
       t: supports
       ‸t: opposes
 `,
-		wants: []want{has(`duplicate stance on topic "t"`)},
+		wants: []wantProblem{problemWith(`duplicate stance on topic "t"`)},
 	},
 	{
 		name: "duplicate id, same kind", file: "s.yaml",
@@ -296,7 +341,7 @@ statements:
   - id: ‸e1
     title: Two
 `,
-		wants: []want{has(`duplicate id "e1"`, "unique", "(first used at line 2)")},
+		wants: []wantProblem{problemWith(`duplicate id "e1"`, "unique", "(first used at line 2)")},
 	},
 	{
 		name: "duplicate id across kinds", file: "s.yaml",
@@ -308,7 +353,7 @@ topics:
   - id: ‸russia
     title: Russia as a topic
 `,
-		wants: []want{has(`duplicate id "russia"`, "actor", "(first used at line 2)", "rename")},
+		wants: []wantProblem{problemWith(`duplicate id "russia"`, "actor", "(first used at line 2)", "rename")},
 	},
 	{
 		name: "event names a missing actor", file: "s.yaml",
@@ -320,7 +365,7 @@ events:
     actors:
       - {actor: ‸rusia, role: subject}
 `,
-		wants: []want{has(`actor "rusia"`, "not an actor", `did you mean "russia"?`)},
+		wants: []wantProblem{problemWith(`actor "rusia"`, "not an actor", `did you mean "russia"?`)},
 	},
 	{
 		name: "statement names a missing speaker", file: "s.yaml",
@@ -331,7 +376,7 @@ statements:
     speaker: ‸kirbi
     quote: q
 `,
-		wants: []want{has(`speaker "kirbi"`, "not an actor", `did you mean "kirby"?`)},
+		wants: []wantProblem{problemWith(`speaker "kirbi"`, "not an actor", `did you mean "kirby"?`)},
 	},
 	{
 		name: "speaker names a topic", file: "s.yaml",
@@ -341,7 +386,7 @@ statements:
     speaker: ‸warrant
     quote: q
 `,
-		wants: []want{has(`speaker "warrant"`, "topic", "not an actor")},
+		wants: []wantProblem{problemWith(`speaker "warrant"`, "topic", "not an actor")},
 	},
 	{
 		name: "missing parent actor", file: "s.yaml",
@@ -349,7 +394,7 @@ statements:
   - {id: russia, name: Russia, kind: government}
   - {id: putin, name: Putin, kind: person, parent: ‸rusia}
 `,
-		wants: []want{has(`parent "rusia"`, `did you mean "russia"?`)},
+		wants: []wantProblem{problemWith(`parent "rusia"`, `did you mean "russia"?`)},
 	},
 	{
 		name: "event names a missing topic", file: "s.yaml",
@@ -359,9 +404,9 @@ events:
     title: E
     topics: [‸visit, ‸warant]
 `,
-		wants: []want{
-			has(`topic "visit"`, "not a topic", "the topics are: warrant"),
-			has(`topic "warant"`, `did you mean "warrant"?`),
+		wants: []wantProblem{
+			problemWith(`topic "visit"`, "not a topic", "the topics are: warrant"),
+			problemWith(`topic "warant"`, `did you mean "warrant"?`),
 		},
 	},
 	{
@@ -374,7 +419,7 @@ events:
       - source: ‸newscp
         paragraph: 1
 `,
-		wants: []want{has(`source "newscp"`, "not a source", `did you mean "newscop"?`)},
+		wants: []wantProblem{problemWith(`source "newscp"`, "not a source", `did you mean "newscop"?`)},
 	},
 	{
 		name: "no sources at all", file: "s.yaml",
@@ -383,7 +428,7 @@ events:
     title: E
     citations: [{source: ‸paper}]
 `,
-		wants: []want{has(`source "paper"`, "no sources", "add one")},
+		wants: []wantProblem{problemWith(`source "paper"`, "no sources", "add one")},
 	},
 	{
 		name: "reacts_to a missing event", file: "s.yaml",
@@ -395,7 +440,7 @@ statements:
     quote: q
     reacts_to: ‸icc-warant
 `,
-		wants: []want{has(`reacts_to "icc-warant"`, "not an event", `did you mean "icc-warrant"?`)},
+		wants: []wantProblem{problemWith(`reacts_to "icc-warant"`, "not an event", `did you mean "icc-warrant"?`)},
 	},
 	{
 		name: "evidence names a missing statement", file: "s.yaml",
@@ -408,7 +453,7 @@ positions:
     stance: opposes
     evidence: [‸kremlin-vod]
 `,
-		wants: []want{has(`evidence "kremlin-vod"`, "not an event or statement", `did you mean "kremlin-void"?`)},
+		wants: []wantProblem{problemWith(`evidence "kremlin-vod"`, "not an event or statement", `did you mean "kremlin-void"?`)},
 	},
 	{
 		name: "evidence names an actor", file: "s.yaml",
@@ -421,7 +466,7 @@ positions:
     evidence:
       - ‸a
 `,
-		wants: []want{has(`evidence "a"`, "actor", "event or statement")},
+		wants: []wantProblem{problemWith(`evidence "a"`, "actor", "event or statement")},
 	},
 	{
 		name: "position without evidence", file: "s.yaml",
@@ -432,7 +477,7 @@ positions:
     topic: t
     stance: supports
 `,
-		wants: []want{has("no evidence", "evidence:")},
+		wants: []wantProblem{problemWith("no evidence", "evidence:")},
 	},
 	{
 		name: "position on a topic that does not exist", file: "s.yaml",
@@ -445,7 +490,7 @@ positions:
     stance: supports
     evidence: [e1]
 `,
-		wants: []want{has(`topic "warant"`, "not a topic", `did you mean "warrant"?`)},
+		wants: []wantProblem{problemWith(`topic "warant"`, "not a topic", `did you mean "warrant"?`)},
 	},
 	{
 		name: "statement stance on a topic that does not exist", file: "s.yaml",
@@ -458,7 +503,7 @@ statements:
     stances:
       ‸warant: opposes
 `,
-		wants: []want{has(`"warant"`, "not a topic", `did you mean "warrant"?`)},
+		wants: []wantProblem{problemWith(`"warant"`, "not a topic", `did you mean "warrant"?`)},
 	},
 	{
 		name: "bad stance word in a statement", file: "s.yaml",
@@ -470,7 +515,7 @@ statements:
     quote: q
     stances: {warrant: ‸against}
 `,
-		wants: []want{has(`stance "against"`, "use one of", "supports", "opposes", "conditional", "neutral", "unclear")},
+		wants: []wantProblem{problemWith(`stance "against"`, "use one of", "supports", "opposes", "conditional", "neutral", "unclear")},
 	},
 	{
 		name: "bad stance word in a position", file: "s.yaml",
@@ -483,7 +528,7 @@ positions:
     stance: ‸support
     evidence: [e1]
 `,
-		wants: []want{has(`stance "support"`, `did you mean "supports"?`)},
+		wants: []wantProblem{problemWith(`stance "support"`, `did you mean "supports"?`)},
 	},
 	{
 		name: "stance none is not written", file: "s.yaml",
@@ -493,12 +538,12 @@ events: [{id: e1, title: E}]
 positions:
   - {actor: a, topic: t, stance: ‸none, evidence: [e1]}
 `,
-		wants: []want{has(`stance "none"`, "leave the entry out")},
+		wants: []wantProblem{problemWith(`stance "none"`, "leave the entry out")},
 	},
 	{
 		name: "bad actor kind", file: "s.yaml",
 		src:   "actors:\n  - id: a\n    name: A\n    kind: ‸persn\n",
-		wants: []want{has(`kind "persn"`, `did you mean "person"?`, "government")},
+		wants: []wantProblem{problemWith(`kind "persn"`, `did you mean "person"?`, "government")},
 	},
 	{
 		name: "parent cycle", file: "s.yaml",
@@ -509,42 +554,42 @@ positions:
   - {id: d, name: D, kind: group, parent: ‸d}
 `,
 		// c hangs under the cycle but is not in it, so it is not its own ancestor.
-		wants: []want{has(`"a"`, "cycle"), has(`"b"`, "cycle"), has(`"d"`, "cycle")},
+		wants: []wantProblem{problemWith(`"a"`, "cycle"), problemWith(`"b"`, "cycle"), problemWith(`"d"`, "cycle")},
 	},
 	{
 		name: "list where text is expected", file: "s.yaml",
 		src:   "events:\n  - id: e1\n    title: ‸[one, two]\n",
-		wants: []want{has("title", "text", "list")},
+		wants: []wantProblem{problemWith("title", "text", "list")},
 	},
 	{
 		name: "mapping where text is expected", file: "s.yaml",
 		src:   "actors:\n  - id: a\n    name:\n      ‸first: A\n    kind: person\n",
-		wants: []want{has("name", "text", "mapping")},
+		wants: []wantProblem{problemWith("name", "text", "mapping")},
 	},
 	{
 		name: "text where a list is expected", file: "s.yaml",
 		src:   "actors:\n  - id: a\n    name: A\n    kind: person\n    aliases: ‸Mr A\n",
-		wants: []want{has("aliases", "must be a list")},
+		wants: []wantProblem{problemWith("aliases", "must be a list")},
 	},
 	{
 		name: "text where a number is expected", file: "s.yaml",
 		src:   "sources: [{id: p}]\nevents:\n  - id: e1\n    title: E\n    citations: [{source: p, paragraph: ‸two}]\n",
-		wants: []want{has("paragraph", "whole number", `"two"`)},
+		wants: []wantProblem{problemWith("paragraph", "whole number", `"two"`)},
 	},
 	{
 		name: "text where true or false is expected", file: "s.yaml",
 		src:   "actors: [{id: a, name: A, kind: person}]\nstatements:\n  - {id: s1, speaker: a, quote: q, paraphrase: ‸yes}\n",
-		wants: []want{has("paraphrase", "true or false", `"yes"`)},
+		wants: []wantProblem{problemWith("paraphrase", "true or false", `"yes"`)},
 	},
 	{
 		name: "stances as a list", file: "s.yaml",
 		src:   "actors: [{id: a, name: A, kind: person}]\nstatements:\n  - id: s1\n    speaker: a\n    quote: q\n    stances: ‸[warrant]\n",
-		wants: []want{has("stances", "mapping of topic id to stance")},
+		wants: []wantProblem{problemWith("stances", "mapping of topic id to stance")},
 	},
 	{
 		name: "a list where the story is expected", file: "s.yaml",
 		src:   "‸- title: A\n",
-		wants: []want{has("not a dateline story")},
+		wants: []wantProblem{problemWith("not a dateline story")},
 	},
 	{
 		name: "missing required fields", file: "s.yaml",
@@ -558,55 +603,55 @@ statements:
 events:
   - ‸title: no id
 `,
-		wants: []want{has("name is missing"), has("kind is missing", "person"), has("title is missing"), has("quote is missing"), has("no id")},
+		wants: []wantProblem{problemWith("name is missing"), problemWith("kind is missing", "person"), problemWith("title is missing"), problemWith("quote is missing"), problemWith("no id")},
 	},
 	{
 		name: "id with spaces", file: "s.yaml",
 		src:   "topics:\n  - id: ‸My Topic\n    title: T\n",
-		wants: []want{has(`id "My Topic" is not valid`, "lowercase")},
+		wants: []wantProblem{problemWith(`id "My Topic" is not valid`, "lowercase")},
 	},
 	{
 		name: "invalid YAML: unclosed flow list", file: "s.yaml",
 		src:   "title: T\nactors:\n  - id: a\n    aliases: ‸[Mr A\n  - id: b\n",
-		wants: []want{{has: []string{"not valid YAML", "fix the syntax"}, lineOnly: true}},
+		wants: []wantProblem{{has: []string{"not valid YAML", "fix the syntax"}, lineOnly: true}},
 	},
 	{
 		name: "invalid YAML: bad indentation", file: "s.yaml",
 		src:   "title: T\nactors:\n  - id: a\n    name: A\n‸ kind: person\n",
-		wants: []want{{has: []string{"not valid YAML"}, lineOnly: true}},
+		wants: []wantProblem{{has: []string{"not valid YAML"}, lineOnly: true}},
 	},
 	{
 		name: "invalid YAML: stray colon", file: "s.yaml",
 		src:   "title: T\nactors:\n  - id: a\n    ‸name: A: B\n",
-		wants: []want{{has: []string{"not valid YAML"}, lineOnly: true}},
+		wants: []wantProblem{{has: []string{"not valid YAML"}, lineOnly: true}},
 	},
 	{
 		name: "invalid YAML: tab indentation", file: "s.yaml",
 		src:   "title: T\nactors:\n  - id: a\n‸\tname: A\n",
-		wants: []want{{has: []string{"not valid YAML", "tab"}, lineOnly: true}},
+		wants: []wantProblem{{has: []string{"not valid YAML", "tab"}, lineOnly: true}},
 	},
 	{
 		name: "invalid YAML: unterminated quote", file: "s.yaml",
 		// Where the quote opens: the parser cannot know where it should close.
 		src:   "title: T\ndescription: ‸\"never closed\n",
-		wants: []want{{has: []string{"not valid YAML"}, lineOnly: true}},
+		wants: []wantProblem{{has: []string{"not valid YAML"}, lineOnly: true}},
 	},
 	{
 		name: "invalid YAML on the first line", file: "s.yaml",
 		src:   "‸title: A: B\n",
-		wants: []want{{has: []string{"not valid YAML"}, lineOnly: true}},
+		wants: []wantProblem{{has: []string{"not valid YAML"}, lineOnly: true}},
 	},
 
 	// JSON: the same rules, the same positions.
 	{
 		name: "JSON unknown field", file: "s.json",
 		src:   "{\n  \"title\": \"T\",\n  \"actors\": [\n    {\"id\": \"a\", \"name\": \"A\", \"kind\": \"person\", ‸\"nmae\": \"B\"}\n  ]\n}\n",
-		wants: []want{has(`unknown field "nmae"`, `did you mean "name"?`)},
+		wants: []wantProblem{problemWith(`unknown field "nmae"`, `did you mean "name"?`)},
 	},
 	{
 		name: "JSON duplicate key", file: "s.json",
 		src:   "{\n  \"title\": \"T\",\n  ‸\"title\": \"U\"\n}\n",
-		wants: []want{has(`duplicate key "title"`)},
+		wants: []wantProblem{problemWith(`duplicate key "title"`)},
 	},
 	{
 		name: "JSON missing speaker and bad stance", file: "s.json",
@@ -618,7 +663,7 @@ events:
   ]
 }
 `,
-		wants: []want{has(`speaker "kirbi"`, `did you mean "kirby"?`), has(`stance "opposed"`, `did you mean "opposes"?`)},
+		wants: []wantProblem{problemWith(`speaker "kirbi"`, `did you mean "kirby"?`), problemWith(`stance "opposed"`, `did you mean "opposes"?`)},
 	},
 	{
 		name: "JSON duplicate id across kinds", file: "s.json",
@@ -627,17 +672,17 @@ events:
   "events": [{"id": ‸"x", "title": "E"}]
 }
 `,
-		wants: []want{has(`duplicate id "x"`, "(first used at line 2)")},
+		wants: []wantProblem{problemWith(`duplicate id "x"`, "(first used at line 2)")},
 	},
 	{
 		name: "JSON list where text is expected", file: "s.json",
 		src:   "{\"events\": [{\"id\": \"e\", \"title\": ‸[\"a\"]}]}\n",
-		wants: []want{has("title", "text", "list")},
+		wants: []wantProblem{problemWith("title", "text", "list")},
 	},
 	{
 		name: "JSON syntax error", file: "s.json",
 		src:   "{\n  \"title\": \"T\",\n  \"actors\": [\n    {\"id\": \"a\" ‸\"name\": \"A\"}\n  ]\n}\n",
-		wants: []want{{has: []string{"not valid", "JSON"}, lineOnly: true}},
+		wants: []wantProblem{{has: []string{"not valid", "JSON"}, lineOnly: true}},
 	},
 }
 
@@ -709,22 +754,22 @@ positions:
     stance: supports
     evidence: [e1]
 `)
-	wants := []want{
-		has(`unknown field "author"`),
-		has(`"russia"`, "cycle"),
-		has(`"putin"`, "cycle"),
-		has(`unknown field "nmae"`, `did you mean "name"?`),
-		has("aliases", "must be a list"),
-		has(`duplicate id "kirby"`, "(first used at line 14)"),
-		has(`duplicate key "title"`),
-		has(`actor "rusia"`, `did you mean "russia"?`),
-		has(`source "papr"`, `did you mean "paper"?`),
-		has(`speaker "kirbi"`, `did you mean "kirby"?`),
-		has(`"visit"`, "not a topic"),
-		has(`stance "against"`),
-		has(`reacts_to "e2"`, "not an event", `did you mean "e1"?`),
-		has("no evidence"),
-		has(`topic "visit"`, "not a topic"),
+	wants := []wantProblem{
+		problemWith(`unknown field "author"`),
+		problemWith(`"russia"`, "cycle"),
+		problemWith(`"putin"`, "cycle"),
+		problemWith(`unknown field "nmae"`, `did you mean "name"?`),
+		problemWith("aliases", "must be a list"),
+		problemWith(`duplicate id "kirby"`, "(first used at line 14)"),
+		problemWith(`duplicate key "title"`),
+		problemWith(`actor "rusia"`, `did you mean "russia"?`),
+		problemWith(`source "papr"`, `did you mean "paper"?`),
+		problemWith(`speaker "kirbi"`, `did you mean "kirby"?`),
+		problemWith(`"visit"`, "not a topic"),
+		problemWith(`stance "against"`),
+		problemWith(`reacts_to "e2"`, "not an event", `did you mean "e1"?`),
+		problemWith("no evidence"),
+		problemWith(`topic "visit"`, "not a topic"),
 	}
 	_, _, err := Load("all.yaml", []byte(src))
 	checkProblems(t, "all.yaml", err, marks, wants)
@@ -855,7 +900,15 @@ func TestProblemError(t *testing.T) {
 }
 
 func TestLoadFile(t *testing.T) {
-	_, _, err := LoadFile("testdata/does-not-exist.yaml")
+	s, warns, err := LoadFile("testdata/small.yaml")
+	if err != nil || len(warns) > 0 {
+		t.Fatalf("LoadFile: %v, warnings %v", err, warns)
+	}
+	want, _, _ := Load("small.yaml", []byte(validYAML))
+	if !reflect.DeepEqual(s, want) {
+		t.Errorf("LoadFile = %+v, want %+v", s, want)
+	}
+	_, _, err = LoadFile("testdata/does-not-exist.yaml")
 	if err == nil || !strings.Contains(err.Error(), "testdata/does-not-exist.yaml") {
 		t.Errorf("LoadFile of a missing file: err = %v, want one naming the file", err)
 	}

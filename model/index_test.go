@@ -1,0 +1,336 @@
+package model
+
+import (
+	"slices"
+	"testing"
+)
+
+// d parses an EDTF date for a test story; "" is undated.
+func testDate(s string) Date {
+	if s == "" {
+		return Date{}
+	}
+	date, err := ParseDate(s)
+	if err != nil {
+		panic("test date " + s + ": " + err.Error())
+	}
+	return date
+}
+
+// testStory is small enough to work out every answer by hand: a parent
+// chain three deep (united-states > white-house > kirby), dates at every
+// precision, open ends, ties, and undated items.
+func testStory() *Story {
+	return &Story{
+		Title:   "Test",
+		Sources: []Source{{ID: "paper"}},
+		Actors: []Actor{
+			{ID: "russia", Name: "Russia", Kind: KindGovernment, Aliases: []string{"Russian Federation"}},
+			{ID: "putin", Name: "Putin", Kind: KindPerson, Parent: "russia", Aliases: []string{"Vladimir Putin"}},
+			{ID: "kremlin", Name: "Kremlin", Kind: KindGovernment, Parent: "russia"},
+			{ID: "russian-state-tv", Name: "Russian state TV", Kind: KindMedia, Parent: "russia"},
+			{ID: "china", Name: "China", Kind: KindGovernment},
+			{ID: "xi", Name: "Xi", Kind: KindPerson, Parent: "china", Aliases: []string{"Xi Jinping"}},
+			{ID: "united-states", Name: "United States", Kind: KindGovernment},
+			{ID: "kirby", Name: "Kirby", Kind: KindPerson, Parent: "white-house", Aliases: []string{"John Kirby"}},
+			{ID: "white-house", Name: "White House", Kind: KindGovernment, Parent: "united-states"},
+			{ID: "icc", Name: "ICC", Kind: KindOrganisation, Aliases: []string{"International Criminal Court"}},
+		},
+		Topics: []Topic{
+			{ID: "warrant", Title: "The warrant"},
+			{ID: "visit", Title: "The visit"},
+			{ID: "ceasefire", Title: "The ceasefire proposal"},
+		},
+		Events: []Event{
+			{ID: "e-warrant", Date: testDate("2023-03-17"), Title: "Court issues warrant",
+				Summary: "Over the deportation of children.",
+				Actors:  []Role{{"icc", "issuer"}, {"putin", "subject"}}, Topics: []string{"warrant"}},
+			{ID: "e-visit", Date: testDate("2023-03-20"), Title: "Trip to Moscow",
+				Actors: []Role{{"xi", "visitor"}, {"putin", "host"}}, Topics: []string{"visit", "warrant"}},
+			{ID: "e-planning", Date: testDate("../2023-01"), Title: "Meeting planned",
+				Actors: []Role{{"putin", "host"}, {"xi", "visitor"}}, Topics: []string{"visit"}},
+			{ID: "e-paper", Date: testDate("2023-02-24"), Title: "Position paper",
+				Actors: []Role{{"china", "publisher"}}, Topics: []string{"ceasefire"}},
+			{ID: "e-weekend", Date: testDate("2023-03-18/2023-03-19"), Title: "Interview",
+				Actors: []Role{{"kirby", "speaker"}}, Topics: []string{"ceasefire"}},
+			{ID: "e-tv", Date: testDate("2023-03-18/2023-03-19"), Title: "Footage aired",
+				Actors: []Role{{"russian-state-tv", "broadcaster"}, {"putin", "subject"}}},
+			{ID: "e-month", Date: testDate("2023-03"), Title: "A month of talks"},
+			{ID: "e-year", Date: testDate("2023"), Title: "A year of war"},
+			{ID: "e-newyear", Date: testDate("2023-01-01"), Title: "New year"},
+			{ID: "e-undated", Title: "The invasion", Actors: []Role{{"russia", "invader"}}},
+		},
+		Statements: []Statement{
+			{ID: "s-void", Speaker: "kremlin", Date: testDate("2023-03-17/2023-03-19"), Quote: "legally null and void",
+				Stances: []TopicStance{{"warrant", StanceOpposes}}, ReactsTo: "e-warrant"},
+			{ID: "s-kirby", Speaker: "kirby", Date: testDate("2023-03-18/2023-03-19"), Quote: "ratify the conquest to date",
+				Stances: []TopicStance{{"ceasefire", StanceOpposes}}, ReactsTo: "e-paper"},
+			{ID: "s-thanks", Speaker: "putin", Date: testDate("../2023-03-19"), Quote: "grateful for the balanced line",
+				Stances: []TopicStance{{"ceasefire", StanceSupports}}, ReactsTo: "e-paper"},
+			{ID: "s-undated", Speaker: "xi", Title: "Xi speaks", Quote: "old friends"},
+		},
+		Positions: []Position{
+			{Actor: "russia", Topic: "warrant", Stance: StanceOpposes, Summary: "Rejects it.", Evidence: []string{"s-void"}},
+			{Actor: "united-states", Topic: "ceasefire", Stance: StanceOpposes, Evidence: []string{"s-kirby", "e-weekend"}},
+			{Actor: "china", Topic: "visit", Stance: StanceSupports, Evidence: []string{"e-visit"}},
+		},
+	}
+}
+
+// timeline is testStory's order, worked out by hand: earliest day first (an
+// open start before any day), then latest day, then id; undated last.
+var testTimeline = []string{
+	"e-planning", // ../2023-01: open start, ends 31 Jan
+	"s-thanks",   // ../2023-03-19: open start, ends later
+	"e-newyear",  // 2023-01-01
+	"e-year",     // 2023: starts 1 Jan too, but ends 31 Dec
+	"e-paper",    // 2023-02-24
+	"e-month",    // 2023-03: 1–31 Mar
+	"e-warrant",  // 17 Mar
+	"s-void",     // 17–19 Mar
+	"e-tv",       // 18–19 Mar, three of them: by id
+	"e-weekend",
+	"s-kirby",
+	"e-visit",   // 20 Mar
+	"e-undated", // undated, by id
+	"s-undated",
+}
+
+func newTestIndex(t *testing.T) *Index {
+	t.Helper()
+	s := testStory()
+	if ps := Validate("test", s); len(ps) > 0 {
+		t.Fatalf("test story is invalid:\n%v", ps)
+	}
+	return NewIndex(s)
+}
+
+// ids names the items at the given timeline positions.
+func idsAt[T int | int32](ix *Index, rows []T) []string {
+	out := []string{}
+	for _, p := range rows {
+		out = append(out, ix.At(int(p)).ID())
+	}
+	return out
+}
+
+func TestTimelineOrder(t *testing.T) {
+	ix := newTestIndex(t)
+	all := make([]int, ix.Len())
+	for i := range all {
+		all[i] = i
+	}
+	if got := idsAt(ix, all); !slices.Equal(got, testTimeline) {
+		t.Errorf("timeline\n got %v\nwant %v", got, testTimeline)
+	}
+	for i, id := range testTimeline {
+		if p, ok := ix.Lookup(id); !ok || p != i {
+			t.Errorf("Lookup(%q) = %d, %v; want %d", id, p, ok, i)
+		}
+		wantKind := EventItem
+		if id[0] == 's' {
+			wantKind = StatementItem
+		}
+		if ix.Kind(i) != wantKind || ix.At(i).Kind() != wantKind {
+			t.Errorf("%s: kind %v, want %v", id, ix.Kind(i), wantKind)
+		}
+	}
+	if _, ok := ix.Lookup("russia"); ok {
+		t.Errorf("Lookup finds an actor; it is for events and statements")
+	}
+}
+
+// The order does not depend on the order of the file.
+func TestTimelineOrderIgnoresFileOrder(t *testing.T) {
+	s := testStory()
+	slices.Reverse(s.Events)
+	slices.Reverse(s.Statements)
+	ix := NewIndex(s)
+	got := idsAt(ix, ix.Query(Filter{}))
+	if !slices.Equal(got, testTimeline) {
+		t.Errorf("timeline of the reversed story\n got %v\nwant %v", got, testTimeline)
+	}
+}
+
+func TestTitles(t *testing.T) {
+	ix := newTestIndex(t)
+	cases := map[string]string{
+		"e-warrant": "Court issues warrant",
+		"s-undated": "Xi speaks",
+		"s-void":    "Kremlin: “legally null and void”",
+	}
+	for id, want := range cases {
+		p, _ := ix.Lookup(id)
+		if got := ix.Title(p); got != want {
+			t.Errorf("Title(%s) = %q, want %q", id, got, want)
+		}
+	}
+}
+
+func TestItemActorsAndTopics(t *testing.T) {
+	ix := newTestIndex(t)
+	cases := []struct {
+		id             string
+		actors, topics []string
+	}{
+		{"e-warrant", []string{"icc", "putin"}, []string{"warrant"}},
+		{"e-visit", []string{"xi", "putin"}, []string{"visit", "warrant"}},
+		{"s-void", []string{"kremlin"}, []string{"warrant"}},
+		{"e-month", []string{}, []string{}},
+	}
+	for _, c := range cases {
+		p, _ := ix.Lookup(c.id)
+		var actors, topics []string
+		for _, a := range ix.ItemActors(p) {
+			actors = append(actors, a.ID)
+		}
+		for _, tp := range ix.ItemTopics(p) {
+			topics = append(topics, tp.ID)
+		}
+		if !slices.Equal(actors, c.actors) {
+			t.Errorf("%s actors = %v, want %v", c.id, actors, c.actors)
+		}
+		if !slices.Equal(topics, c.topics) {
+			t.Errorf("%s topics = %v, want %v", c.id, topics, c.topics)
+		}
+	}
+}
+
+func TestDescendants(t *testing.T) {
+	ix := newTestIndex(t)
+	cases := map[string][]string{
+		"russia":        {"russia", "putin", "kremlin", "russian-state-tv"},
+		"united-states": {"united-states", "white-house", "kirby"},
+		"white-house":   {"white-house", "kirby"},
+		"kirby":         {"kirby"},
+		"icc":           {"icc"},
+		"nobody":        nil,
+	}
+	for id, want := range cases {
+		got := ix.Descendants(id)
+		if !sameSet(got, want) {
+			t.Errorf("Descendants(%q) = %v, want %v", id, got, want)
+		}
+		if len(got) > 0 && got[0] != id {
+			t.Errorf("Descendants(%q) = %v, want the actor itself first", id, got)
+		}
+	}
+}
+
+func TestAncestors(t *testing.T) {
+	ix := newTestIndex(t)
+	cases := map[string][]string{
+		"kirby":  {"white-house", "united-states"},
+		"putin":  {"russia"},
+		"russia": nil,
+		"nobody": nil,
+	}
+	for id, want := range cases {
+		var got []string
+		for _, a := range ix.Ancestors(id) {
+			got = append(got, a.ID)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("Ancestors(%q) = %v, want %v", id, got, want)
+		}
+	}
+}
+
+func TestActorTree(t *testing.T) {
+	ix := newTestIndex(t)
+	// Parents before children, siblings by name.
+	want := []struct {
+		id    string
+		depth int
+	}{
+		{"china", 0}, {"xi", 1},
+		{"icc", 0},
+		{"russia", 0}, {"kremlin", 1}, {"putin", 1}, {"russian-state-tv", 1},
+		{"united-states", 0}, {"white-house", 1}, {"kirby", 2},
+	}
+	tree := ix.ActorTree()
+	if len(tree) != len(want) {
+		t.Fatalf("ActorTree has %d nodes, want %d", len(tree), len(want))
+	}
+	for i, w := range want {
+		if tree[i].Actor.ID != w.id || tree[i].Depth != w.depth {
+			t.Errorf("ActorTree[%d] = %s at depth %d, want %s at %d", i, tree[i].Actor.ID, tree[i].Depth, w.id, w.depth)
+		}
+	}
+}
+
+func TestReactions(t *testing.T) {
+	ix := newTestIndex(t)
+	cases := map[string][]string{
+		"e-warrant": {"s-void"},
+		"e-paper":   {"s-thanks", "s-kirby"}, // in timeline order
+		"e-visit":   {},
+	}
+	for id, want := range cases {
+		p, _ := ix.Lookup(id)
+		if got := idsAt(ix, ix.Reactions(p)); !slices.Equal(got, want) {
+			t.Errorf("Reactions(%s) = %v, want %v", id, got, want)
+		}
+	}
+}
+
+func TestPosition(t *testing.T) {
+	ix := newTestIndex(t)
+	cases := []struct {
+		actor, topic string
+		stance       Stance
+		evidence     []string
+	}{
+		{"russia", "warrant", StanceOpposes, []string{"s-void"}},
+		{"united-states", "ceasefire", StanceOpposes, []string{"s-kirby", "e-weekend"}},
+		{"china", "visit", StanceSupports, []string{"e-visit"}},
+		// Nothing recorded: none, and never inherited from a parent or
+		// guessed from a statement.
+		{"kremlin", "warrant", StanceNone, nil},
+		{"kirby", "ceasefire", StanceNone, nil},
+		{"russia", "visit", StanceNone, nil},
+		{"putin", "ceasefire", StanceNone, nil},
+		{"nobody", "warrant", StanceNone, nil},
+		{"russia", "no-topic", StanceNone, nil},
+	}
+	for _, c := range cases {
+		p := ix.Position(c.actor, c.topic)
+		if p.Actor != c.actor || p.Topic != c.topic || p.Stance != c.stance || !slices.Equal(p.Evidence, c.evidence) {
+			t.Errorf("Position(%s, %s) = %+v, want %s with evidence %v", c.actor, c.topic, p, c.stance, c.evidence)
+		}
+	}
+	for id, want := range map[string]bool{"russia": true, "china": true, "kremlin": false, "icc": false} {
+		if got := ix.HasPositions(id); got != want {
+			t.Errorf("HasPositions(%s) = %v, want %v", id, got, want)
+		}
+	}
+}
+
+func TestFinders(t *testing.T) {
+	ix := newTestIndex(t)
+	if a, ok := ix.Actor("kirby"); !ok || a.Name != "Kirby" {
+		t.Errorf("Actor(kirby) = %v, %v", a, ok)
+	}
+	if _, ok := ix.Actor("warrant"); ok {
+		t.Errorf("Actor finds a topic")
+	}
+	if tp, ok := ix.Topic("visit"); !ok || tp.Title != "The visit" {
+		t.Errorf("Topic(visit) = %v, %v", tp, ok)
+	}
+	if s, ok := ix.Source("paper"); !ok || s.ID != "paper" {
+		t.Errorf("Source(paper) = %v, %v", s, ok)
+	}
+	if got := ix.ActorName("xi"); got != "Xi" {
+		t.Errorf("ActorName(xi) = %q", got)
+	}
+	if got := ix.ActorName("ghost"); got != "ghost" {
+		t.Errorf("ActorName(ghost) = %q, want the id back", got)
+	}
+}
+
+func sameSet(a, b []string) bool {
+	a, b = slices.Clone(a), slices.Clone(b)
+	slices.Sort(a)
+	slices.Sort(b)
+	return slices.Equal(a, b)
+}

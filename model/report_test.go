@@ -1,0 +1,208 @@
+package model
+
+import (
+	"bytes"
+	"encoding/json"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestListItemAt(t *testing.T) {
+	ix := newTestIndex(t)
+	str := func(s string) *string { return &s }
+	cases := []ListItem{
+		{ID: "e-warrant", Kind: "event", Date: "2023-03-17", Start: str("2023-03-17"), End: str("2023-03-17"),
+			Title: "Court issues warrant", Summary: "Over the deportation of children.",
+			Actors: []string{"icc", "putin"}, Topics: []string{"warrant"}},
+		{ID: "e-planning", Kind: "event", Date: "../2023-01", Start: nil, End: str("2023-01-31"),
+			Title: "Meeting planned", Actors: []string{"putin", "xi"}, Topics: []string{"visit"}},
+		{ID: "e-year", Kind: "event", Date: "2023", Start: str("2023-01-01"), End: str("2023-12-31"),
+			Title: "A year of war", Actors: []string{}, Topics: []string{}},
+		{ID: "e-undated", Kind: "event", Date: "", Start: nil, End: nil,
+			Title: "The invasion", Actors: []string{"russia"}, Topics: []string{}},
+		{ID: "s-void", Kind: "statement", Date: "2023-03-17/2023-03-19", Start: str("2023-03-17"), End: str("2023-03-19"),
+			Title: "Kremlin: “legally null and void”", Actors: []string{"kremlin"}, Topics: []string{"warrant"},
+			Speaker: "kremlin", Quote: "legally null and void", Stances: map[string]Stance{"warrant": StanceOpposes},
+			ReactsTo: "e-warrant"},
+	}
+	for _, want := range cases {
+		p, _ := ix.Lookup(want.ID)
+		got := ix.ListItemAt(p)
+		got.Display = "" // the EDTF tests cover how dates read
+		if g, w := mustJSON(t, got), mustJSON(t, want); g != w {
+			t.Errorf("ListItemAt(%s)\n got %s\nwant %s", want.ID, g, w)
+		}
+	}
+}
+
+// Days outside four-digit years, and open ends, have no YYYY-MM-DD.
+func TestListItemFarDates(t *testing.T) {
+	cases := []struct {
+		date       string
+		start, end any
+	}{
+		{"-0044-03-15", nil, nil},
+		{"Y170000002", nil, nil},
+		{"2023-02-24/..", "2023-02-24", nil},
+		{"../2023-01", nil, "2023-01-31"},
+		{"0001-01-01", "0001-01-01", "0001-01-01"},
+	}
+	for _, c := range cases {
+		s := &Story{Events: []Event{{ID: "e", Title: "E", Date: testDate(c.date)}}}
+		var buf bytes.Buffer
+		ix := NewIndex(s)
+		if err := ix.WriteListJSON(&buf, ix.Query(Filter{})); err != nil {
+			t.Fatal(err)
+		}
+		var items []map[string]any
+		if err := json.Unmarshal(buf.Bytes(), &items); err != nil {
+			t.Fatal(err)
+		}
+		if items[0]["date"] != c.date || items[0]["start"] != c.start || items[0]["end"] != c.end {
+			t.Errorf("%s: date %v start %v end %v, want start %v end %v", c.date, items[0]["date"], items[0]["start"], items[0]["end"], c.start, c.end)
+		}
+	}
+}
+
+func mustJSON(t *testing.T, v any) string {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func TestWriteListJSON(t *testing.T) {
+	ix := newTestIndex(t)
+	var buf bytes.Buffer
+	rows := ix.Query(Filter{Actors: []string{"united-states"}})
+	if err := ix.WriteListJSON(&buf, rows); err != nil {
+		t.Fatal(err)
+	}
+	var items []map[string]any
+	if err := json.Unmarshal(buf.Bytes(), &items); err != nil {
+		t.Fatalf("not a JSON array: %v\n%s", err, buf.String())
+	}
+	var got []string
+	for _, it := range items {
+		got = append(got, it["id"].(string))
+	}
+	if want := []string{"e-weekend", "s-kirby"}; !slices.Equal(got, want) {
+		t.Errorf("ids %v, want %v", got, want)
+	}
+	buf.Reset()
+	if err := ix.WriteListJSON(&buf, nil); err != nil || strings.TrimSpace(buf.String()) != "[]" {
+		t.Errorf("no rows = %q, %v; want []", buf.String(), err)
+	}
+}
+
+func TestWriteListText(t *testing.T) {
+	ix := newTestIndex(t)
+	var buf bytes.Buffer
+	if err := ix.WriteListText(&buf, ix.Query(Filter{})); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n")
+	if len(lines) != len(testTimeline) {
+		t.Fatalf("%d lines, want one per item: %d\n%s", len(lines), len(testTimeline), buf.String())
+	}
+	for i, id := range testTimeline {
+		p, _ := ix.Lookup(id)
+		line := lines[i]
+		if !strings.Contains(line, ix.Title(p)) {
+			t.Errorf("line %d %q lacks the title of %s", i, line, id)
+		}
+		kind := "event"
+		if ix.Kind(p) == StatementItem {
+			kind = "quote"
+		}
+		if !regexp.MustCompile(`\s` + kind + `\s`).MatchString(line) {
+			t.Errorf("line %q does not say %s", line, kind)
+		}
+		if ix.At(p).Date().IsZero() != strings.HasPrefix(line, "undated") {
+			t.Errorf("line %q: undated items, and only they, start with undated", line)
+		}
+	}
+	want := "[icc, putin]"
+	if p, _ := ix.Lookup("e-warrant"); !strings.HasSuffix(lines[p], want) {
+		t.Errorf("line %q does not end with its actors %s", lines[p], want)
+	}
+}
+
+func TestWritePositions(t *testing.T) {
+	ix := newTestIndex(t)
+	var buf bytes.Buffer
+	if err := ix.WritePositionsText(&buf); err != nil {
+		t.Fatal(err)
+	}
+	text := buf.String()
+	lines := strings.Split(text, "\n")
+	if f := strings.Fields(lines[0]); !slices.Equal(f, []string{"actor", "warrant", "visit", "ceasefire"}) {
+		t.Errorf("header %q", lines[0])
+	}
+	// Rows in tree order, children indented two spaces a level.
+	for i, prefix := range []string{"China ", "  Xi ", "ICC ", "Russia ", "  Kremlin ", "  Putin ", "  Russian state TV ",
+		"United States ", "  White House ", "    Kirby "} {
+		if !strings.HasPrefix(lines[1+i], prefix) {
+			t.Errorf("row %d = %q, want it to start %q", i, lines[1+i], prefix)
+		}
+	}
+	cells := regexp.MustCompile(`\s{2,}`).Split(strings.TrimSpace(lines[4]), -1) // Russia
+	if want := []string{"Russia", "✗ opposes", "· none", "· none"}; !slices.Equal(cells, want) {
+		t.Errorf("Russia's row = %q, want %q", cells, want)
+	}
+	for _, want := range []string{
+		"Russia on warrant: opposes. Rejects it. [s-void]",
+		"United States on ceasefire: opposes.",
+		"China on visit: supports.",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("positions text lacks %q:\n%s", want, text)
+		}
+	}
+
+	buf.Reset()
+	if err := ix.WritePositionsJSON(&buf); err != nil {
+		t.Fatal(err)
+	}
+	var got []struct {
+		Actor, Topic, Stance, Summary string
+		Evidence                      []string
+	}
+	if err := json.Unmarshal(buf.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 10*3 {
+		t.Fatalf("%d cells, want 30", len(got))
+	}
+	if !strings.Contains(buf.String(), `"evidence": []`) {
+		t.Errorf("cells with no evidence must say [] rather than null:\n%s", buf.String())
+	}
+	stances := map[string]string{}
+	for _, c := range got {
+		stances[c.Actor+"/"+c.Topic] = c.Stance
+	}
+	for k, want := range map[string]string{"russia/warrant": "opposes", "united-states/ceasefire": "opposes",
+		"china/visit": "supports", "kremlin/warrant": "none", "xi/visit": "none"} {
+		if stances[k] != want {
+			t.Errorf("%s = %q, want %q", k, stances[k], want)
+		}
+	}
+}
+
+func TestStanceSymbols(t *testing.T) {
+	seen := map[string]Stance{}
+	for _, s := range append(slices.Clone(Stances), StanceNone) {
+		sym := s.Symbol()
+		if sym == "" {
+			t.Errorf("%s has no symbol", s)
+		}
+		if other, dup := seen[sym]; dup {
+			t.Errorf("%s and %s share the symbol %q", s, other, sym)
+		}
+		seen[sym] = s
+	}
+}

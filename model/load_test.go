@@ -582,6 +582,12 @@ positions:
 		wants: []wantProblem{problemWith("paraphrase", "true or false", `"yes"`)},
 	},
 	{
+		// Every reference into the section would fail too: only the cause is reported.
+		name: "a section that is not a list", file: "s.yaml",
+		src:   "actors: ‸Putin\nstatements:\n  - {id: s1, speaker: putin, quote: q}\n",
+		wants: []wantProblem{problemWith("actors must be a list")},
+	},
+	{
 		name: "stances as a list", file: "s.yaml",
 		src:   "actors: [{id: a, name: A, kind: person}]\nstatements:\n  - id: s1\n    speaker: a\n    quote: q\n    stances: ‸[warrant]\n",
 		wants: []wantProblem{problemWith("stances", "mapping of topic id to stance")},

@@ -234,12 +234,12 @@ func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 }
 
 func (a *App) handleSearchKey(k tea.KeyPressMsg) tea.Cmd {
-	switch k.String() {
-	case "enter":
+	switch {
+	case key.Matches(k, a.keys.Apply):
 		a.searching = false
 		a.search.Blur()
 		return nil
-	case "esc":
+	case key.Matches(k, a.keys.Cancel):
 		a.searching = false
 		a.search.Blur()
 		a.search.SetValue("")

@@ -22,15 +22,7 @@ type Card struct {
 	height int
 }
 
-// NewCard makes the card of actor, given how many items involve it.
-func NewCard(ix *model.Index, st *Styles, keys KeyMap, actor string, items int) Card {
-	c := Card{st: st, keys: keys, actor: actor}
-	c.lines = []string{}
-	c.build(ix, items, 80)
-	return c
-}
-
-// SetSize implements component; the card is laid out again for the width.
+// SetSize implements component; Resize also lays the card out again.
 func (c *Card) SetSize(w, h int) { c.width, c.height = w, h }
 
 // Resize lays the card out for its width.

@@ -10,7 +10,7 @@ type KeyMap struct {
 	Open, Back, NextPane, PrevPane                            key.Binding
 	Search, NextMatch, PrevMatch                              key.Binding
 	Actors, Topics, Positions, Clear, Card                    key.Binding
-	Toggle, Apply, Cancel                                     key.Binding
+	Toggle, Apply, Cancel, ListUp, ListDown, PickerCard       key.Binding
 	Close, Help, Quit, ForceQuit                              key.Binding
 }
 
@@ -20,35 +20,38 @@ func DefaultKeyMap() KeyMap {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, desc))
 	}
 	return KeyMap{
-		Up:        b([]string{"up", "k"}, "↑/k", "up"),
-		Down:      b([]string{"down", "j"}, "↓/j", "down"),
-		PageUp:    b([]string{"pgup"}, "pgup", "page up"),
-		PageDown:  b([]string{"pgdown"}, "pgdn", "page down"),
-		HalfUp:    b([]string{"ctrl+u"}, "ctrl+u", "half page up"),
-		HalfDown:  b([]string{"ctrl+d"}, "ctrl+d", "half page down"),
-		Top:       b([]string{"g", "home"}, "g/home", "first"),
-		Bottom:    b([]string{"G", "end"}, "G/end", "last"),
-		Left:      b([]string{"left", "h"}, "←/h", "left"),
-		Right:     b([]string{"right", "l"}, "→/l", "right"),
-		Open:      b([]string{"enter", "right", "l"}, "enter/→", "details"),
-		Back:      b([]string{"esc", "left", "h"}, "esc/←", "back"),
-		NextPane:  b([]string{"tab"}, "tab", "next pane"),
-		PrevPane:  b([]string{"shift+tab"}, "shift+tab", "previous pane"),
-		Search:    b([]string{"/"}, "/", "search"),
-		NextMatch: b([]string{"n"}, "n", "next match"),
-		PrevMatch: b([]string{"N"}, "N", "previous match"),
-		Actors:    b([]string{"a"}, "a", "actors"),
-		Topics:    b([]string{"t"}, "t", "topics"),
-		Positions: b([]string{"p"}, "p", "positions"),
-		Clear:     b([]string{"c"}, "c", "clear filters"),
-		Card:      b([]string{"i"}, "i", "actor card"),
-		Toggle:    b([]string{"space"}, "space", "toggle"),
-		Apply:     b([]string{"enter"}, "enter", "apply"),
-		Cancel:    b([]string{"esc"}, "esc", "cancel"),
-		Close:     b([]string{"esc", "q"}, "esc/q", "close"),
-		Help:      b([]string{"?"}, "?", "help"),
-		Quit:      b([]string{"q"}, "q", "quit"),
-		ForceQuit: b([]string{"ctrl+c"}, "ctrl+c", "quit"),
+		Up:         b([]string{"up", "k"}, "↑/k", "up"),
+		Down:       b([]string{"down", "j"}, "↓/j", "down"),
+		PageUp:     b([]string{"pgup"}, "pgup", "page up"),
+		PageDown:   b([]string{"pgdown"}, "pgdn", "page down"),
+		HalfUp:     b([]string{"ctrl+u"}, "ctrl+u", "half page up"),
+		HalfDown:   b([]string{"ctrl+d"}, "ctrl+d", "half page down"),
+		Top:        b([]string{"g", "home"}, "g/home", "first"),
+		Bottom:     b([]string{"G", "end"}, "G/end", "last"),
+		Left:       b([]string{"left", "h"}, "←/h", "left"),
+		Right:      b([]string{"right", "l"}, "→/l", "right"),
+		Open:       b([]string{"enter", "right", "l"}, "enter/→", "details"),
+		Back:       b([]string{"esc", "left", "h"}, "esc/←", "back"),
+		NextPane:   b([]string{"tab"}, "tab", "next pane"),
+		PrevPane:   b([]string{"shift+tab"}, "shift+tab", "previous pane"),
+		Search:     b([]string{"/"}, "/", "search"),
+		NextMatch:  b([]string{"n"}, "n", "next match"),
+		PrevMatch:  b([]string{"N"}, "N", "previous match"),
+		Actors:     b([]string{"a"}, "a", "actors"),
+		Topics:     b([]string{"t"}, "t", "topics"),
+		Positions:  b([]string{"p"}, "p", "positions"),
+		Clear:      b([]string{"c"}, "c", "clear filters"),
+		Card:       b([]string{"i"}, "i", "actor card"),
+		Toggle:     b([]string{"space"}, "space", "toggle"),
+		ListUp:     b([]string{"up", "ctrl+p"}, "↑", "up"),
+		ListDown:   b([]string{"down", "ctrl+n"}, "↓", "down"),
+		PickerCard: b([]string{"ctrl+o"}, "ctrl+o", "actor card"),
+		Apply:      b([]string{"enter"}, "enter", "apply"),
+		Cancel:     b([]string{"esc"}, "esc", "cancel"),
+		Close:      b([]string{"esc", "q"}, "esc/q", "close"),
+		Help:       b([]string{"?"}, "?", "help"),
+		Quit:       b([]string{"q"}, "q", "quit"),
+		ForceQuit:  b([]string{"ctrl+c"}, "ctrl+c", "quit"),
 	}
 }
 
@@ -88,11 +91,12 @@ func (k KeyMap) DetailHelp() bindings {
 	}
 }
 
-// PickerHelp is the help for the actor and topic pickers.
+// PickerHelp is the help for the actor and topic pickers, where letters
+// are typed into the filter.
 func (k KeyMap) PickerHelp(withCard bool) bindings {
-	short := []key.Binding{k.Up, k.Down, k.Toggle, k.Apply, k.Cancel}
+	short := []key.Binding{k.ListUp, k.ListDown, k.Toggle, k.Apply, k.Cancel}
 	if withCard {
-		short = append(short, k.Card)
+		short = append(short, k.PickerCard)
 	}
 	return bindings{short: short, full: [][]key.Binding{short}}
 }
@@ -100,15 +104,6 @@ func (k KeyMap) PickerHelp(withCard bool) bindings {
 // PositionsHelp is the help for the positions matrix.
 func (k KeyMap) PositionsHelp() bindings {
 	short := []key.Binding{k.Up, k.Down, k.Left, k.Right, k.Apply, k.Card, k.Close}
-	return bindings{short: short, full: [][]key.Binding{short}}
-}
-
-// SearchHelp is the help while typing a search.
-func (k KeyMap) SearchHelp() bindings {
-	short := []key.Binding{
-		key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep")),
-		key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear")),
-	}
 	return bindings{short: short, full: [][]key.Binding{short}}
 }
 

@@ -40,18 +40,17 @@ type pickerClosedMsg struct{}
 // Picker chooses actors or topics: typing narrows the list, space toggles,
 // enter applies and esc cancels.
 type Picker struct {
-	st      *Styles
-	keys    KeyMap
-	kind    pickerKind
-	all     []pickerEntry
-	shown   []int // indexes into all that match the typed text
-	chosen  map[string]bool
-	cursor  int
-	offset  int
-	input   textinput.Model
-	width   int
-	height  int
-	cardKey key.Binding
+	st     *Styles
+	keys   KeyMap
+	kind   pickerKind
+	all    []pickerEntry
+	shown  []int // indexes into all that match the typed text
+	chosen map[string]bool
+	cursor int
+	offset int
+	input  textinput.Model
+	width  int
+	height int
 }
 
 // NewPicker opens a picker over entries with the ids in chosen ticked.
@@ -60,8 +59,7 @@ func NewPicker(st *Styles, keys KeyMap, kind pickerKind, entries []pickerEntry, 
 	in.Prompt = "filter: "
 	in.Placeholder = "type to narrow"
 	in.Focus()
-	p := Picker{st: st, keys: keys, kind: kind, all: entries, chosen: map[string]bool{}, input: in,
-		cardKey: key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", "actor card"))}
+	p := Picker{st: st, keys: keys, kind: kind, all: entries, chosen: map[string]bool{}, input: in}
 	for _, id := range chosen {
 		p.chosen[id] = true
 	}
@@ -95,11 +93,7 @@ func (p *Picker) SetSize(w, h int) {
 
 // HelpKeys is the picker's help.
 func (p Picker) HelpKeys() bindings {
-	b := p.keys.PickerHelp(false)
-	if p.kind == pickActors {
-		b.short = append(b.short, p.cardKey)
-	}
-	return b
+	return p.keys.PickerHelp(p.kind == pickActors)
 }
 
 func (p *Picker) narrow() {
@@ -136,16 +130,16 @@ func (p Picker) Update(msg tea.Msg) (Picker, tea.Cmd) {
 			}
 		}
 		return p, func() tea.Msg { return pickedMsg{p.kind, ids} }
-	case k.String() == "up", k.String() == "ctrl+p":
+	case key.Matches(k, p.keys.ListUp):
 		p.cursor = max(0, p.cursor-1)
-	case k.String() == "down", k.String() == "ctrl+n":
+	case key.Matches(k, p.keys.ListDown):
 		p.cursor = max(0, min(len(p.shown)-1, p.cursor+1))
 	case key.Matches(k, p.keys.Toggle):
 		if len(p.shown) > 0 {
 			id := p.all[p.shown[p.cursor]].id
 			p.chosen[id] = !p.chosen[id]
 		}
-	case p.kind == pickActors && key.Matches(k, p.cardKey):
+	case p.kind == pickActors && key.Matches(k, p.keys.PickerCard):
 		if len(p.shown) > 0 {
 			id := p.all[p.shown[p.cursor]].id
 			return p, func() tea.Msg { return cardMsg{id} }

@@ -14,6 +14,14 @@ import (
 // yaml tags, cleaning every string and collecting every problem.
 type decoder struct {
 	issues []issue
+	// cleaned records the strings that held something unsafe, by path.
+	cleaned []cleanedText
+}
+
+// cleanedText is a string that cleaning changed, and how.
+type cleanedText struct {
+	at    path
+	stats CleanStats
 }
 
 var (
@@ -65,12 +73,7 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, at path, name string) {
 		if !ok {
 			return
 		}
-		if multiline[name] {
-			s = Clean(s)
-		} else {
-			s = CleanLine(s)
-		}
-		v.SetString(s)
+		v.SetString(d.clean(s, at, multiline[name]))
 	case reflect.Int:
 		s, ok := d.scalar(n, at, name, "a whole number")
 		if !ok {
@@ -106,6 +109,40 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, at path, name string) {
 	case reflect.Struct:
 		d.decodeStruct(n, v, at, name)
 	}
+}
+
+// clean makes s safe for the terminal, remembering what it removed.
+func (d *decoder) clean(s string, at path, multi bool) string {
+	out := CleanLine(s)
+	if multi {
+		out = Clean(s)
+	}
+	if out != s {
+		if _, st := CleanWithStats(s); st.Changed() {
+			d.cleaned = append(d.cleaned, cleanedText{at, st})
+		}
+	}
+	return out
+}
+
+// Describe says what cleaning did, for warnings and the detail pane:
+// "1 escape sequence shown as ␛, 2 bidi controls removed".
+func (c CleanStats) Describe() string {
+	var parts []string
+	add := func(n int, one, many, did string) {
+		switch {
+		case n == 1:
+			parts = append(parts, "1 "+one+" "+did)
+		case n > 1:
+			parts = append(parts, fmt.Sprintf("%d %s %s", n, many, did))
+		}
+	}
+	add(c.Sequences, "escape sequence", "escape sequences", "shown as ␛")
+	add(c.Controls, "control character", "control characters", "shown as a symbol")
+	add(c.InvalidUTF8, "invalid UTF-8 byte", "invalid UTF-8 bytes", "replaced with �")
+	add(c.Bidi, "bidi control", "bidi controls", "removed")
+	add(c.ZeroWidth, "zero-width character", "zero-width characters", "removed")
+	return strings.Join(parts, ", ")
 }
 
 // scalar returns n's text, or reports that field name needed one value.

@@ -65,6 +65,11 @@ func Load(name string, data []byte) (*Story, Problems, error) {
 	dec := &decoder{}
 	dec.decode(doc, reflect.ValueOf(s).Elem(), nil, "")
 	issues := append(dec.issues, validateAround(s, dec.issues)...)
+	for _, c := range dec.cleaned {
+		issues = append(issues, issue{at: c.at, warn: true,
+			msg: "text cleaned for the terminal: " + c.stats.Describe()})
+		s.noteCleaned(c.at, c.stats)
+	}
 	var errs, warns Problems
 	for _, is := range issues {
 		p := place(name, &root, is)
@@ -108,6 +113,36 @@ next:
 		out = append(out, v)
 	}
 	return out
+}
+
+// noteCleaned records cleaning against the event or statement whose text it was.
+func (s *Story) noteCleaned(at path, st CleanStats) {
+	if len(at) < 2 {
+		return
+	}
+	i, ok := at[1].(int)
+	if !ok {
+		return
+	}
+	var id string
+	switch {
+	case at[0] == "events" && i < len(s.Events):
+		id = s.Events[i].ID
+	case at[0] == "statements" && i < len(s.Statements):
+		id = s.Statements[i].ID
+	default:
+		return
+	}
+	if s.Cleaned == nil {
+		s.Cleaned = map[string]CleanStats{}
+	}
+	c := s.Cleaned[id]
+	c.Sequences += st.Sequences
+	c.Controls += st.Controls
+	c.InvalidUTF8 += st.InvalidUTF8
+	c.Bidi += st.Bidi
+	c.ZeroWidth += st.ZeroWidth
+	s.Cleaned[id] = c
 }
 
 // Validate checks a story built in code (or by an importer) by the same rules

@@ -14,6 +14,11 @@ type Story struct {
 	Events      []Event     `json:"events,omitempty" yaml:"events,omitempty"`
 	Statements  []Statement `json:"statements,omitempty" yaml:"statements,omitempty"`
 	Positions   []Position  `json:"positions,omitempty" yaml:"positions,omitempty"`
+
+	// Cleaned notes, by event or statement id, what loading removed or
+	// replaced in the item's text to keep the terminal safe, so that the
+	// reader can be told. It is not part of the file format.
+	Cleaned map[string]CleanStats `json:"-" yaml:"-"`
 }
 
 // Source is a document the story cites.

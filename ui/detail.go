@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -131,6 +132,7 @@ type docBuilder struct {
 // para wraps plain text to the width and styles each line, with matches of
 // the search highlighted.
 func (b *docBuilder) para(text string, style func(string) string, indent string) {
+	text = clipText(text, maxDetailText)
 	iw := ansi.StringWidth(indent)
 	w := max(1, b.width-iw)
 	hang := strings.Repeat(" ", iw)
@@ -210,6 +212,10 @@ func writeItem(b *docBuilder, ix *model.Index, pos int) {
 			b.field("Wording", "“"+c.Wording+"”")
 			break
 		}
+	}
+	if cleaned, ok := ix.Story().Cleaned[item.ID()]; ok {
+		b.blank()
+		b.para("⚠ Cleaned for your terminal: "+cleaned.Describe()+".", func(l string) string { return st.Warning.Render(l) }, "")
 	}
 	if s := item.Statement; s != nil {
 		writeStatement(b, ix, s)
@@ -315,4 +321,21 @@ func writeCitation(b *docBuilder, ix *model.Index, c model.Citation) {
 	if src.URL != "" {
 		b.para(src.URL, func(l string) string { return st.Muted.Render(l) }, "")
 	}
+}
+
+// maxDetailText bounds the text the detail pane wraps, so that one huge
+// field cannot stall the screen; the rest is counted, not drawn.
+const maxDetailText = 64 << 10
+
+// clipText cuts s to at most limit bytes on a character boundary, saying
+// how much was left out.
+func clipText(s string, limit int) string {
+	if len(s) <= limit {
+		return s
+	}
+	cut := limit
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + fmt.Sprintf(" … (%d more bytes not shown)", len(s)-cut)
 }

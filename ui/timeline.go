@@ -3,6 +3,7 @@ package ui
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -213,13 +214,13 @@ func renderRow(ix *model.Index, st *Styles, chips *chipper, pos, width int, sele
 	fixed := 2 + dateWidth + 1 + 2
 	if width < fixed+4 {
 		// Too narrow for the gutter: marker and title only.
-		plain := marker + ix.Title(pos)
+		plain := marker + clipRow(ix.Title(pos), width)
 		return base.Render(fitWidth(plain, width))
 	}
 	room := width - fixed
 	chipText, chipW := chips.render(ix.ItemActors(pos), room/3, base)
 	titleW := room - chipW
-	title := ansi.Truncate(ix.Title(pos), titleW, "…")
+	title := ansi.Truncate(clipRow(ix.Title(pos), titleW), titleW, "…")
 	var b strings.Builder
 	b.WriteString(ts.Marker.Inherit(base).Render(marker))
 	b.WriteString(ts.Date.Inherit(base).Render(fitWidth(ansi.Truncate(date, dateWidth, "…"), dateWidth) + " "))
@@ -315,4 +316,18 @@ func (c *chipper) render(actors []*model.Actor, room int, base lipgloss.Style) (
 		used += w
 	}
 	return b.String(), used
+}
+
+// clipRow cuts s to a prefix long enough to fill w cells, so that a row
+// costs the same whatever the length of its text. A cell takes at least one
+// byte; heavy combining marks may leave a row short, never long.
+func clipRow(s string, w int) string {
+	limit := 16*w + 64
+	if len(s) <= limit {
+		return s
+	}
+	for limit > 0 && !utf8.RuneStart(s[limit]) {
+		limit--
+	}
+	return s[:limit] + "…"
 }

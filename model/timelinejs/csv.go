@@ -1,0 +1,186 @@
+package timelinejs
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/dateline/dateline/model"
+)
+
+// SheetHeader is the header row of the TimelineJS spreadsheet template.
+var SheetHeader = []string{"Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time",
+	"Display Date", "Headline", "Text", "Media", "Media Credit", "Media Caption", "Media Thumbnail", "Type", "Group", "Background"}
+
+// The columns the importer reads, by their index in SheetHeader.
+const (
+	colYear = iota
+	colMonth
+	colDay
+	colTime
+	colEndYear
+	colEndMonth
+	colEndDay
+	colEndTime
+	colDisplay
+	colHeadline
+	colText
+	colMedia
+	colCredit
+	colCaption
+	colThumbnail
+	colType
+	colGroup
+	colBackground
+	numCols
+)
+
+// IsSheetHeader reports whether a CSV header row is the TimelineJS
+// template's: it names at least Year and Headline, and most of the rest.
+func IsSheetHeader(fields []string) bool {
+	cols := sheetColumns(fields)
+	found := 0
+	for _, i := range cols {
+		if i >= 0 {
+			found++
+		}
+	}
+	return cols[colYear] >= 0 && cols[colHeadline] >= 0 && found >= numCols/2
+}
+
+// sheetColumns maps each column the importer reads to its index in the
+// header, or -1. Names match ignoring case and surrounding space.
+func sheetColumns(header []string) [numCols]int {
+	var cols [numCols]int
+	for i := range cols {
+		cols[i] = -1
+	}
+	for i, h := range header {
+		h = strings.TrimSpace(strings.TrimPrefix(h, "\uFEFF"))
+		for c, name := range SheetHeader {
+			if cols[c] < 0 && strings.EqualFold(h, name) {
+				cols[c] = i
+			}
+		}
+	}
+	return cols
+}
+
+// ImportCSV reads the TimelineJS spreadsheet template saved as CSV, named
+// name in messages, into a story: a row whose Type is "title" is the title
+// slide, "era" an era, and any other an event. Problems are reported at
+// the row's line, and at the column's place where one field is to blame.
+func ImportCSV(name string, r io.Reader) (*model.Story, model.Problems, error) {
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = -1
+	header, err := cr.Read()
+	if err != nil {
+		if err == io.EOF {
+			return nil, nil, model.Problems{{File: name, Msg: "the file is empty; a TimelineJS sheet starts with the header row " + strings.Join(SheetHeader, ",")}}
+		}
+		return nil, nil, model.Problems{csvProblem(name, err)}
+	}
+	cols := sheetColumns(header)
+	var missing []string
+	for _, c := range []int{colYear, colHeadline} {
+		if cols[c] < 0 {
+			missing = append(missing, SheetHeader[c])
+		}
+	}
+	if len(missing) > 0 {
+		return nil, nil, model.Problems{{File: name, Line: 1, Col: 1,
+			Msg: fmt.Sprintf("this is not a TimelineJS sheet: the header has no %s column; the template's header is %s",
+				strings.Join(missing, " or "), strings.Join(SheetHeader, ","))}}
+	}
+	doc := &rawDoc{}
+	var errs, warns model.Problems
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			errs = append(errs, csvProblem(name, err))
+			if len(errs) > maxProblems {
+				break
+			}
+			continue
+		}
+		line, col := cr.FieldPos(0)
+		field := func(c int) string {
+			if i := cols[c]; i >= 0 && i < len(rec) {
+				return strings.TrimSpace(rec[i])
+			}
+			return ""
+		}
+		if allEmpty(rec) {
+			continue
+		}
+		s := rawSlide{
+			at:       pos{line, col},
+			headline: field(colHeadline), text: field(colText),
+			media:   rawMedia{url: field(colMedia), caption: field(colCaption), credit: field(colCredit)},
+			group:   field(colGroup),
+			display: field(colDisplay),
+		}
+		if field(colYear) != "" || field(colMonth) != "" || field(colDay) != "" || field(colTime) != "" {
+			s.start = &rawDate{year: field(colYear), month: field(colMonth), day: field(colDay), time: field(colTime)}
+		}
+		if field(colEndYear) != "" || field(colEndMonth) != "" || field(colEndDay) != "" || field(colEndTime) != "" {
+			s.end = &rawDate{year: field(colEndYear), month: field(colEndMonth), day: field(colEndDay), time: field(colEndTime)}
+			if s.end.year == "" && s.start != nil {
+				s.end.year = s.start.year // an end on the same year, written as its month and day
+			}
+		}
+		switch t := strings.ToLower(field(colType)); t {
+		case "title":
+			if doc.title != nil {
+				warns = append(warns, model.Problem{File: name, Line: line, Col: col, Warning: true,
+					Msg: fmt.Sprintf("a second title row (the first is at line %d); this one is read as an event", doc.title.at.line)})
+				doc.events = append(doc.events, s)
+				continue
+			}
+			doc.title = &s
+		case "era":
+			doc.eras = append(doc.eras, s)
+		case "", "event":
+			doc.events = append(doc.events, s)
+		default:
+			warns = append(warns, model.Problem{File: name, Line: line, Col: col, Warning: true,
+				Msg: fmt.Sprintf("Type %q is not one TimelineJS knows (title, era, or empty for an event); read as an event", model.CleanLine(t))})
+			doc.events = append(doc.events, s)
+		}
+	}
+	if len(errs) > 0 {
+		return nil, warns, capProblems(errs)
+	}
+	st, w, err := convert(name, doc)
+	return st, append(warns, w...), err
+}
+
+func allEmpty(rec []string) bool {
+	for _, f := range rec {
+		if strings.TrimSpace(f) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// csvProblem reports encoding/csv's error at its line and column.
+func csvProblem(name string, err error) model.Problem {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		msg := "the CSV is malformed here: " + pe.Err.Error()
+		switch {
+		case errors.Is(pe.Err, csv.ErrBareQuote):
+			msg += "; a field holding a quote must be quoted, with the quote doubled (\"say \"\"hi\"\"\")"
+		case errors.Is(pe.Err, csv.ErrQuote):
+			msg += fmt.Sprintf(" (in the field that starts on line %d); close the quoted field, and double any quote inside it", pe.StartLine)
+		}
+		return model.Problem{File: name, Line: pe.Line, Col: pe.Column, Msg: msg}
+	}
+	return model.Problem{File: name, Msg: "cannot read the CSV: " + model.CleanLine(err.Error())}
+}

@@ -143,7 +143,12 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 				return err
 			}
 			if out, ok := stdout.(*os.File); ok && term.IsTerminal(out.Fd()) {
-				return runTUI(l, f)
+				if err := runTUI(l, f); errors.Is(err, ui.ErrCrashed) {
+					return &exitError{exitUsage, fmt.Errorf("%w.\n%s", err, crashHint)}
+				} else if err != nil {
+					return dataErr(err)
+				}
+				return nil
 			}
 			return l.ix.WriteListText(stdout, l.ix.Query(f))
 		},
@@ -235,6 +240,11 @@ func newValidateCmd(stdout, stderr io.Writer) *cobra.Command {
 		},
 	}
 }
+
+// crashHint says what to do after a crash: it is our bug, not the user's.
+const crashHint = "This is a bug in dateline, not a problem with your data, and nothing in your file was changed.\n" +
+	"Please report it at https://github.com/dateline/dateline/issues with the message above\n" +
+	"and, if you can share it, the file you opened."
 
 // errQuiet marks a failure whose messages were already printed.
 var errQuiet = errors.New("")

@@ -225,3 +225,19 @@ func detailTitle(scr string) string {
 	}
 	return lines[2]
 }
+
+// TestEndToEndCrash: a panic restores the terminal, prints the error with a
+// hint on how to report it, and exits 2.
+func TestEndToEndCrash(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end test skipped in -short mode")
+	}
+	bin := buildBinary(t)
+	s := startTmux(t, 100, 30, "DATELINE_CRASH_KEY=x "+bin)
+	s.waitFor("start", "Timeline")
+	s.keys("x")
+	scr := s.waitFor("crash", "EXITED 2", "report it at")
+	if strings.Contains(scr, "┏━ Timeline") {
+		t.Errorf("the alternate screen was not left after the crash:\n%s", scr)
+	}
+}

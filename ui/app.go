@@ -4,6 +4,9 @@ package ui
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"os"
 	"slices"
 	"strings"
 
@@ -70,6 +73,7 @@ type App struct {
 
 	message    string
 	messageErr bool
+	crashKey   string
 }
 
 // New makes the explorer over ix, named name, opening with filter f.
@@ -176,6 +180,9 @@ func (a *App) relayout() {
 
 func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 	a.message = ""
+	if a.crashKey != "" && k.String() == a.crashKey {
+		panic("crash requested with DATELINE_CRASH_KEY")
+	}
 	if key.Matches(k, a.keys.ForceQuit) {
 		return tea.Quit
 	}
@@ -549,8 +556,19 @@ func (a App) overlayView() (string, string) {
 	return "", ""
 }
 
+// ErrCrashed reports that the explorer panicked. Bubble Tea has restored
+// the terminal and printed the panic by then.
+var ErrCrashed = errors.New("dateline crashed")
+
 // Run starts the explorer full screen and returns when the user quits.
 func Run(ix *model.Index, name string, f model.Filter) error {
-	_, err := tea.NewProgram(New(ix, name, f)).Run()
+	a := New(ix, name, f)
+	// DATELINE_CRASH_KEY names a key that panics, so that tests can check
+	// that a crash restores the terminal.
+	a.crashKey = os.Getenv("DATELINE_CRASH_KEY")
+	_, err := tea.NewProgram(a).Run()
+	if errors.Is(err, tea.ErrProgramPanic) {
+		return fmt.Errorf("%w: %w", ErrCrashed, err)
+	}
 	return err
 }

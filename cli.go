@@ -277,5 +277,5 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 // runTUI opens the explorer; tests replace it.
 var runTUI = func(l *loaded, f model.Filter) error {
-	return ui.Run(l.ix, l.name, f)
+	return ui.Run(l.ix, l.name, f, nil)
 }

@@ -74,6 +74,9 @@ type App struct {
 	message    string
 	messageErr bool
 	crashKey   string
+	// banner is a lasting error, such as a broken save while watching.
+	banner string
+	reload Reloader
 }
 
 // New makes the explorer over ix, named name, opening with filter f.
@@ -99,7 +102,73 @@ func New(ix *model.Index, name string, f model.Filter) App {
 }
 
 // Init implements tea.Model: ask the terminal for its background colour.
-func (a App) Init() tea.Cmd { return tea.RequestBackgroundColor }
+func (a App) Init() tea.Cmd { return tea.Batch(tea.RequestBackgroundColor, a.waitReload()) }
+
+// Reloader blocks until the story's file changes, then returns the story
+// loaded again, or the problems that stop it loading. The app calls it in
+// a command, again after every answer, so I/O never runs in Update.
+type Reloader func() (*model.Index, error)
+
+// reloadMsg carries a Reloader's answer.
+type reloadMsg struct {
+	ix  *model.Index
+	err error
+}
+
+func (a App) waitReload() tea.Cmd {
+	if a.reload == nil {
+		return nil
+	}
+	r := a.reload
+	return func() tea.Msg {
+		ix, err := r()
+		return reloadMsg{ix, err}
+	}
+}
+
+// WithReloader makes the app watch its story: each answer of r replaces the
+// story, keeping the selection and filters; a broken save keeps the last
+// good story on screen with the problems in the status bar.
+func (a App) WithReloader(r Reloader) App {
+	a.reload = r
+	return a
+}
+
+// swapStory shows a new version of the story, keeping the selected item,
+// the filters that still make sense, and the open overlay's place.
+func (a *App) swapStory(ix *model.Index) {
+	selected := ""
+	if pos, ok := a.timeline.Selected(); ok {
+		selected = a.ix.At(pos).ID()
+	}
+	keep := func(ids []string, known func(string) bool) []string {
+		var out []string
+		for _, id := range ids {
+			if known(id) {
+				out = append(out, id)
+			}
+		}
+		return out
+	}
+	a.filter.Actors = keep(a.filter.Actors, func(id string) bool { _, ok := ix.Actor(id); return ok })
+	a.filter.Topics = keep(a.filter.Topics, func(id string) bool { _, ok := ix.Topic(id); return ok })
+	a.ix = ix
+	a.timeline = NewTimeline(ix, a.styles, a.keys, newChipper(ix, a.styles))
+	a.detail = NewDetail(ix, a.styles, a.keys)
+	a.positions = NewPositions(ix, a.styles, a.keys)
+	a.status = NewStatusBar(ix, a.styles)
+	if a.overlay == overlayActors || a.overlay == overlayTopics || a.overlay == overlayCard {
+		a.overlay = overlayNone
+	}
+	a.gen++ // a query under way is for the old story
+	a.pending = false
+	a.relayout()
+	a.setRows(ix.Query(a.filter))
+	if pos, ok := ix.Lookup(selected); ok {
+		a.timeline.Select(pos)
+		a.showSelected()
+	}
+}
 
 // Update implements tea.Model. Order: resize, data messages, keys (global
 // ones skipped while a text input has focus), mouse.
@@ -142,6 +211,16 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.overlay = overlayNone
 		a.jumpTo(msg.pos)
 		return a, nil
+	case reloadMsg:
+		if msg.err != nil {
+			a.banner = "Not reloaded, showing the last good version: " + firstLine(msg.err.Error())
+			a.message = ""
+		} else {
+			a.banner = ""
+			a.swapStory(msg.ix)
+			a.message = "Reloaded"
+		}
+		return a, a.waitReload()
 	case cardMsg:
 		a.openCard(msg.actor)
 		return a, nil
@@ -462,11 +541,14 @@ func (a App) render() string {
 	b.WriteByte('\n')
 	b.WriteString(a.bodyView())
 	b.WriteByte('\n')
-	msg := a.message
-	if a.pending && msg == "" {
+	msg, isErr := a.message, a.messageErr
+	switch {
+	case a.banner != "" && msg == "":
+		msg, isErr = a.banner, true
+	case a.pending && msg == "":
 		msg = "searching…"
 	}
-	b.WriteString(a.status.View(a.timeline.Len(), a.filter, msg, a.messageErr))
+	b.WriteString(a.status.View(a.timeline.Len(), a.filter, msg, isErr))
 	b.WriteByte('\n')
 	b.WriteString(a.bottomView())
 	return b.String()
@@ -560,9 +642,19 @@ func (a App) overlayView() (string, string) {
 // the terminal and printed the panic by then.
 var ErrCrashed = errors.New("dateline crashed")
 
+// firstLine is the first line of a message, with a count of the rest.
+func firstLine(s string) string {
+	first, rest, found := strings.Cut(s, "\n")
+	if !found {
+		return first
+	}
+	return fmt.Sprintf("%s (and %d more)", first, strings.Count(rest, "\n")+1)
+}
+
 // Run starts the explorer full screen and returns when the user quits.
-func Run(ix *model.Index, name string, f model.Filter) error {
-	a := New(ix, name, f)
+// With a Reloader, it follows changes to the story's file.
+func Run(ix *model.Index, name string, f model.Filter, reload Reloader) error {
+	a := New(ix, name, f).WithReloader(reload)
 	// DATELINE_CRASH_KEY names a key that panics, so that tests can check
 	// that a crash restores the terminal.
 	a.crashKey = os.Getenv("DATELINE_CRASH_KEY")

@@ -1,0 +1,557 @@
+// Package acled reads CSV exports of ACLED (the Armed Conflict Location &
+// Event Data Project) into stories.
+//
+// Columns are found by their header names, so both the current 31-column
+// export and older files (event_id_no_cnty, data_id, iso3, numeric inter
+// codes) read the same. Each row becomes one event:
+//
+//   - id: event_id_cnty in lower case (else event_id_no_cnty or data_id,
+//     prefixed "acled-"); a repeated id gets a counter and a warning.
+//   - date: event_date, written 2023-03-17 or 17 March 2023, at the row's
+//     time_precision: 1 the day, 2 the ISO week (Monday to Sunday) that
+//     holds it as an EDTF interval, 3 the month (2023-03).
+//   - title: sub_event_type in location, as "Armed clash in Bakhmut".
+//   - summary: the notes, then the fatalities and the place.
+//   - actors: actor1 and actor2 (roles "actor 1", "actor 2") and each name
+//     in the semicolon-separated assoc_actor_1 and assoc_actor_2 ("with
+//     actor 1", "with actor 2"). An actor's id is a slug of its name; its
+//     kind comes from its inter code where it has one (state forces are a
+//     government, external or other forces an organisation, the rest
+//     groups), and is group otherwise. Actors have no parents.
+//   - topics: event_type and sub_event_type, each a topic.
+//   - citations: each name in the semicolon-separated source column is a
+//     source (its outlet) that the event cites.
+//
+// The reader streams: rows are read with encoding/csv reusing its record,
+// columns are indexes found once, and actor, topic, source and date
+// look-ups go through maps filled once per distinct value.
+package acled
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/dateline/dateline/model"
+)
+
+// columns holds the index of each column the importer reads, or -1.
+type columns struct {
+	idCnty, idNoCnty, dataID, date, precision, eventType, subEventType,
+	actor1, assoc1, inter1, actor2, assoc2, inter2,
+	country, admin1, location, source, notes, fatalities int
+}
+
+func findColumns(header []string) columns {
+	c := columns{-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1}
+	at := map[string]*int{
+		"event_id_cnty": &c.idCnty, "event_id_no_cnty": &c.idNoCnty, "data_id": &c.dataID,
+		"event_date": &c.date, "time_precision": &c.precision, "event_type": &c.eventType,
+		"sub_event_type": &c.subEventType, "actor1": &c.actor1, "assoc_actor_1": &c.assoc1,
+		"inter1": &c.inter1, "actor2": &c.actor2, "assoc_actor_2": &c.assoc2, "inter2": &c.inter2,
+		"country": &c.country, "admin1": &c.admin1, "location": &c.location, "source": &c.source,
+		"notes": &c.notes, "fatalities": &c.fatalities,
+	}
+	for i, h := range header {
+		h = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\uFEFF")))
+		if p, ok := at[h]; ok && *p < 0 {
+			*p = i
+		}
+	}
+	return c
+}
+
+// IsHeader reports whether a CSV header row is an ACLED export's: it names
+// event_date, event_type and an event id column.
+func IsHeader(fields []string) bool {
+	c := findColumns(fields)
+	return c.date >= 0 && c.eventType >= 0 && (c.idCnty >= 0 || c.idNoCnty >= 0 || c.dataID >= 0)
+}
+
+// maxProblems bounds how many errors, and how many warnings, one file
+// reports.
+const maxProblems = 200
+
+// The roles of an event's actors.
+const (
+	roleActor1 = "actor 1"
+	roleActor2 = "actor 2"
+	roleAssoc1 = "with actor 1"
+	roleAssoc2 = "with actor 2"
+)
+
+type importer struct {
+	name string
+	s    *model.Story
+	col  columns
+
+	ids        map[string]int32  // every id given out → line, or 0 for actors, topics and sources
+	actorOf    map[string]int32  // actor name → index in s.Actors
+	actorCoded []bool            // the actor's kind came from an inter code
+	topicOf    map[string]string // topic title → id
+	topicPair  map[[2]string][]string
+	citeOf     map[string][]model.Citation // source column as written → citations
+	sourceOf   map[string]string           // source name → id
+	dates      [4]map[string]model.Date    // per time precision: event_date as written → date
+	countries  map[string]bool
+	first      model.Date
+	last       model.Date
+	sb         strings.Builder
+	idBuf      []byte
+	errs       model.Problems
+	warns      model.Problems
+	moreErrs   int
+	moreWarns  int
+}
+
+// Import reads an ACLED CSV export, named name in messages, into a story.
+// It returns the story and its warnings, or an error: model.Problems
+// holding every problem found (up to 200, then a count), each at its line
+// and column.
+func Import(name string, r io.Reader) (*model.Story, model.Problems, error) {
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true
+	header, err := cr.Read()
+	if err != nil {
+		if err == io.EOF {
+			return nil, nil, model.Problems{{File: name, Msg: "the file is empty; an ACLED export starts with a header row naming event_id_cnty, event_date, event_type, …"}}
+		}
+		return nil, nil, model.Problems{csvProblem(name, err)}
+	}
+	im := &importer{
+		name: name, s: &model.Story{}, col: findColumns(header),
+		ids: map[string]int32{}, actorOf: map[string]int32{}, topicOf: map[string]string{},
+		topicPair: map[[2]string][]string{}, citeOf: map[string][]model.Citation{}, sourceOf: map[string]string{},
+		countries: map[string]bool{},
+	}
+	for i := range im.dates {
+		im.dates[i] = map[string]model.Date{}
+	}
+	var missing []string
+	if im.col.date < 0 {
+		missing = append(missing, "event_date")
+	}
+	if im.col.eventType < 0 {
+		missing = append(missing, "event_type")
+	}
+	if im.col.idCnty < 0 && im.col.idNoCnty < 0 && im.col.dataID < 0 {
+		missing = append(missing, "event_id_cnty (or event_id_no_cnty, or data_id)")
+	}
+	if len(missing) > 0 {
+		return nil, nil, model.Problems{{File: name, Line: 1, Col: 1,
+			Msg: "this is not an ACLED export: the header has no " + strings.Join(missing, ", ") + " column; export the data from ACLED as CSV with its header row"}}
+	}
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			im.fail(csvProblem(name, err))
+			var pe *csv.ParseError
+			if errors.As(err, &pe) && errors.Is(pe.Err, csv.ErrQuote) {
+				break // the rest of the file is inside the open quote
+			}
+			continue
+		}
+		im.row(cr, rec)
+	}
+	return im.finish()
+}
+
+func (im *importer) fail(p model.Problem) {
+	if len(im.errs) >= maxProblems {
+		im.moreErrs++
+		return
+	}
+	im.errs = append(im.errs, p)
+}
+
+func (im *importer) warn(line, col int, format string, args ...any) {
+	if len(im.warns) >= maxProblems {
+		im.moreWarns++
+		return
+	}
+	im.warns = append(im.warns, model.Problem{File: im.name, Line: line, Col: col, Warning: true, Msg: fmt.Sprintf(format, args...)})
+}
+
+// field returns column i of the record, or "" when the row is short or the
+// file has no such column.
+func field(rec []string, i int) string {
+	if i >= 0 && i < len(rec) {
+		return strings.TrimSpace(rec[i])
+	}
+	return ""
+}
+
+func (im *importer) row(cr *csv.Reader, rec []string) {
+	if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
+		return // a blank line
+	}
+	line, _ := cr.FieldPos(0)
+	c := &im.col
+
+	raw := field(rec, c.date)
+	prec := field(rec, c.precision)
+	p := 1
+	switch prec {
+	case "", "1":
+	case "2":
+		p = 2
+	case "3":
+		p = 3
+	default:
+		_, col := cr.FieldPos(c.precision)
+		im.warn(line, col, "time_precision %q is not 1 (day), 2 (week) or 3 (month); read as the day", model.CleanLine(prec))
+	}
+	date, ok := im.dates[p][raw]
+	if !ok {
+		var err error
+		date, err = eventDate(raw, p)
+		if err != nil {
+			_, col := cr.FieldPos(c.date)
+			im.fail(model.Problem{File: im.name, Line: line, Col: col, Msg: err.Error()})
+			return
+		}
+		im.dates[p][strings.Clone(raw)] = date
+	}
+	if im.first.IsZero() || model.CompareDates(date, im.first) < 0 {
+		im.first = date
+	}
+	if im.last.IsZero() || model.CompareDates(date, im.last) > 0 {
+		im.last = date
+	}
+
+	ev := model.Event{ID: im.eventID(rec, line), Date: date}
+
+	eventType := model.CleanLine(field(rec, c.eventType))
+	sub := model.CleanLine(field(rec, c.subEventType))
+	location := model.CleanLine(field(rec, c.location))
+	admin1 := model.CleanLine(field(rec, c.admin1))
+	country := model.CleanLine(field(rec, c.country))
+	if country != "" && !im.countries[country] {
+		im.countries[strings.Clone(country)] = true
+	}
+	what := sub
+	if what == "" {
+		what = eventType
+	}
+	if what == "" {
+		what = "Event"
+	}
+	where := location
+	if where == "" {
+		where = admin1
+	}
+	if where == "" {
+		where = country
+	}
+	if where != "" {
+		ev.Title = what + " in " + where
+	} else {
+		ev.Title = what
+	}
+	ev.Summary = im.summary(model.Clean(field(rec, c.notes)), field(rec, c.fatalities), location, admin1, country)
+	ev.Topics = im.topics(eventType, sub)
+
+	var roles []model.Role
+	roles = im.addActor(roles, field(rec, c.actor1), roleActor1, field(rec, c.inter1))
+	roles = im.addActor(roles, field(rec, c.actor2), roleActor2, field(rec, c.inter2))
+	roles = im.addAssoc(roles, field(rec, c.assoc1), roleAssoc1)
+	roles = im.addAssoc(roles, field(rec, c.assoc2), roleAssoc2)
+	ev.Actors = roles
+	ev.Citations = im.citations(field(rec, c.source))
+	im.s.Events = append(im.s.Events, ev)
+}
+
+// eventID makes the row's id from its ACLED id, unique in the story.
+func (im *importer) eventID(rec []string, line int) string {
+	raw, prefix := field(rec, im.col.idCnty), ""
+	if raw == "" {
+		raw, prefix = field(rec, im.col.idNoCnty), "acled-"
+	}
+	if raw == "" {
+		raw, prefix = field(rec, im.col.dataID), "acled-"
+	}
+	if raw == "" {
+		raw, prefix = "line-"+strconv.Itoa(line), "acled-"
+	}
+	b := append(im.idBuf[:0], prefix...)
+	simple := true
+	for i := 0; i < len(raw); i++ {
+		ch := raw[i]
+		switch {
+		case 'A' <= ch && ch <= 'Z':
+			b = append(b, ch+'a'-'A')
+		case 'a' <= ch && ch <= 'z', '0' <= ch && ch <= '9', (ch == '-' || ch == '_' || ch == '.') && len(b) > 0:
+			b = append(b, ch)
+		default:
+			simple = false
+		}
+	}
+	im.idBuf = b
+	id := string(b)
+	if !simple {
+		id = model.SanitizeID(prefix + raw)
+		if id == "" {
+			id = "acled-line-" + strconv.Itoa(line)
+		}
+	}
+	if first, taken := im.ids[id]; taken {
+		base := id
+		for n := 2; taken; n++ {
+			id = base + "-" + strconv.Itoa(n)
+			_, taken = im.ids[id]
+		}
+		if first > 0 {
+			im.warn(line, 0, "event id %q is used again (first at line %d); this one is %q", model.CleanLine(raw), first, id)
+		} else {
+			im.warn(line, 0, "event id %q is already an actor's, topic's or source's id; this event is %q", model.CleanLine(raw), id)
+		}
+	}
+	im.ids[id] = int32(line)
+	return id
+}
+
+// unique gives out base, or base-2, base-3… when it is taken, for actors,
+// topics and sources.
+func (im *importer) unique(base string) string {
+	id := base
+	for n := 2; ; n++ {
+		if _, taken := im.ids[id]; !taken {
+			im.ids[id] = 0
+			return id
+		}
+		id = base + "-" + strconv.Itoa(n)
+	}
+}
+
+func (im *importer) summary(notes, fatalities, location, admin1, country string) string {
+	b := &im.sb
+	b.Reset()
+	b.Grow(len(notes) + len(location) + len(admin1) + len(country) + 40)
+	b.WriteString(notes)
+	if fatalities != "" || location != "" || admin1 != "" || country != "" {
+		if notes != "" {
+			b.WriteString("\n\n")
+		}
+		if fatalities != "" {
+			b.WriteString("Fatalities: ")
+			b.WriteString(model.CleanLine(fatalities))
+			b.WriteString(".")
+		}
+		sep := ""
+		for _, part := range []string{location, admin1, country} {
+			if part == "" {
+				continue
+			}
+			if sep == "" {
+				if fatalities != "" {
+					b.WriteString("\n")
+				}
+				b.WriteString("Where: ")
+			}
+			b.WriteString(sep)
+			b.WriteString(part)
+			sep = ", "
+		}
+		if sep != "" {
+			b.WriteString(".")
+		}
+	}
+	return b.String()
+}
+
+// topics returns the shared topic list for an event and sub-event type.
+func (im *importer) topics(eventType, sub string) []string {
+	key := [2]string{eventType, sub}
+	if ts, ok := im.topicPair[key]; ok {
+		return ts
+	}
+	var ts []string
+	for _, title := range key {
+		if title == "" {
+			continue
+		}
+		id, ok := im.topicOf[title]
+		if !ok {
+			title = strings.Clone(title)
+			id = im.unique(orDefault(model.Slug(title), "topic"))
+			im.topicOf[title] = id
+			im.s.Topics = append(im.s.Topics, model.Topic{ID: id, Title: title})
+		}
+		if len(ts) == 0 || ts[0] != id {
+			ts = append(ts, id)
+		}
+	}
+	im.topicPair[[2]string{strings.Clone(eventType), strings.Clone(sub)}] = ts
+	return ts
+}
+
+// kindOf maps an ACLED inter code, numeric (older files) or named (current
+// ones), to an actor kind.
+func kindOf(inter string) (model.ActorKind, bool) {
+	switch strings.ToLower(inter) {
+	case "":
+		return model.KindGroup, false
+	case "1", "state forces":
+		return model.KindGovernment, true
+	case "8", "external/other forces":
+		return model.KindOrganisation, true
+	}
+	return model.KindGroup, true
+}
+
+// actor returns the id of the actor named name, adding it the first time.
+func (im *importer) actor(name, inter string) string {
+	kind, coded := kindOf(inter)
+	if i, ok := im.actorOf[name]; ok {
+		if coded && !im.actorCoded[i] {
+			im.s.Actors[i].Kind, im.actorCoded[i] = kind, true
+		}
+		return im.s.Actors[i].ID
+	}
+	name = strings.Clone(name)
+	id := im.unique(orDefault(model.Slug(name), "actor"))
+	im.actorOf[name] = int32(len(im.s.Actors))
+	im.s.Actors = append(im.s.Actors, model.Actor{ID: id, Name: name, Kind: kind})
+	im.actorCoded = append(im.actorCoded, coded)
+	return id
+}
+
+func (im *importer) addActor(roles []model.Role, name, role, inter string) []model.Role {
+	name = model.CleanLine(name)
+	if name == "" {
+		return roles
+	}
+	id := im.actor(name, inter)
+	for _, r := range roles {
+		if r.Actor == id {
+			return roles
+		}
+	}
+	if roles == nil {
+		roles = make([]model.Role, 0, 4)
+	}
+	return append(roles, model.Role{Actor: id, Role: role})
+}
+
+func (im *importer) addAssoc(roles []model.Role, list, role string) []model.Role {
+	for list != "" {
+		var name string
+		name, list, _ = strings.Cut(list, ";")
+		roles = im.addActor(roles, strings.TrimSpace(name), role, "")
+	}
+	return roles
+}
+
+// citations returns the shared citations of a source column.
+func (im *importer) citations(list string) []model.Citation {
+	if list == "" {
+		return nil
+	}
+	if cs, ok := im.citeOf[list]; ok {
+		return cs
+	}
+	var cs []model.Citation
+	for rest := list; rest != ""; {
+		var name string
+		name, rest, _ = strings.Cut(rest, ";")
+		name = model.CleanLine(strings.TrimSpace(name))
+		if name == "" {
+			continue
+		}
+		id, ok := im.sourceOf[name]
+		if !ok {
+			name = strings.Clone(name)
+			id = im.unique(orDefault(model.Slug(name), "source"))
+			im.sourceOf[name] = id
+			im.s.Sources = append(im.s.Sources, model.Source{ID: id, Outlet: name})
+		}
+		dup := false
+		for _, c := range cs {
+			dup = dup || c.Source == id
+		}
+		if !dup {
+			cs = append(cs, model.Citation{Source: id})
+		}
+	}
+	im.citeOf[strings.Clone(list)] = cs
+	return cs
+}
+
+func (im *importer) finish() (*model.Story, model.Problems, error) {
+	if im.moreWarns > 0 {
+		im.warns = append(im.warns, model.Problem{File: im.name, Warning: true, Msg: fmt.Sprintf("and %d more warnings like these", im.moreWarns)})
+	}
+	if len(im.errs) > 0 {
+		if im.moreErrs > 0 {
+			im.errs = append(im.errs, model.Problem{File: im.name, Msg: fmt.Sprintf("and %d more problems like these", im.moreErrs)})
+		}
+		return nil, im.warns, im.errs
+	}
+	s := im.s
+	s.Title = "ACLED events"
+	if len(im.countries) > 0 {
+		var names []string
+		for c := range im.countries {
+			names = append(names, c)
+		}
+		if len(names) <= 3 {
+			slices.Sort(names)
+			s.Title += ": " + strings.Join(names, ", ")
+		} else {
+			s.Title += fmt.Sprintf(" in %d countries", len(names))
+		}
+	}
+	s.Description = fmt.Sprintf("Imported from an ACLED (Armed Conflict Location & Event Data) export: %d events", len(s.Events))
+	if !im.first.IsZero() {
+		s.Description += fmt.Sprintf(", from %s to %s", im.first.Display(), im.last.Display())
+	}
+	s.Description += "."
+	if len(s.Events) == 0 {
+		im.warns = append(im.warns, model.Problem{File: im.name, Warning: true, Msg: "the export has a header but no rows"})
+	}
+	var bad model.Problems
+	for _, p := range model.Validate(im.name, s) {
+		if !p.Warning {
+			p.Msg = "the import made an invalid story, which is a bug in dateline (please report it): " + p.Msg
+			bad = append(bad, p)
+			if len(bad) >= maxProblems {
+				break
+			}
+		}
+	}
+	if len(bad) > 0 {
+		return nil, im.warns, bad
+	}
+	return s, im.warns, nil
+}
+
+func orDefault(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
+// csvProblem reports encoding/csv's error at its line and column.
+func csvProblem(name string, err error) model.Problem {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		msg := "the CSV is malformed here: " + pe.Err.Error()
+		switch {
+		case errors.Is(pe.Err, csv.ErrBareQuote):
+			msg += "; a field holding a quote must be quoted, with the quote doubled"
+		case errors.Is(pe.Err, csv.ErrQuote):
+			msg += fmt.Sprintf(" (in the field that starts on line %d); close the quoted field, and double any quote inside it", pe.StartLine)
+		}
+		return model.Problem{File: name, Line: pe.Line, Col: pe.Column, Msg: msg}
+	}
+	return model.Problem{File: name, Msg: "cannot read the CSV: " + model.CleanLine(err.Error())}
+}

@@ -1,0 +1,181 @@
+package acled
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/dateline/dateline/model"
+)
+
+var months = []string{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+
+// eventDate reads an event_date at a time_precision (1 day, 2 week, 3
+// month) as an EDTF date.
+func eventDate(raw string, precision int) (model.Date, error) {
+	y, m, d, ok := parseDay(raw)
+	if !ok {
+		return model.Date{}, fmt.Errorf("event_date %q is not a date; ACLED writes 2023-03-17 or 17 March 2023", model.CleanLine(raw))
+	}
+	var b []byte
+	switch precision {
+	case 3:
+		b = appendMonth(b, y, m)
+	case 2:
+		// The ISO week that holds the day: Monday to Sunday.
+		day := daysFromCivil(y, m, d)
+		monday := day - (day+3)%7 // 1970-01-01 was a Thursday
+		if (day+3)%7 < 0 {
+			monday -= 7
+		}
+		y1, m1, d1 := civilFromDays(monday)
+		y2, m2, d2 := civilFromDays(monday + 6)
+		b = appendDay(b, y1, m1, d1)
+		b = append(b, '/')
+		b = appendDay(b, y2, m2, d2)
+	default:
+		b = appendDay(b, y, m, d)
+	}
+	date, err := model.ParseDate(string(b))
+	if err != nil {
+		return model.Date{}, fmt.Errorf("event_date %q makes the EDTF date %s, which dateline cannot read: %v", model.CleanLine(raw), b, err)
+	}
+	return date, nil
+}
+
+// parseDay reads 2023-03-17, 17 March 2023, 17-March-2023, 17-Mar-23 or
+// 17/03/2023 (day first, as ACLED writes it).
+func parseDay(s string) (y, m, d int, ok bool) {
+	s = strings.TrimSpace(s)
+	if len(s) == 10 && s[4] == '-' && s[7] == '-' {
+		y, ok1 := atoi(s[:4])
+		m, ok2 := atoi(s[5:7])
+		d, ok3 := atoi(s[8:])
+		return y, m, d, ok1 && ok2 && ok3 && valid(y, m, d)
+	}
+	parts := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '-' || r == '/' || r == ',' })
+	if len(parts) != 3 {
+		return 0, 0, 0, false
+	}
+	var ok1, ok2, ok3 bool
+	if len(parts[0]) == 4 { // 2023/03/17
+		y, ok1 = atoi(parts[0])
+		m, ok2 = month(parts[1])
+		d, ok3 = atoi(parts[2])
+	} else {
+		d, ok1 = atoi(parts[0])
+		m, ok2 = month(parts[1])
+		y, ok3 = atoi(parts[2])
+		if ok3 && len(parts[2]) == 2 { // ACLED's data begin in 1997
+			if y >= 90 {
+				y += 1900
+			} else {
+				y += 2000
+			}
+		}
+	}
+	return y, m, d, ok1 && ok2 && ok3 && valid(y, m, d)
+}
+
+func month(s string) (int, bool) {
+	if n, ok := atoi(s); ok {
+		return n, true
+	}
+	lower := strings.ToLower(strings.TrimSuffix(s, "."))
+	for i, name := range months {
+		if lower == name || len(lower) >= 3 && strings.HasPrefix(name, lower) {
+			return i + 1, true
+		}
+	}
+	return 0, false
+}
+
+func atoi(s string) (int, bool) {
+	if s == "" || len(s) > 6 {
+		return 0, false
+	}
+	n, err := strconv.Atoi(s)
+	return n, err == nil && n >= 0
+}
+
+func valid(y, m, d int) bool {
+	return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m)
+}
+
+func daysIn(y, m int) int {
+	switch m {
+	case 2:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
+}
+
+// daysFromCivil counts days from 1970-01-01 (Howard Hinnant's algorithm).
+func daysFromCivil(y, m, d int) int {
+	if m <= 2 {
+		y--
+	}
+	era := y / 400
+	if y < 0 && y%400 != 0 {
+		era--
+	}
+	yoe := y - era*400
+	mp := (m + 9) % 12
+	doy := (153*mp+2)/5 + d - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return era*146097 + doe - 719468
+}
+
+// civilFromDays is the inverse of daysFromCivil.
+func civilFromDays(z int) (y, m, d int) {
+	z += 719468
+	era := z / 146097
+	if z < 0 && z%146097 != 0 {
+		era--
+	}
+	doe := z - era*146097
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
+	y = yoe + era*400
+	doy := doe - (365*yoe + yoe/4 - yoe/100)
+	mp := (5*doy + 2) / 153
+	d = doy - (153*mp+2)/5 + 1
+	m = mp + 3
+	if m > 12 {
+		m -= 12
+	}
+	if m <= 2 {
+		y++
+	}
+	return y, m, d
+}
+
+func appendPadded(b []byte, n, width int) []byte {
+	var digits [8]byte
+	i := len(digits)
+	for n > 0 || i == len(digits) {
+		i--
+		digits[i] = byte('0' + n%10)
+		n /= 10
+	}
+	for w := len(digits) - i; w < width; w++ {
+		b = append(b, '0')
+	}
+	return append(b, digits[i:]...)
+}
+
+func appendMonth(b []byte, y, m int) []byte {
+	b = appendPadded(b, y, 4)
+	b = append(b, '-')
+	return appendPadded(b, m, 2)
+}
+
+func appendDay(b []byte, y, m, d int) []byte {
+	b = appendMonth(b, y, m)
+	b = append(b, '-')
+	return appendPadded(b, d, 2)
+}

@@ -124,6 +124,7 @@ func checkFormat(format string, valid ...string) error {
 
 func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 	var ff filterFlags
+	var watch bool
 	root := &cobra.Command{
 		Use:   "dateline [FILE]",
 		Short: "Explore who did and said what, when, and where each actor stands",
@@ -142,8 +143,20 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if watch && len(args) == 0 {
+				return usageErr("--watch needs a FILE to watch; the built-in story does not change")
+			}
 			if out, ok := stdout.(*os.File); ok && term.IsTerminal(out.Fd()) {
-				if err := runTUI(l, f); errors.Is(err, ui.ErrCrashed) {
+				var reload ui.Reloader
+				if watch {
+					r, stop, err := watchFile(args[0])
+					if err != nil {
+						return dataErr(fmt.Errorf("cannot watch %s: %w", args[0], err))
+					}
+					defer stop()
+					reload = r
+				}
+				if err := runTUI(l, f, reload); errors.Is(err, ui.ErrCrashed) {
 					return &exitError{exitUsage, fmt.Errorf("%w.\n%s", err, crashHint)}
 				} else if err != nil {
 					return dataErr(err)
@@ -154,6 +167,7 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 		},
 	}
 	ff.register(root)
+	root.Flags().BoolVar(&watch, "watch", false, "reload the story whenever FILE changes, keeping the selection")
 	root.AddCommand(newListCmd(stdout, stderr), newPositionsCmd(stdout, stderr), newValidateCmd(stdout, stderr))
 	root.SetOut(stdout)
 	root.SetErr(stderr)
@@ -276,6 +290,6 @@ func run(args []string, stdout, stderr io.Writer) int {
 }
 
 // runTUI opens the explorer; tests replace it.
-var runTUI = func(l *loaded, f model.Filter) error {
-	return ui.Run(l.ix, l.name, f, nil)
+var runTUI = func(l *loaded, f model.Filter, reload ui.Reloader) error {
+	return ui.Run(l.ix, l.name, f, reload)
 }

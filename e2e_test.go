@@ -241,3 +241,49 @@ func TestEndToEndCrash(t *testing.T) {
 		t.Errorf("the alternate screen was not left after the crash:\n%s", scr)
 	}
 }
+
+// TestEndToEndWatch: --watch follows saves; a broken save keeps the last
+// good story with the problem shown, and fixing it recovers.
+func TestEndToEndWatch(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end test skipped in -short mode")
+	}
+	bin := buildBinary(t)
+	story, err := os.ReadFile("content/story.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "story.yaml")
+	write := func(data string) {
+		t.Helper()
+		// Write and rename, as editors do.
+		tmp := path + ".tmp"
+		if err := os.WriteFile(tmp, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Rename(tmp, path); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(string(story))
+	s := startTmux(t, 120, 40, bin+" --watch "+path)
+	s.waitFor("start", "Russia annexes Crimea")
+	s.keys("j", "j", "j")
+	s.waitFor("selection", "▌ 2014")
+
+	edited := strings.Replace(string(story), "Russia annexes Crimea", "Crimea annexed (edited)", 1)
+	write(edited)
+	scr := s.waitFor("reload", "Crimea annexed (edited)", "Reloaded")
+	if !strings.Contains(scr, "▌ 2014") {
+		t.Errorf("the selection moved on reload:\n%s", scr)
+	}
+
+	write(strings.Replace(edited, `date: "2014"`, `date: "2014-13"`, 1))
+	scr = s.waitFor("broken save", "Not reloaded", "story.yaml:")
+	if !strings.Contains(scr, "Crimea annexed (edited)") {
+		t.Errorf("a broken save lost the story:\n%s", scr)
+	}
+
+	write(string(story))
+	s.waitFor("fixed", "Russia annexes Crimea", "Reloaded")
+}

@@ -1,0 +1,341 @@
+// Package formats opens story files whatever their format: it tells the
+// native format, TimelineJS JSON, the TimelineJS spreadsheet saved as CSV
+// and ACLED CSV exports apart by their content (or takes the format it is
+// told), reads each with its importer, and merges several files into one
+// story.
+package formats
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/dateline/dateline/model"
+	"github.com/dateline/dateline/model/acled"
+	"github.com/dateline/dateline/model/timelinejs"
+)
+
+// Format names a kind of story file.
+type Format string
+
+// The formats dateline reads. Auto means: tell from the content.
+const (
+	Auto          Format = ""
+	Native        Format = "native"
+	TimelineJS    Format = "timelinejs"
+	TimelineJSCSV Format = "timelinejs-csv"
+	ACLED         Format = "acled"
+)
+
+// Formats lists the formats --from accepts, in the order help shows them.
+var Formats = []Format{Native, TimelineJS, TimelineJSCSV, ACLED}
+
+// Names is Formats as strings, for help and completion.
+func Names() []string {
+	out := make([]string, len(Formats))
+	for i, f := range Formats {
+		out[i] = string(f)
+	}
+	return out
+}
+
+// ParseFormat reads a --from value; "" and "auto" mean Auto.
+func ParseFormat(s string) (Format, error) {
+	switch s = strings.ToLower(strings.TrimSpace(s)); s {
+	case "", "auto":
+		return Auto, nil
+	case "yaml", "json", "dateline":
+		return Native, nil
+	case "tljs", "timelinejs-json":
+		return TimelineJS, nil
+	case "csv", "sheet", "timelinejs-sheet":
+		return TimelineJSCSV, nil
+	}
+	for _, f := range Formats {
+		if s == string(f) {
+			return f, nil
+		}
+	}
+	return Auto, fmt.Errorf("unknown format %q; use one of %s", s, strings.Join(Names(), ", "))
+}
+
+// NotAStory is the start of the message for a file that is none of the
+// formats.
+const NotAStory = "not a dateline, TimelineJS or ACLED file"
+
+// peekSize is how much of a file detection reads.
+const peekSize = 64 << 10
+
+// Detect tells the format of a file from its first bytes (up to 64 KiB are
+// enough). It returns an error saying what the file seems to be when it is
+// none of the formats: an image, a binary, an HTML page, a CSV with other
+// columns.
+func Detect(head []byte) (Format, error) {
+	head = bytes.TrimPrefix(head, []byte("\uFEFF"))
+	if what := binaryKind(head); what != "" {
+		return Auto, fmt.Errorf("%s: it looks like %s; open a story (YAML or JSON), a TimelineJS JSON file or spreadsheet saved as CSV, or an ACLED CSV export", NotAStory, what)
+	}
+	trimmed := bytes.TrimLeft(head, " \t\r\n")
+	if len(trimmed) == 0 {
+		return Native, nil // an empty story, which Load reports
+	}
+	lower := bytes.ToLower(trimmed[:min(len(trimmed), 512)])
+	if bytes.HasPrefix(lower, []byte("<!doctype")) || bytes.HasPrefix(lower, []byte("<html")) || bytes.HasPrefix(lower, []byte("<?xml")) || bytes.HasPrefix(lower, []byte("<")) {
+		return Auto, fmt.Errorf("%s: it looks like an HTML or XML page, not the data itself; download the file the page offers (for a Google Sheet: File → Download → Comma-separated values), or name the format with --from", NotAStory)
+	}
+	switch trimmed[0] {
+	case '{':
+		return detectJSON(head), nil
+	case '[':
+		return Native, nil // Load explains what a story looks like
+	}
+	if f, ok := detectCSV(trimmed); ok {
+		return f, nil
+	}
+	if looksLikeOtherCSV(trimmed) {
+		return Auto, fmt.Errorf("%s: it is a CSV file, but its header is neither the TimelineJS sheet's (Year, Month, Day, …, Headline, Text, …) nor an ACLED export's (event_id_cnty, event_date, event_type, …); name the format with --from if it is one of them", NotAStory)
+	}
+	if !looksLikeYAML(trimmed) {
+		return Auto, fmt.Errorf("%s: it is text, but not YAML, JSON or CSV with a known header; a story starts with keys such as \"title:\" and \"events:\" (see the README), and a TimelineJS sheet or ACLED export with other columns can be named with --from", NotAStory)
+	}
+	return Native, nil
+}
+
+// yamlKey matches a top-level mapping key, or a list item, at the start of
+// a line.
+var yamlKey = regexp.MustCompile(`^(?:[^\s#:{}\[\],][^:]*:(?:\s|$)|"[^"]*"\s*:|'[^']*'\s*:|- |-$|---|\.\.\.|%)`)
+
+// looksLikeYAML reports whether one of the first lines of data reads as a
+// YAML key, list item or directive, or the file holds only comments: the
+// native loader then explains whatever else is wrong.
+func looksLikeYAML(data []byte) bool {
+	content := 0
+	for line := range bytes.Lines(data[:min(len(data), 8192)]) {
+		l := bytes.TrimRight(line, "\r\n")
+		if len(bytes.TrimSpace(l)) == 0 || bytes.HasPrefix(bytes.TrimSpace(l), []byte("#")) {
+			continue
+		}
+		if yamlKey.Match(l) {
+			return true
+		}
+		if content++; content >= 20 {
+			return false
+		}
+	}
+	return content == 0
+}
+
+// binaryKind names what a file that is not text seems to be, or "".
+func binaryKind(head []byte) string {
+	magic := []struct {
+		prefix, what string
+	}{
+		{"\x89PNG", "a PNG image"}, {"\xff\xd8\xff", "a JPEG image"}, {"GIF8", "a GIF image"},
+		{"%PDF", "a PDF document"}, {"PK\x03\x04", "a ZIP archive (an .xlsx spreadsheet is one: save it as CSV)"},
+		{"\xd0\xcf\x11\xe0", "an old Office document (save it as CSV)"}, {"\x1f\x8b", "a gzip archive (unpack it first)"},
+		{"\x7fELF", "a program"}, {"RIFF", "a media file"}, {"ID3", "an audio file"},
+	}
+	for _, m := range magic {
+		if bytes.HasPrefix(head, []byte(m.prefix)) {
+			return m.what
+		}
+	}
+	sample := head[:min(len(head), 8192)]
+	if bytes.IndexByte(sample, 0) >= 0 {
+		return "a binary file"
+	}
+	// A cut may split the last character; the loaders report bad UTF-8 later on.
+	valid := sample
+	for i := 0; i < 3 && len(valid) > 0 && !utf8.Valid(valid); i++ {
+		valid = valid[:len(valid)-1]
+	}
+	if !utf8.Valid(valid) {
+		return "a binary file (or text not saved as UTF-8: save it as UTF-8)"
+	}
+	return ""
+}
+
+// detectJSON tells TimelineJS JSON from a native story written as JSON.
+func detectJSON(head []byte) Format {
+	var top map[string]json.RawMessage
+	if err := json.Unmarshal(head, &top); err != nil {
+		// Cut short or broken: decide by the words it uses.
+		for _, w := range []string{`"start_date"`, `"headline"`, `"unique_id"`, `"eras"`} {
+			if bytes.Contains(head, []byte(w)) {
+				return TimelineJS
+			}
+		}
+		return Native
+	}
+	if _, ok := top["eras"]; ok {
+		return TimelineJS
+	}
+	if _, ok := top["scale"]; ok {
+		return TimelineJS
+	}
+	if t := bytes.TrimSpace(top["title"]); len(t) > 0 && t[0] == '{' {
+		return TimelineJS
+	}
+	for _, k := range []string{"actors", "topics", "statements", "positions", "sources", "description"} {
+		if _, ok := top[k]; ok {
+			return Native
+		}
+	}
+	var events []map[string]json.RawMessage
+	if json.Unmarshal(top["events"], &events) == nil {
+		for _, e := range events {
+			_, sd := e["start_date"]
+			_, tx := e["text"]
+			if sd || tx {
+				return TimelineJS
+			}
+		}
+	}
+	return Native
+}
+
+// detectCSV reads the first record as a header.
+func detectCSV(data []byte) (Format, bool) {
+	r := csv.NewReader(bytes.NewReader(data))
+	r.FieldsPerRecord = -1
+	header, err := r.Read()
+	if err != nil || len(header) < 3 {
+		return Auto, false
+	}
+	switch {
+	case acled.IsHeader(header):
+		return ACLED, true
+	case timelinejs.IsSheetHeader(header):
+		return TimelineJSCSV, true
+	}
+	return Auto, false
+}
+
+// looksLikeOtherCSV reports a first line of several comma-separated
+// names with no YAML in sight.
+func looksLikeOtherCSV(data []byte) bool {
+	line, _, _ := bytes.Cut(data, []byte("\n"))
+	return bytes.Count(line, []byte(",")) >= 3 && !bytes.Contains(line, []byte(": ")) && !bytes.HasSuffix(bytes.TrimSpace(line), []byte(":"))
+}
+
+// notAStory wraps a detection error as the file's problem.
+func notAStory(name string, err error) model.Problems {
+	return model.Problems{{File: name, Msg: err.Error()}}
+}
+
+// Load reads one story file's contents, named name in messages, in format
+// f (or the format Detect finds, for Auto). It returns the story and its
+// warnings, or an error: model.Problems holding every problem found.
+func Load(name string, data []byte, f Format) (*model.Story, model.Problems, error) {
+	if f == Auto {
+		var err error
+		if f, err = Detect(data[:min(len(data), peekSize)]); err != nil {
+			return nil, nil, notAStory(name, err)
+		}
+	}
+	switch f {
+	case TimelineJS:
+		return timelinejs.Import(name, data)
+	case TimelineJSCSV:
+		return timelinejs.ImportCSV(name, bytes.NewReader(data))
+	case ACLED:
+		return acled.Import(name, bytes.NewReader(data))
+	}
+	return model.Load(name, data)
+}
+
+// LoadFile reads the story file at path, streaming ACLED exports rather
+// than reading them whole. See Load.
+func LoadFile(path string, f Format) (*model.Story, model.Problems, error) {
+	file, err := os.Open(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("cannot read %s: %w", path, unwrapPathError(err))
+	}
+	defer file.Close()
+	if st, err := file.Stat(); err == nil && st.IsDir() {
+		return nil, nil, fmt.Errorf("cannot read %s: it is a directory; name a story file", path)
+	}
+	br := bufio.NewReaderSize(file, peekSize)
+	if f == Auto {
+		head, err := br.Peek(peekSize)
+		if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
+			return nil, nil, fmt.Errorf("cannot read %s: %w", path, err)
+		}
+		if f, err = Detect(head); err != nil {
+			return nil, nil, notAStory(path, err)
+		}
+	}
+	if f == ACLED {
+		return acled.Import(path, br)
+	}
+	data, err := io.ReadAll(br)
+	if err != nil {
+		return nil, nil, fmt.Errorf("cannot read %s: %w", path, err)
+	}
+	return Load(path, data, f)
+}
+
+func unwrapPathError(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// LoadFiles reads every file and merges them into one story (see Merge).
+// It reads them all even when one fails, and returns every file's problems.
+func LoadFiles(paths []string, f Format) (*model.Story, model.Problems, error) {
+	if len(paths) == 1 {
+		return LoadFile(paths[0], f)
+	}
+	var (
+		stories []*model.Story
+		warns   model.Problems
+		errs    model.Problems
+		other   []error
+	)
+	for _, p := range paths {
+		s, w, err := LoadFile(p, f)
+		warns = append(warns, w...)
+		var ps model.Problems
+		switch {
+		case errors.As(err, &ps):
+			errs = append(errs, ps...)
+		case err != nil:
+			other = append(other, err)
+		default:
+			stories = append(stories, s)
+		}
+	}
+	if len(other) > 0 || len(errs) > 0 {
+		if len(other) == 0 {
+			return nil, warns, errs
+		}
+		for _, p := range errs {
+			other = append(other, p)
+		}
+		return nil, warns, errors.Join(other...)
+	}
+	s, mw := Merge(paths, stories)
+	warns = append(warns, mw...)
+	var bad model.Problems
+	for _, p := range model.Validate(strings.Join(paths, " + "), s) {
+		if !p.Warning {
+			p.Msg = "merging made an invalid story, which is a bug in dateline (please report it): " + p.Msg
+			bad = append(bad, p)
+		}
+	}
+	if len(bad) > 0 {
+		return nil, warns, bad
+	}
+	return s, warns, nil
+}

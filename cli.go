@@ -168,7 +168,7 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 	}
 	ff.register(root)
 	root.Flags().BoolVar(&watch, "watch", false, "reload the story whenever FILE changes, keeping the selection")
-	root.AddCommand(newListCmd(stdout, stderr), newPositionsCmd(stdout, stderr), newValidateCmd(stdout, stderr))
+	root.AddCommand(newListCmd(stdout, stderr), newPositionsCmd(stdout, stderr), newValidateCmd(stdout, stderr), newGenCmd(stdout))
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {

@@ -77,32 +77,50 @@ type App struct {
 	// banner is a lasting error, such as a broken save while watching.
 	banner string
 	reload Reloader
+	// load is set until the story arrives (see NewLoading).
+	load *loading
 }
 
 // New makes the explorer over ix, named name, opening with filter f.
 func New(ix *model.Index, name string, f model.Filter) App {
-	st := NewStyles(true)
-	keys := DefaultKeyMap()
-	in := textinput.New()
-	in.Prompt = "/ "
-	in.Placeholder = "search titles, text and actors"
-	a := App{
-		ix: ix, name: name, keys: keys, styles: &st, help: help.New(),
-		filter:    f,
-		search:    in,
-		timeline:  NewTimeline(ix, &st, keys, newChipper(ix, &st)),
-		detail:    NewDetail(ix, &st, keys),
-		positions: NewPositions(ix, &st, keys),
-		status:    NewStatusBar(ix, &st),
-	}
-	a.help.Styles = st.Help
-	a.search.SetValue(f.Text)
-	a.setRows(ix.Query(f))
+	a := newShell(name, f)
+	a.adopt(ix)
 	return a
 }
 
+// newShell makes an app with everything but a story.
+func newShell(name string, f model.Filter) App {
+	st := NewStyles(true)
+	in := textinput.New()
+	in.Prompt = "/ "
+	in.Placeholder = "search titles, text and actors"
+	in.SetValue(f.Text)
+	a := App{name: name, keys: DefaultKeyMap(), styles: &st, help: help.New(), filter: f, search: in}
+	a.help.Styles = st.Help
+	return a
+}
+
+// adopt makes ix the story shown: fresh components, laid out, with the rows
+// of the current filter.
+func (a *App) adopt(ix *model.Index) {
+	a.ix = ix
+	a.timeline = NewTimeline(ix, a.styles, a.keys, newChipper(ix, a.styles))
+	a.detail = NewDetail(ix, a.styles, a.keys)
+	a.positions = NewPositions(ix, a.styles, a.keys)
+	a.status = NewStatusBar(ix, a.styles)
+	a.gen++ // a query under way is for another story
+	a.pending = false
+	a.relayout()
+	a.setRows(ix.Query(a.filter))
+}
+
 // Init implements tea.Model: ask the terminal for its background colour.
-func (a App) Init() tea.Cmd { return tea.Batch(tea.RequestBackgroundColor, a.waitReload()) }
+func (a App) Init() tea.Cmd {
+	if a.load != nil {
+		return tea.Batch(tea.RequestBackgroundColor, a.load.run, tickLoad())
+	}
+	return tea.Batch(tea.RequestBackgroundColor, a.waitReload())
+}
 
 // Reloader blocks until the story's file changes, then returns the story
 // loaded again, or the problems that stop it loading. The app calls it in
@@ -152,18 +170,10 @@ func (a *App) swapStory(ix *model.Index) {
 	}
 	a.filter.Actors = keep(a.filter.Actors, func(id string) bool { _, ok := ix.Actor(id); return ok })
 	a.filter.Topics = keep(a.filter.Topics, func(id string) bool { _, ok := ix.Topic(id); return ok })
-	a.ix = ix
-	a.timeline = NewTimeline(ix, a.styles, a.keys, newChipper(ix, a.styles))
-	a.detail = NewDetail(ix, a.styles, a.keys)
-	a.positions = NewPositions(ix, a.styles, a.keys)
-	a.status = NewStatusBar(ix, a.styles)
 	if a.overlay == overlayActors || a.overlay == overlayTopics || a.overlay == overlayCard {
 		a.overlay = overlayNone
 	}
-	a.gen++ // a query under way is for the old story
-	a.pending = false
-	a.relayout()
-	a.setRows(ix.Query(a.filter))
+	a.adopt(ix)
 	if pos, ok := ix.Lookup(selected); ok {
 		a.timeline.Select(pos)
 		a.showSelected()
@@ -173,14 +183,20 @@ func (a *App) swapStory(ix *model.Index) {
 // Update implements tea.Model. Order: resize, data messages, keys (global
 // ones skipped while a text input has focus), mouse.
 func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if bg, ok := msg.(tea.BackgroundColorMsg); ok {
+		*a.styles = NewStyles(bg.IsDark())
+		a.help.Styles = a.styles.Help
+		if a.load == nil {
+			a.detail.render()
+		}
+		return a, nil
+	}
+	if a.load != nil {
+		return a.updateLoading(msg)
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		a.handleResize(msg.Width, msg.Height)
-		return a, nil
-	case tea.BackgroundColorMsg:
-		*a.styles = NewStyles(msg.IsDark())
-		a.help.Styles = a.styles.Help
-		a.detail.render()
 		return a, nil
 	case tea.KeyPressMsg:
 		return a, a.handleKey(msg)
@@ -513,6 +529,9 @@ func (a *App) cardItems() int {
 
 // View implements tea.Model.
 func (a App) View() tea.View {
+	if a.load != nil {
+		return tea.NewView(a.loadingView())
+	}
 	v := tea.NewView(a.render())
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
@@ -654,13 +673,29 @@ func firstLine(s string) string {
 // Run starts the explorer full screen and returns when the user quits.
 // With a Reloader, it follows changes to the story's file.
 func Run(ix *model.Index, name string, f model.Filter, reload Reloader) error {
-	a := New(ix, name, f).WithReloader(reload)
+	return runProgram(New(ix, name, f).WithReloader(reload))
+}
+
+// RunLoading shows a progress bar while load runs, then the explorer. The
+// load's error (or ErrCancelled, or a FilterError) comes back unchanged,
+// and the alternate screen is entered only once the story is there.
+func RunLoading(name string, f model.Filter, load Loader, reload Reloader) error {
+	return runProgram(NewLoading(name, f, load).WithReloader(reload))
+}
+
+func runProgram(a App) error {
 	// DATELINE_CRASH_KEY names a key that panics, so that tests can check
 	// that a crash restores the terminal.
 	a.crashKey = os.Getenv("DATELINE_CRASH_KEY")
-	_, err := tea.NewProgram(a).Run()
+	final, err := tea.NewProgram(a).Run()
 	if errors.Is(err, tea.ErrProgramPanic) {
 		return fmt.Errorf("%w: %w", ErrCrashed, err)
 	}
-	return err
+	if err != nil {
+		return err
+	}
+	if f, ok := final.(App); ok && f.load != nil && f.load.err != nil {
+		return f.load.err
+	}
+	return nil
 }

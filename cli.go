@@ -10,8 +10,8 @@ import (
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
-	"github.com/dateline/dateline/content"
 	"github.com/dateline/dateline/model"
+	"github.com/dateline/dateline/model/formats"
 	"github.com/dateline/dateline/ui"
 )
 
@@ -82,35 +82,15 @@ type loaded struct {
 	ix   *model.Index
 }
 
-// load reads the story at path, or the built-in story when path is empty,
-// printing warnings to stderr.
+// load reads the story at path in whatever format its content shows (see
+// loadFiles), or the built-in story when path is empty, printing warnings
+// to stderr.
 func load(path string, stderr io.Writer) (*loaded, error) {
-	var (
-		s     *model.Story
-		warns model.Problems
-		err   error
-		name  = path
-	)
-	if path == "" {
-		name = content.StoryName
-		s, warns, err = model.Load(name, content.Story())
-	} else {
-		s, warns, err = model.LoadFile(path)
+	var paths []string
+	if path != "" {
+		paths = []string{path}
 	}
-	for _, w := range warns {
-		fmt.Fprintln(stderr, w.Error())
-	}
-	if err != nil {
-		return nil, dataErr(err)
-	}
-	return &loaded{name: name, ix: model.NewIndex(s)}, nil
-}
-
-func argOrEmpty(args []string) string {
-	if len(args) > 0 {
-		return args[0]
-	}
-	return ""
+	return loadFiles(paths, formats.Auto, stderr)
 }
 
 func checkFormat(format string, valid ...string) error {
@@ -126,16 +106,21 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 	var ff filterFlags
 	var watch bool
 	root := &cobra.Command{
-		Use:   "dateline [FILE]",
+		Use:   "dateline [FILE...]",
 		Short: "Explore who did and said what, when, and where each actor stands",
 		Long: "dateline opens a story's timeline in the terminal: events and statements in time order,\n" +
 			"filters by actor, topic and text, and each actor's position on each topic with its evidence.\n" +
-			"With no FILE it opens the built-in story. When stdout is not a terminal it prints the list.",
-		Args:          cobra.MaximumNArgs(1),
+			"With no FILE it opens the built-in story; several FILEs merge into one timeline. FILE may be a\n" +
+			"dateline story, a TimelineJS JSON file or spreadsheet (CSV), or an ACLED CSV export.\n" +
+			"When stdout is not a terminal it prints the list.",
+		Args:          cobra.ArbitraryArgs,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			l, err := load(argOrEmpty(args), stderr)
+			if watch && len(args) > 1 {
+				return usageErr("--watch follows one FILE; name just the one to watch")
+			}
+			l, err := loadCmd(cmd, args, stderr)
 			if err != nil {
 				return err
 			}
@@ -168,7 +153,9 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 	}
 	ff.register(root)
 	root.Flags().BoolVar(&watch, "watch", false, "reload the story whenever FILE changes, keeping the selection")
-	root.AddCommand(newListCmd(stdout, stderr), newPositionsCmd(stdout, stderr), newValidateCmd(stdout, stderr), newGenCmd(stdout))
+	addFromFlag(root)
+	root.AddCommand(newListCmd(stdout, stderr), newPositionsCmd(stdout, stderr), newValidateCmd(stdout, stderr),
+		newExportCmd(stdout, stderr), newSchemaCmd(stdout), newGenCmd(stdout))
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
@@ -181,14 +168,14 @@ func newListCmd(stdout, stderr io.Writer) *cobra.Command {
 	var ff filterFlags
 	var format string
 	cmd := &cobra.Command{
-		Use:   "list [FILE]",
-		Short: "Print the timeline, filtered, as text or JSON",
-		Args:  cobra.MaximumNArgs(1),
+		Use:   "list [FILE...]",
+		Short: "Print the timeline, filtered, as text, JSON, NDJSON, CSV or Markdown",
+		Args:  cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkFormat(format, "text", "json"); err != nil {
+			if err := checkFormat(format, listFormats...); err != nil {
 				return err
 			}
-			l, err := load(argOrEmpty(args), stderr)
+			l, err := loadCmd(cmd, args, stderr)
 			if err != nil {
 				return err
 			}
@@ -196,39 +183,32 @@ func newListCmd(stdout, stderr io.Writer) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			rows := l.ix.Query(f)
-			if format == "json" {
-				return l.ix.WriteListJSON(stdout, rows)
-			}
-			return l.ix.WriteListText(stdout, rows)
+			return writeList(stdout, l.ix, l.ix.Query(f), format)
 		},
 	}
 	ff.register(cmd)
-	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
+	cmd.Flags().StringVar(&format, "format", "text", "output format: "+strings.Join(listFormats, ", "))
 	return cmd
 }
 
 func newPositionsCmd(stdout, stderr io.Writer) *cobra.Command {
 	var format string
 	cmd := &cobra.Command{
-		Use:   "positions [FILE]",
+		Use:   "positions [FILE...]",
 		Short: "Print where each actor stands on each topic",
-		Args:  cobra.MaximumNArgs(1),
+		Args:  cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkFormat(format, "text", "json"); err != nil {
+			if err := checkFormat(format, positionsFormats...); err != nil {
 				return err
 			}
-			l, err := load(argOrEmpty(args), stderr)
+			l, err := loadCmd(cmd, args, stderr)
 			if err != nil {
 				return err
 			}
-			if format == "json" {
-				return l.ix.WritePositionsJSON(stdout)
-			}
-			return l.ix.WritePositionsText(stdout)
+			return writePositions(stdout, l.ix, format)
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
+	cmd.Flags().StringVar(&format, "format", "text", "output format: "+strings.Join(positionsFormats, ", "))
 	return cmd
 }
 
@@ -240,7 +220,7 @@ func newValidateCmd(stdout, stderr io.Writer) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			bad := 0
 			for _, path := range args {
-				if _, err := load(path, stderr); err != nil {
+				if _, err := loadCmd(cmd, []string{path}, stderr); err != nil {
 					fmt.Fprintln(stderr, err)
 					bad++
 					continue

@@ -86,7 +86,7 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"list", "--format", "xml"}, exitUsage, []string{`"xml"`, "text, json"}},
 		{[]string{"positions", "--format", "yaml"}, exitUsage, []string{`"yaml"`}},
 		{[]string{"list", "--colour"}, exitUsage, []string{"--colour"}},
-		{[]string{"list", "a.yaml", "b.yaml"}, exitUsage, nil},
+		{[]string{"list", "a.yaml", "b.yaml"}, exitData, []string{"cannot read a.yaml", "cannot read b.yaml"}}, // several files merge; each missing one is named
 		{[]string{"validate"}, exitUsage, nil},
 		{[]string{"list", "--actor", "rusia"}, exitUsage, []string{`"rusia"`, `did you mean "russia"?`}},
 		{[]string{"list", "--topic", "warant"}, exitUsage, []string{`"warant"`, `did you mean "warrant"?`}},

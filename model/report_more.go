@@ -99,11 +99,12 @@ func (ix *Index) WriteListMarkdown(w io.Writer, rows []int32) error {
 	if title == "" {
 		title = "Timeline"
 	}
-	fmt.Fprintf(bw, "# %s\n\n", mdInline(title))
+	// Every block starts with a blank line and ends with one newline.
+	fmt.Fprintf(bw, "# %s\n", mdInline(title))
 	if s.Description != "" {
-		fmt.Fprintf(bw, "%s\n\n", mdBlock(s.Description))
+		fmt.Fprintf(bw, "\n%s\n", mdBlock(s.Description))
 	}
-	fmt.Fprintf(bw, "%d %s.\n", len(rows), plural(len(rows), "item", "items"))
+	fmt.Fprintf(bw, "\n%d %s.\n", len(rows), plural(len(rows), "item", "items"))
 	for _, p := range rows {
 		ix.writeItemMarkdown(bw, int(p))
 	}
@@ -114,7 +115,7 @@ func (ix *Index) writeItemMarkdown(bw *bufio.Writer, pos int) {
 	it := ix.At(pos)
 	d := it.Date()
 	when := d.Display() // "undated" for the zero Date
-	fmt.Fprintf(bw, "\n## %s — %s\n\n", mdInline(when), mdInline(ix.Title(pos)))
+	fmt.Fprintf(bw, "\n## %s — %s\n", mdInline(when), mdInline(ix.Title(pos)))
 	meta := []string{it.Kind().String()}
 	if !d.IsZero() {
 		meta = append(meta, "`"+d.String()+"`")
@@ -123,11 +124,11 @@ func (ix *Index) writeItemMarkdown(bw *bufio.Writer, pos int) {
 		}
 	}
 	meta = append(meta, "id `"+it.ID()+"`")
-	fmt.Fprintf(bw, "*%s*\n\n", strings.Join(meta, " · "))
+	fmt.Fprintf(bw, "\n*%s*\n", strings.Join(meta, " · "))
 	var cites []Citation
 	if e := it.Event; e != nil {
 		if e.Summary != "" {
-			fmt.Fprintf(bw, "%s\n\n", mdBlock(e.Summary))
+			fmt.Fprintf(bw, "\n%s\n", mdBlock(e.Summary))
 		}
 		if len(e.Actors) > 0 {
 			var parts []string
@@ -138,7 +139,7 @@ func (ix *Index) writeItemMarkdown(bw *bufio.Writer, pos int) {
 				}
 				parts = append(parts, a)
 			}
-			fmt.Fprintf(bw, "**Actors:** %s\n\n", strings.Join(parts, ", "))
+			fmt.Fprintf(bw, "\n**Actors:** %s\n", strings.Join(parts, ", "))
 		}
 		cites = e.Citations
 	} else {
@@ -147,11 +148,11 @@ func (ix *Index) writeItemMarkdown(bw *bufio.Writer, pos int) {
 		if !st.Paraphrase {
 			quote = "“" + quote + "”"
 		}
-		fmt.Fprintf(bw, "> %s\n>\n> — %s", strings.ReplaceAll(quote, "\n", "\n> "), mdInline(ix.ActorName(st.Speaker)))
+		fmt.Fprintf(bw, "\n> %s\n>\n> — %s", strings.ReplaceAll(quote, "\n", "\n> "), mdInline(ix.ActorName(st.Speaker)))
 		if st.Paraphrase {
 			bw.WriteString(" (paraphrase)")
 		}
-		bw.WriteString("\n\n")
+		bw.WriteString("\n")
 		if len(st.Stances) > 0 {
 			var parts []string
 			for _, ts := range st.Stances {
@@ -161,11 +162,11 @@ func (ix *Index) writeItemMarkdown(bw *bufio.Writer, pos int) {
 				}
 				parts = append(parts, ts.Stance.Symbol()+" "+string(ts.Stance)+" on "+mdInline(t))
 			}
-			fmt.Fprintf(bw, "**Stance:** %s\n\n", strings.Join(parts, "; "))
+			fmt.Fprintf(bw, "\n**Stance:** %s\n", strings.Join(parts, "; "))
 		}
 		if st.ReactsTo != "" {
 			if p, ok := ix.Lookup(st.ReactsTo); ok {
-				fmt.Fprintf(bw, "**Reacts to:** %s\n\n", mdInline(ix.Title(p)))
+				fmt.Fprintf(bw, "\n**Reacts to:** %s\n", mdInline(ix.Title(p)))
 			}
 		}
 		if st.Citation.Source != "" {
@@ -177,10 +178,10 @@ func (ix *Index) writeItemMarkdown(bw *bufio.Writer, pos int) {
 		for _, t := range topics {
 			parts = append(parts, mdInline(t.Title))
 		}
-		fmt.Fprintf(bw, "**Topics:** %s\n\n", strings.Join(parts, ", "))
+		fmt.Fprintf(bw, "\n**Topics:** %s\n", strings.Join(parts, ", "))
 	}
 	if len(cites) > 0 {
-		bw.WriteString("**Sources:**\n\n")
+		bw.WriteString("\n**Sources:**\n\n")
 		for _, c := range cites {
 			fmt.Fprintf(bw, "- %s\n", ix.citationMarkdown(c))
 		}

@@ -52,8 +52,9 @@ type App struct {
 
 	focus   focus
 	overlay overlay
-	// cardFrom is the overlay to return to when the card closes.
-	cardFrom overlay
+	// cardFrom and helpFrom are the overlays to return to when the card
+	// or help closes.
+	cardFrom, helpFrom overlay
 
 	filter model.Filter
 	// gen numbers queries; a result for an older one is stale and dropped.
@@ -269,7 +270,7 @@ func (a *App) relayout() {
 	a.picker.SetSize(in.W, in.H)
 	a.card.Resize(a.ix, a.cardItems(), in.W, in.H)
 	a.status.SetSize(a.width, 1)
-	a.help.SetWidth(a.width)
+	a.help.SetWidth(max(1, a.width-1))
 	a.search.SetWidth(max(1, a.width-4))
 }
 
@@ -308,6 +309,10 @@ func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, a.keys.Positions):
 		a.overlay = overlayPositions
 	case key.Matches(k, a.keys.Clear):
+		if !a.filter.Active() {
+			a.message = "No filters to clear"
+			return nil
+		}
 		a.filter = model.Filter{}
 		a.search.SetValue("")
 		a.message = "Filters cleared"
@@ -368,15 +373,27 @@ func (a *App) handleOverlayKey(k tea.KeyPressMsg) tea.Cmd {
 			a.overlay = a.cardFrom
 			return nil
 		}
+		if key.Matches(k, a.keys.Help) {
+			a.overlay, a.helpFrom, a.helpOff = overlayHelp, overlayCard, 0
+			return nil
+		}
 		a.card, cmd = a.card.Update(k)
 		return cmd
 	}
-	if key.Matches(k, a.keys.Close) || (a.overlay == overlayHelp && key.Matches(k, a.keys.Help)) {
+	if a.overlay == overlayHelp && (key.Matches(k, a.keys.Close) || key.Matches(k, a.keys.Help)) {
+		a.overlay, a.helpFrom = a.helpFrom, overlayNone
+		return nil
+	}
+	if key.Matches(k, a.keys.Close) {
 		a.overlay = overlayNone
 		return nil
 	}
 	switch a.overlay {
 	case overlayPositions:
+		if key.Matches(k, a.keys.Help) {
+			a.overlay, a.helpFrom, a.helpOff = overlayHelp, overlayPositions, 0
+			return nil
+		}
 		a.positions, cmd = a.positions.Update(k)
 	case overlayHelp:
 		switch {
@@ -497,7 +514,14 @@ func (a *App) jumpTo(pos int) {
 }
 
 func (a *App) openPicker(kind pickerKind) {
-	rows := a.ix.Query(model.Filter{})
+	// Counts are under the other filters: what choosing a row would keep.
+	others := a.filter
+	if kind == pickActors {
+		others.Actors = nil
+	} else {
+		others.Topics = nil
+	}
+	rows := a.ix.Query(others)
 	if kind == pickActors {
 		a.picker = NewPicker(a.styles, a.keys, kind, actorEntries(a.ix, a.ix.ActorCounts(rows)), a.filter.Actors)
 		a.overlay = overlayActors
@@ -552,7 +576,7 @@ func (a App) render() string {
 		return ""
 	}
 	if a.lay.tooSmall {
-		msg := "Terminal too small: dateline needs at least 40×10. Enlarge the window, or press q to quit."
+		msg := fmt.Sprintf("Terminal too small: dateline needs at least %d×%d and has %d×%d. Enlarge the window, or press q to quit.", minWidth, minHeight, a.width, a.height)
 		return fitLines(a.styles.TooSmall.Render(ansi.Wrap(msg, a.width, " ")), a.width, a.height)
 	}
 	var b strings.Builder
@@ -590,6 +614,8 @@ func (a App) bottomView() string {
 		keys = a.picker.HelpKeys()
 	case a.overlay == overlayPositions:
 		keys = a.keys.PositionsHelp()
+	case a.overlay == overlayCard:
+		keys = a.keys.CardHelp()
 	case a.overlay != overlayNone:
 		keys = a.keys.OverlayHelp()
 	case a.focus == focusDetail:
@@ -609,7 +635,15 @@ func (a App) bodyView() string {
 	}
 	var panes []string
 	if l.showTimeline {
-		panes = append(panes, a.pane("Timeline", a.timeline.View(), l.timeline, a.focus == focusTimeline))
+		title := "Timeline"
+		if n := a.timeline.Len(); n > 0 {
+			title += " " + thousands(a.timeline.Position()) + "/" + thousands(n)
+		}
+		a.timeline.emptyHint = ""
+		if a.searching {
+			a.timeline.emptyHint = "No match. Backspace to widen the search, or esc to clear it."
+		}
+		panes = append(panes, a.pane(title, a.timeline.View(), l.timeline, a.focus == focusTimeline))
 	}
 	if l.showDetail {
 		title := "Detail"
@@ -652,7 +686,7 @@ func (a App) overlayView() (string, string) {
 	case overlayPositions:
 		return "Positions", a.positions.View()
 	case overlayCard:
-		return "Actor", a.card.View()
+		return a.ix.ActorName(a.card.actor), a.card.View()
 	}
 	return "", ""
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -56,7 +57,11 @@ func (c *Card) build(ix *model.Index, items, width int) {
 		b.blank()
 		b.field("Also", strings.Join(a.Aliases, "; "))
 	}
-	b.field("Items", fmt.Sprintf("%d on the timeline involve %s or those under it", items, a.Name))
+	who := a.Name
+	if len(ix.Descendants(a.ID)) > 1 {
+		who += " or those under it"
+	}
+	b.field("Items", fmt.Sprintf("%s on the timeline involve %s; enter shows them", thousands(items), who))
 	for _, t := range ix.Story().Topics {
 		pos := ix.Position(a.ID, t.ID)
 		b.section(t.Title)
@@ -70,6 +75,22 @@ func (c *Card) build(ix *model.Index, items, width int) {
 		}
 		writeEvidence(b, ix, pos.Evidence)
 	}
+	// The first items involving the actor, so the card is not a dead end.
+	const listed = 12
+	rows, _ := ix.QueryFirst(context.Background(), model.Filter{Actors: []string{a.ID}}, listed)
+	if len(rows) > 0 {
+		b.section("On the timeline")
+		for _, p := range rows {
+			date := "undated"
+			if d := ix.At(int(p)).Date(); !d.IsZero() {
+				date = d.Short()
+			}
+			b.para(date+" · "+ix.Title(int(p)), func(l string) string { return d.Text.Render(l) }, "• ")
+		}
+		if items > len(rows) {
+			b.para(fmt.Sprintf("and %s more; enter shows them all", thousands(items-len(rows))), func(l string) string { return d.Muted.Render(l) }, "  ")
+		}
+	}
 	c.lines = b.lines
 	c.offset = max(0, min(c.offset, len(c.lines)-c.height))
 }
@@ -81,6 +102,9 @@ func (c Card) Update(msg tea.Msg) (Card, tea.Cmd) {
 		return c, nil
 	}
 	switch {
+	case key.Matches(k, c.keys.ShowItems):
+		actor := c.actor
+		return c, func() tea.Msg { return pickedMsg{pickActors, []string{actor}} }
 	case key.Matches(k, c.keys.Up):
 		c.offset--
 	case key.Matches(k, c.keys.Down):

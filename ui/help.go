@@ -20,8 +20,10 @@ func (k KeyMap) helpGroups() []struct {
 		{"Move", []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.HalfUp, k.HalfDown, k.Top, k.Bottom}},
 		{"Panes", []key.Binding{k.Open, k.Back, k.NextPane, k.PrevPane}},
 		{"Find", []key.Binding{k.Search, k.NextMatch, k.PrevMatch, k.Actors, k.Topics, k.Clear}},
-		{"In a picker", []key.Binding{k.Toggle, k.Apply, k.Cancel}},
-		{"Positions", []key.Binding{k.Positions, k.Left, k.Right, k.Apply, k.Card}},
+		{"In a picker", []key.Binding{k.Type, k.ListUp, k.ListDown, k.Toggle, k.Apply, k.Cancel, k.PickerCard}},
+		{"In a search", []key.Binding{k.Type, k.Apply, k.Cancel}},
+		{"Positions", []key.Binding{k.Positions, k.Up, k.Down, k.Left, k.Right, k.Jump, k.Card}},
+		{"Actor card", []key.Binding{k.ShowItems, k.Close}},
 		{"General", []key.Binding{k.Help, k.Close, k.Quit, k.ForceQuit}},
 	}
 }

@@ -11,6 +11,7 @@ type KeyMap struct {
 	Search, NextMatch, PrevMatch                              key.Binding
 	Actors, Topics, Positions, Clear, Card                    key.Binding
 	Toggle, Apply, Cancel, ListUp, ListDown, PickerCard       key.Binding
+	Jump, ShowItems, Type                                     key.Binding
 	Close, Help, Quit, ForceQuit                              key.Binding
 }
 
@@ -46,12 +47,16 @@ func DefaultKeyMap() KeyMap {
 		ListUp:     b([]string{"up", "ctrl+p"}, "↑", "up"),
 		ListDown:   b([]string{"down", "ctrl+n"}, "↓", "down"),
 		PickerCard: b([]string{"ctrl+o"}, "ctrl+o", "actor card"),
-		Apply:      b([]string{"enter"}, "enter", "apply"),
-		Cancel:     b([]string{"esc"}, "esc", "cancel"),
-		Close:      b([]string{"esc", "q"}, "esc/q", "close"),
-		Help:       b([]string{"?"}, "?", "help"),
-		Quit:       b([]string{"q"}, "q", "quit"),
-		ForceQuit:  b([]string{"ctrl+c"}, "ctrl+c", "quit"),
+		Jump:       b([]string{"enter"}, "enter", "go to evidence"),
+		ShowItems:  b([]string{"enter"}, "enter", "show their items"),
+		// Type is help only: in pickers and search, letters are text.
+		Type:      key.NewBinding(key.WithKeys(), key.WithHelp("letters", "type to narrow")),
+		Apply:     b([]string{"enter"}, "enter", "apply"),
+		Cancel:    b([]string{"esc"}, "esc", "cancel"),
+		Close:     b([]string{"esc", "q"}, "esc/q", "close"),
+		Help:      b([]string{"?"}, "?", "help"),
+		Quit:      b([]string{"q"}, "q", "quit"),
+		ForceQuit: b([]string{"ctrl+c"}, "ctrl+c", "quit"),
 	}
 }
 
@@ -94,7 +99,7 @@ func (k KeyMap) DetailHelp() bindings {
 // PickerHelp is the help for the actor and topic pickers, where letters
 // are typed into the filter.
 func (k KeyMap) PickerHelp(withCard bool) bindings {
-	short := []key.Binding{k.ListUp, k.ListDown, k.Toggle, k.Apply, k.Cancel}
+	short := []key.Binding{k.Type, k.ListUp, k.ListDown, k.Toggle, k.Apply, k.Cancel}
 	if withCard {
 		short = append(short, k.PickerCard)
 	}
@@ -103,12 +108,18 @@ func (k KeyMap) PickerHelp(withCard bool) bindings {
 
 // PositionsHelp is the help for the positions matrix.
 func (k KeyMap) PositionsHelp() bindings {
-	short := []key.Binding{k.Up, k.Down, k.Left, k.Right, k.Apply, k.Card, k.Close}
+	short := []key.Binding{k.Up, k.Down, k.Left, k.Right, k.Jump, k.Card, k.Help, k.Close}
 	return bindings{short: short, full: [][]key.Binding{short}}
 }
 
 // OverlayHelp is the help for read-only overlays (help, actor card).
 func (k KeyMap) OverlayHelp() bindings {
 	short := []key.Binding{k.Up, k.Down, k.Close}
+	return bindings{short: short, full: [][]key.Binding{short}}
+}
+
+// CardHelp is the help for the actor card.
+func (k KeyMap) CardHelp() bindings {
+	short := []key.Binding{k.Up, k.Down, k.ShowItems, k.Help, k.Close}
 	return bindings{short: short, full: [][]key.Binding{short}}
 }

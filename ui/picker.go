@@ -40,17 +40,18 @@ type pickerClosedMsg struct{}
 // Picker chooses actors or topics: typing narrows the list, space toggles,
 // enter applies and esc cancels.
 type Picker struct {
-	st     *Styles
-	keys   KeyMap
-	kind   pickerKind
-	all    []pickerEntry
-	shown  []int // indexes into all that match the typed text
-	chosen map[string]bool
-	cursor int
-	offset int
-	input  textinput.Model
-	width  int
-	height int
+	st      *Styles
+	keys    KeyMap
+	kind    pickerKind
+	all     []pickerEntry
+	shown   []int // indexes into all that match the typed text
+	chosen  map[string]bool
+	touched bool // space was pressed: enter applies the ticks as they are
+	cursor  int
+	offset  int
+	input   textinput.Model
+	width   int
+	height  int
 }
 
 // NewPicker opens a picker over entries with the ids in chosen ticked.
@@ -129,6 +130,11 @@ func (p Picker) Update(msg tea.Msg) (Picker, tea.Cmd) {
 				ids = append(ids, e.id)
 			}
 		}
+		// Enter without ticking anything takes the highlighted row, as
+		// fzf and gh-dash do.
+		if len(ids) == 0 && !p.touched && len(p.shown) > 0 {
+			ids = []string{p.all[p.shown[p.cursor]].id}
+		}
 		return p, func() tea.Msg { return pickedMsg{p.kind, ids} }
 	case key.Matches(k, p.keys.ListUp):
 		p.cursor = max(0, p.cursor-1)
@@ -138,6 +144,7 @@ func (p Picker) Update(msg tea.Msg) (Picker, tea.Cmd) {
 		if len(p.shown) > 0 {
 			id := p.all[p.shown[p.cursor]].id
 			p.chosen[id] = !p.chosen[id]
+			p.touched = true
 		}
 	case p.kind == pickActors && key.Matches(k, p.keys.PickerCard):
 		if len(p.shown) > 0 {
@@ -173,7 +180,7 @@ func (p Picker) View() string {
 		}
 	}
 	lines := []string{
-		ps.Title.Render(title) + ps.Muted.Render(fmt.Sprintf("  %d chosen · any of them", n)),
+		ps.Title.Render(title) + ps.Muted.Render(fmt.Sprintf("  %d chosen · any of them · counts under the other filters", n)),
 		p.input.View(),
 		"",
 	}
@@ -184,7 +191,12 @@ func (p Picker) View() string {
 	if p.cursor >= p.offset+listH {
 		p.offset = p.cursor - listH + 1
 	}
-	if len(p.shown) == 0 {
+	switch {
+	case len(p.all) == 0 && p.kind == pickActors:
+		lines = append(lines, ps.Muted.Render("This story names no actors."))
+	case len(p.all) == 0:
+		lines = append(lines, ps.Muted.Render("This story has no topics."))
+	case len(p.shown) == 0:
 		lines = append(lines, ps.Muted.Render("No match. Backspace to widen."))
 	}
 	for i := p.offset; i < min(len(p.shown), p.offset+listH); i++ {
@@ -193,12 +205,15 @@ func (p Picker) View() string {
 		if p.chosen[e.id] {
 			box = "[x] "
 		}
-		count := fmt.Sprintf(" %d", e.count)
+		count := " " + thousands(e.count)
 		label := strings.Repeat("  ", e.depth) + e.label
 		labelW := max(1, p.width-4-ansi.StringWidth(count)-2)
 		label = fitWidth(ansi.Truncate(label, labelW, "…"), labelW)
 		cursor := "  "
 		style := ps.Item
+		if e.count == 0 {
+			style = ps.Muted // nothing under the other filters: choosing it empties the timeline
+		}
 		if i == p.cursor {
 			cursor, style = "▌ ", ps.Selected
 		}

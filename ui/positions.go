@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -26,7 +28,6 @@ type Positions struct {
 	actors []model.ActorNode
 	row    int
 	col    int
-	offset int
 	width  int
 	height int
 }
@@ -74,10 +75,8 @@ func (p Positions) Update(msg tea.Msg) (Positions, tea.Cmd) {
 			return p, func() tea.Msg { return cardMsg{a} }
 		}
 	case key.Matches(k, p.keys.Apply):
-		if a, t, ok := p.Cell(); ok {
-			if pos, ok := firstEvidence(p.ix, p.ix.Position(a, t)); ok {
-				return p, func() tea.Msg { return jumpMsg{pos} }
-			}
+		if pos, ok := p.cellEvidence(); ok {
+			return p, func() tea.Msg { return jumpMsg{pos} }
 		}
 	}
 	return p, nil
@@ -116,27 +115,31 @@ func (p Positions) View() string {
 	}
 	cellW := max(15, min(26, (p.width-nameW)/len(topics)))
 	cols := max(1, (p.width-nameW)/cellW)
+	if cols < len(topics) {
+		cols = max(1, (p.width-nameW-1)/cellW) // room for the › marker
+	}
 	first := max(0, min(p.col-cols+1, len(topics)-cols))
 	first = min(first, p.col)
 	last := min(len(topics), first+cols)
 
 	var lines []string
-	head := fitWidth("", nameW)
+	more := " "
+	if first > 0 {
+		more = "‹"
+	}
+	head := ms.Muted.Render(fitWidth(more, nameW))
 	for c := first; c < last; c++ {
-		head += ms.Header.Render(fitWidth(topics[c].ID, cellW))
+		head += ms.Header.Render(fitWidth(" "+topics[c].ID, cellW))
+	}
+	if last < len(topics) {
+		head += ms.Muted.Render("›")
 	}
 	lines = append(lines, head)
 
 	// The matrix takes up to 60% of the height; the cell's evidence the rest.
 	matrixH := max(1, min(len(p.actors), p.height*3/5-1))
-	p.offset = max(0, min(p.offset, len(p.actors)-matrixH))
-	if p.row < p.offset {
-		p.offset = p.row
-	}
-	if p.row >= p.offset+matrixH {
-		p.offset = p.row - matrixH + 1
-	}
-	for r := p.offset; r < min(len(p.actors), p.offset+matrixH); r++ {
+	offset := max(0, min(p.row-matrixH/2, len(p.actors)-matrixH))
+	for r := offset; r < min(len(p.actors), offset+matrixH); r++ {
 		n := p.actors[r]
 		name := fitWidth(strings.Repeat("  ", n.Depth)+n.Actor.Name, nameW-1) + " "
 		line := ms.Actor.Render(name)
@@ -144,20 +147,44 @@ func (p Positions) View() string {
 			line = ms.ActorSelected.Render(name)
 		}
 		for c := first; c < last; c++ {
-			st := p.ix.Position(n.Actor.ID, topics[c].ID).Stance
-			cell := fitWidth(st.Symbol()+" "+string(st), cellW-1) + " "
-			sty := ms.Stance[st]
-			if r == p.row && c == p.col {
-				cell = fitWidth("▸"+st.Symbol()+" "+string(st), cellW-1) + " "
-				sty = sty.Inherit(ms.CellSelected)
-			}
-			line += sty.Render(cell)
+			line += p.cell(n.Actor.ID, topics[c].ID, cellW, r == p.row && c == p.col)
 		}
 		lines = append(lines, line)
 	}
-	lines = append(lines, "")
+	// Say what lies beyond the rows shown.
+	var beyond []string
+	if offset > 0 {
+		beyond = append(beyond, fmt.Sprintf("↑ %d more", offset))
+	}
+	if rest := len(p.actors) - offset - matrixH; rest > 0 {
+		beyond = append(beyond, fmt.Sprintf("↓ %d more", rest))
+	}
+	lines = append(lines, ms.Muted.Render(strings.Join(beyond, "  ")))
 	lines = append(lines, p.cellDetail()...)
 	return fitLines(strings.Join(lines, "\n"), p.width, p.height)
+}
+
+// cell draws one stance in w cells. Every cell keeps a first column for
+// the selection marker, so selecting never shifts the text. Where nothing
+// is recorded but the actor's own statements take a stance, the cell says
+// so, dimmed: "none" must never hide what someone said.
+func (p Positions) cell(actor, topic string, w int, selected bool) string {
+	ms := &p.st.Matrix
+	st := p.ix.Position(actor, topic).Stance
+	text := st.Symbol() + " " + string(st)
+	sty := ms.Stance[st]
+	if st == model.StanceNone {
+		if said := p.ix.Said(actor, topic).Common(); said != model.StanceNone {
+			text = "· said " + said.Symbol() + " " + string(said)
+			sty = ms.Stance[said].Faint(true)
+		}
+	}
+	marker := " "
+	if selected {
+		marker = "▸"
+		sty = sty.Inherit(ms.CellSelected)
+	}
+	return sty.Render(fitWidth(marker+text, w-1) + " ")
 }
 
 // cellDetail describes the selected cell: stance, summary, dated evidence.
@@ -170,25 +197,64 @@ func (p Positions) cellDetail() []string {
 	head := p.ix.ActorName(a) + " on " + topic.Title + ": "
 	b.lines = append(b.lines, ansi.Truncate(ms.Summary.Render(head)+ms.Stance[pos.Stance].Render(pos.Stance.Symbol()+" "+string(pos.Stance)), p.width, "…"))
 	if pos.Stance == model.StanceNone {
-		b.para("The sources record no position here.", func(l string) string { return ms.Muted.Render(l) }, "")
+		said := p.ix.Said(a, t)
+		if len(said.Statements) == 0 {
+			b.para("The sources record no position here.", func(l string) string { return ms.Muted.Render(l) }, "")
+			return b.lines
+		}
+		b.para(fmt.Sprintf("No position is recorded for %s, but %s take a stance (mostly %s):",
+			p.ix.ActorName(a), plural(len(said.Statements), "statement"), said.Common()), func(l string) string { return ms.Muted.Render(l) }, "")
+		ids := make([]string, len(said.Statements))
+		for i, sp := range said.Statements {
+			ids[i] = p.ix.At(sp).ID()
+		}
+		writeEvidence(b, p.ix, ids)
+		b.para("enter: go to the first of them in the timeline", func(l string) string { return ms.Muted.Render(l) }, "")
 		return b.lines
 	}
 	if pos.Summary != "" {
 		b.para(pos.Summary, func(l string) string { return ms.Summary.Render(l) }, "")
 	}
 	writeEvidence(b, p.ix, pos.Evidence)
-	b.para("enter: show the first evidence in the timeline", func(l string) string { return ms.Muted.Render(l) }, "")
+	b.para("enter: go to the first evidence in the timeline", func(l string) string { return ms.Muted.Render(l) }, "")
 	return b.lines
+}
+
+// cellEvidence is what enter jumps to: the recorded evidence, or else the
+// actor's own statements on the topic.
+func (p Positions) cellEvidence() (int, bool) {
+	a, t, ok := p.Cell()
+	if !ok {
+		return 0, false
+	}
+	if pos, ok := firstEvidence(p.ix, p.ix.Position(a, t)); ok {
+		return pos, true
+	}
+	if said := p.ix.Said(a, t); len(said.Statements) > 0 {
+		return said.Statements[0], true
+	}
+	return 0, false
+}
+
+// plural says "1 statement" or "3 statements".
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }
 
 // writeEvidence lists evidence items with their dates, quotes set apart.
 func writeEvidence(b *docBuilder, ix *model.Index, ids []string) {
 	st := b.st.Detail
+	var order []int
 	for _, id := range ids {
-		p, ok := ix.Lookup(id)
-		if !ok {
-			continue
+		if p, ok := ix.Lookup(id); ok {
+			order = append(order, p)
 		}
+	}
+	slices.Sort(order) // time order, so the first listed is the one enter goes to
+	for _, p := range order {
 		it := ix.At(p)
 		date := "undated"
 		if d := it.Date(); !d.IsZero() {

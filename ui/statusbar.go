@@ -1,7 +1,7 @@
 package ui
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -27,7 +27,7 @@ func (s *StatusBar) SetSize(w, _ int) { s.width = w }
 // takes the place of the filters while it lasts.
 func (s StatusBar) View(shown int, f model.Filter, msg string, msgIsErr bool) string {
 	ss := &s.st.Status
-	count := fmt.Sprintf(" %d of %d items", shown, s.ix.Len())
+	count := " " + thousands(shown) + " of " + thousands(s.ix.Len()) + " items"
 	var parts []string
 	if len(f.Actors) > 0 {
 		parts = append(parts, "actor: "+s.names(f.Actors, true))
@@ -37,6 +37,12 @@ func (s StatusBar) View(shown int, f model.Filter, msg string, msgIsErr bool) st
 	}
 	if f.Text != "" {
 		parts = append(parts, "search: “"+f.Text+"”")
+	}
+	if !f.Since.IsZero() {
+		parts = append(parts, "since "+f.Since.Short())
+	}
+	if !f.Until.IsZero() {
+		parts = append(parts, "until "+f.Until.Short())
 	}
 	right := ""
 	switch {
@@ -64,4 +70,13 @@ func (s StatusBar) names(ids []string, actors bool) string {
 		}
 	}
 	return strings.Join(out, ", ")
+}
+
+// thousands formats n with thousands separators: 1,000,000.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }

@@ -95,7 +95,7 @@ func NewStyles(isDark bool) Styles {
 	t.Date = n().Foreground(p.Muted)
 	t.Event = n().Foreground(p.Accent)
 	t.Quote = n().Foreground(p.Stance[model.StanceConditional])
-	t.Match = n().Background(p.MatchBg).Foreground(p.MatchFg)
+	t.Match = n().Background(p.MatchBg).Foreground(p.MatchFg).Underline(true) // underline survives NO_COLOR
 	t.Empty = n().Foreground(p.Muted).Italic(true)
 	for _, c := range p.Chips {
 		t.Chips = append(t.Chips, n().Foreground(c))

@@ -16,6 +16,10 @@ import (
 // dateWidth is the width of the timeline's date gutter.
 const dateWidth = 16
 
+// chipMinWidth is the row width below which actor chips give their room
+// to the title.
+const chipMinWidth = 64
+
 // Timeline is the scrolling list of events and statements. It draws only
 // the rows on screen, so its cost does not grow with the story.
 type Timeline struct {
@@ -29,7 +33,13 @@ type Timeline struct {
 	width  int
 	height int
 	needle string // folded search text to highlight
+	// emptyHint replaces the usual advice when nothing matches, such as
+	// while a search is being typed.
+	emptyHint string
 }
+
+// Position is the selected row's place, 1-based, for the pane's title.
+func (t Timeline) Position() int { return t.cursor + 1 }
 
 // NewTimeline makes a timeline over every item of ix.
 func NewTimeline(ix *model.Index, st *Styles, keys KeyMap, chips *chipper) Timeline {
@@ -170,7 +180,10 @@ func (t Timeline) View() string {
 		return ""
 	}
 	if len(t.rows) == 0 {
-		msg := "Nothing matches these filters. Press c to clear them."
+		msg := t.emptyHint
+		if msg == "" {
+			msg = "Nothing matches these filters. Press c to clear them."
+		}
 		if t.ix.Len() == 0 {
 			msg = "This story has no events or statements yet."
 		}
@@ -207,8 +220,11 @@ func renderRow(ix *model.Index, st *Styles, chips *chipper, pos, width int, sele
 		date = d.Short()
 	}
 	kind, kindStyle := "● ", ts.Event
-	if item.Kind() == model.StatementItem {
+	if st := item.Statement; st != nil {
 		kind, kindStyle = "❝ ", ts.Quote
+		if st.Paraphrase {
+			kind = "≈ " // reported speech, not the speaker's words
+		}
 	}
 	// Fixed parts first; the title takes what is left after the chips.
 	fixed := 2 + dateWidth + 1 + 2
@@ -218,7 +234,10 @@ func renderRow(ix *model.Index, st *Styles, chips *chipper, pos, width int, sele
 		return base.Render(fitWidth(plain, width))
 	}
 	room := width - fixed
-	chipText, chipW := chips.render(ix.ItemActors(pos), room/3, base)
+	chipText, chipW := "", 0
+	if width >= chipMinWidth {
+		chipText, chipW = chips.render(ix.ItemActors(pos), room/3, base)
+	}
 	titleW := room - chipW
 	title := ansi.Truncate(clipRow(ix.Title(pos), titleW), titleW, "…")
 	var b strings.Builder
@@ -287,32 +306,39 @@ func shortName(a *model.Actor) string {
 	return ansi.Truncate(best, chipMax, "…")
 }
 
-// render draws as many chips as fit in room cells (at least a "+n"), and
-// returns the text and its width.
+// render draws as many chips as fit in room cells, separated by "·" so
+// they read apart without colour; the first always shows, cut if need be,
+// and "+n" counts the rest. It returns the text and its width.
 func (c *chipper) render(actors []*model.Actor, room int, base lipgloss.Style) (string, int) {
-	if room < 4 || len(actors) == 0 {
+	if room < 6 || len(actors) == 0 {
 		return "", 0
 	}
+	sep := c.st.Timeline.Date.Inherit(base)
 	var b strings.Builder
 	used := 0
 	for i, a := range actors {
-		name := shortName(a)
-		w := ansi.StringWidth(name) + 1
-		more := len(actors) - i - 1
+		rest := len(actors) - i - 1
 		reserve := 0
-		if more > 0 {
-			reserve = 3 + len(strconv.Itoa(more))
+		if rest > 0 {
+			reserve = 2 + len(strconv.Itoa(rest)) // " +n"
 		}
-		if used+w+reserve > room {
+		lead := " "
+		if i > 0 {
+			lead = "·"
+		}
+		name := shortName(a)
+		if i == 0 {
+			name = ansi.Truncate(name, room-1-reserve, "…")
+		}
+		w := 1 + ansi.StringWidth(name)
+		if i > 0 && used+w+reserve > room {
 			tag := " +" + strconv.Itoa(len(actors)-i)
-			if used+len(tag) <= room {
-				b.WriteString(c.st.Timeline.Date.Inherit(base).Render(tag))
-				used += len(tag)
-			}
+			b.WriteString(sep.Render(tag))
+			used += len(tag)
 			break
 		}
 		style := c.st.Timeline.Chips[c.color[a.ID]%len(c.st.Timeline.Chips)].Inherit(base)
-		b.WriteString(base.Render(" ") + style.Render(name))
+		b.WriteString(sep.Render(lead) + style.Render(name))
 		used += w
 	}
 	return b.String(), used

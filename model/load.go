@@ -42,6 +42,9 @@ func Load(name string, data []byte) (*Story, Problems, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return &Story{}, Problems{{File: name, Warning: true, Msg: "the file is empty, so the story has nothing in it yet"}}, nil
 	}
+	if s, ps, err, ok := loadQuick(name, data); ok {
+		return s, ps, err
+	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
 		return nil, nil, Problems{syntaxProblem(name, data, err)}

@@ -326,12 +326,12 @@ func newMaker(w *world) *maker {
 type genEvent struct {
 	model.Event
 	eventType, subType string
-	place               int
-	precision           int // ACLED time_precision: 1 day, 2 week, 3 month
-	day                 model.Day
-	actors              [3]int // actor indexes; -1 where absent
-	fatalities          int
-	notes               string
+	place              int
+	precision          int // ACLED time_precision: 1 day, 2 week, 3 month
+	day                model.Day
+	actors             [3]int // actor indexes; -1 where absent
+	fatalities         int
+	notes              string
 }
 
 // nextEvent makes event number n (from 1) into e, reusing its slices.
@@ -588,3 +588,39 @@ func (m *maker) positions() []model.Position {
 	}
 	return out
 }
+
+// Story makes the story of cfg in memory, for tests and benchmarks that
+// need it without a file: the same story Write writes.
+func Story(cfg Config) *model.Story {
+	w := newWorld(cfg)
+	s := &model.Story{
+		Title:       storyTitle(cfg),
+		Description: storyDescription,
+		Sources:     append([]model.Source(nil), w.sources...),
+		Events:      make([]model.Event, cfg.Events),
+		Statements:  make([]model.Statement, cfg.Statements()),
+	}
+	for _, a := range w.actors {
+		s.Actors = append(s.Actors, a.Actor)
+	}
+	for _, t := range w.topics {
+		s.Topics = append(s.Topics, t.Topic)
+	}
+	m := newMaker(w)
+	for i := range s.Events {
+		var e genEvent
+		m.nextEvent(&e)
+		s.Events[i] = e.Event
+	}
+	for i := range s.Statements {
+		m.nextStatement(&s.Statements[i])
+	}
+	s.Positions = m.positions()
+	return s
+}
+
+func storyTitle(cfg Config) string {
+	return "Synthetic conflict timeline (" + strconv.Itoa(cfg.Events) + " events, seed " + strconv.FormatUint(cfg.Seed, 10) + ")"
+}
+
+const storyDescription = "A reproducible story made by dateline gen: ACLED-like events, statements and positions.\nNothing in it happened."

@@ -2,6 +2,7 @@ package gen
 
 import (
 	"bytes"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -113,5 +114,21 @@ func TestCSVHasACLEDColumns(t *testing.T) {
 	}
 	if n := strings.Count(data, "\n"); n != 11 {
 		t.Errorf("%d lines, want a header and 10 rows", n)
+	}
+}
+
+// Story holds the same story as the files.
+func TestStoryMatchesTheFile(t *testing.T) {
+	cfg := Config{Events: 500, Seed: 9}
+	fromFile, _, err := model.Load("s.json", generate(t, cfg, JSON))
+	if err != nil {
+		t.Fatal(err)
+	}
+	inMemory := Story(cfg)
+	if ps := model.Validate("memory", inMemory); len(ps) > 0 {
+		t.Fatalf("Validate: %v", ps)
+	}
+	if !reflect.DeepEqual(fromFile, inMemory) {
+		t.Error("Story differs from the story Write writes")
 	}
 }

@@ -394,8 +394,7 @@ func (sw *sectionWriter) end() {
 
 func writeNative(bw *bufio.Writer, w *world, f Format) error {
 	sw := &sectionWriter{w: bw, f: f}
-	sw.header(fmt.Sprintf("Synthetic conflict timeline (%d events, seed %d)", w.cfg.Events, w.cfg.Seed),
-		"A reproducible story made by dateline gen: ACLED-like events, statements and positions.\nNothing in it happened.")
+	sw.header(storyTitle(w.cfg), storyDescription)
 	var o obj
 	if err := sw.section("sources", "source", len(w.sources), &o, func(i int) { o.source(&w.sources[i]) }); err != nil {
 		return err

@@ -1,0 +1,958 @@
+package model
+
+// The fast path for native JSON (and the line reader of NDJSON): a decoder
+// written for the story's own types, with no reflection and no node tree,
+// that cleans every string as the YAML-node loader does and interns the
+// strings that repeat (ids used as references, roles, dates).
+//
+// It handles exactly the JSON that the YAML-node loader would accept
+// without a single problem and decode to the same story. Anything else (a
+// syntax error, an unknown or repeated field, a value of the wrong type,
+// a null in a list, a character YAML does not allow, an escaped surrogate
+// pair or slash, text whose cleaning earns a warning) makes it give up, and
+// the caller falls back to the YAML-node
+// loader, whose messages carry line and column. A story that decodes but
+// does not validate falls back in the same way.
+
+import (
+	"bytes"
+	"strconv"
+	"unicode/utf8"
+	"unsafe"
+)
+
+// fastPath turns the fast path off, for tests that compare it with the
+// YAML-node loader.
+var fastPath = true
+
+// loadQuick is where Load tries the fast paths: NDJSON, which only this
+// path reads, and native JSON. ok is false when Load must go on the slow way.
+func loadQuick(name string, data []byte) (s *Story, ps Problems, err error, ok bool) {
+	if looksNDJSON(data) {
+		s, ps, err = LoadNDJSON(name, bytes.NewReader(data))
+		return s, ps, err, true
+	}
+	if s, ok := loadFast(data); ok {
+		return s, nil, nil, true
+	}
+	return nil, nil, nil, false
+}
+
+// loadFast loads a native JSON story through the fast path. ok is false
+// when the fast path cannot vouch for the result, and the caller must load
+// data the slow way.
+func loadFast(data []byte) (s *Story, ok bool) {
+	if !fastPath {
+		return nil, false
+	}
+	trimmed := bytes.TrimLeft(data, " \t\r\n")
+	if len(trimmed) == 0 || trimmed[0] != '{' {
+		return nil, false
+	}
+	r := newJSONReader(data)
+	r.i = len(data) - len(trimmed)
+	s = &Story{}
+	r.story(s, len(data))
+	r.ws()
+	if r.bad || r.i != len(data) {
+		return nil, false
+	}
+	if !quickValid(s) {
+		return nil, false
+	}
+	return s, true
+}
+
+// jsonReader decodes the story's JSON from b. It never reports what is
+// wrong: bad says only that the input is beyond it.
+type jsonReader struct {
+	b     []byte
+	i     int
+	bad   bool
+	arena textArena
+	ids   map[string]string // interned references, roles, kinds, stances
+	dates map[string]Date
+	esc   []byte // scratch for strings with escapes
+}
+
+func newJSONReader(b []byte) *jsonReader {
+	return &jsonReader{b: b, ids: map[string]string{}, dates: map[string]Date{}}
+}
+
+// textArena hands out strings copied into large shared blocks: one
+// allocation for thousands of strings, and no rounding up to size classes.
+type textArena struct {
+	block []byte
+}
+
+const arenaBlock = 256 << 10
+
+func (a *textArena) str(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	if len(b) > arenaBlock/8 {
+		return string(b)
+	}
+	if len(a.block)+len(b) > cap(a.block) {
+		a.block = make([]byte, 0, arenaBlock)
+	}
+	start := len(a.block)
+	a.block = append(a.block, b...)
+	return unsafe.String(&a.block[start], len(b))
+}
+
+// view is b as a string without copying; it must not outlive b.
+func view(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
+}
+
+func (r *jsonReader) fail() { r.bad = true }
+
+func (r *jsonReader) ws() {
+	for r.i < len(r.b) {
+		switch r.b[r.i] {
+		case ' ', '\n', '\r':
+			r.i++
+		case '\t':
+			// YAML's reader is particular about tabs; the slow path decides.
+			r.fail()
+			return
+		default:
+			return
+		}
+	}
+}
+
+// peek skips white space and returns the next byte, or 0 at the end.
+func (r *jsonReader) peek() byte {
+	r.ws()
+	if r.i < len(r.b) {
+		return r.b[r.i]
+	}
+	return 0
+}
+
+func (r *jsonReader) expect(c byte) bool {
+	if r.peek() != c {
+		r.fail()
+		return false
+	}
+	r.i++
+	return true
+}
+
+// literal consumes lit (true, false, null) if it is next.
+func (r *jsonReader) literal(lit string) bool {
+	r.ws()
+	if bytes.HasPrefix(r.b[r.i:], []byte(lit)) {
+		end := r.i + len(lit)
+		if end == len(r.b) || !isWordByte(r.b[end]) {
+			r.i = end
+			return true
+		}
+	}
+	return false
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '-' || c == '+'
+}
+
+// object calls field for each key of an object, with the reader at the
+// value; field must consume the value. seen catches repeated keys, whose
+// number field returns as its bit (0 for keys it does not know, which
+// fail).
+func (r *jsonReader) object(field func(key string) uint64) {
+	if !r.expect('{') {
+		return
+	}
+	if r.peek() == '}' {
+		r.i++
+		return
+	}
+	var seen uint64
+	for !r.bad {
+		key, ok := r.rawString()
+		if !ok {
+			r.fail()
+			return
+		}
+		// YAML wants a key and its colon on one line.
+		for r.i < len(r.b) && r.b[r.i] == ' ' {
+			r.i++
+		}
+		if r.i >= len(r.b) || r.b[r.i] != ':' {
+			r.fail()
+			return
+		}
+		r.i++
+		bit := field(view(key))
+		if bit == 0 || seen&bit != 0 {
+			r.fail()
+			return
+		}
+		seen |= bit
+		switch r.peek() {
+		case ',':
+			r.i++
+			r.ws()
+		case '}':
+			r.i++
+			return
+		default:
+			r.fail()
+			return
+		}
+	}
+}
+
+// list calls item for each element of a list; item consumes it. A null
+// where a list belongs leaves the list out, as the YAML loader does. It
+// reports whether there was a list, empty or not, which the YAML loader
+// makes a non-nil slice.
+func (r *jsonReader) list(item func()) bool {
+	if r.literal("null") {
+		return false
+	}
+	if !r.expect('[') {
+		return false
+	}
+	if r.peek() == ']' {
+		r.i++
+		return true
+	}
+	for !r.bad {
+		if r.peek() == 'n' { // null in a list: the slow path decides
+			r.fail()
+			return false
+		}
+		item()
+		switch r.peek() {
+		case ',':
+			r.i++
+		case ']':
+			r.i++
+			return true
+		default:
+			r.fail()
+			return false
+		}
+	}
+	return false
+}
+
+// nonNil makes an empty list read from the file an empty slice, not nil.
+func nonNil[T any](read bool, xs *[]T) {
+	if read && *xs == nil {
+		*xs = []T{}
+	}
+}
+
+// strSpecial finds, eight bytes at a time, the first byte of b that ends
+// or escapes a string or needs a closer look: '"', '\\', a control byte,
+// DEL or any byte of a non-ASCII character.
+func strSpecial(b []byte) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		x := uint64(b[i]) | uint64(b[i+1])<<8 | uint64(b[i+2])<<16 | uint64(b[i+3])<<24 |
+			uint64(b[i+4])<<32 | uint64(b[i+5])<<40 | uint64(b[i+6])<<48 | uint64(b[i+7])<<56
+		q := x ^ (0x22 * ones)
+		bs := x ^ (0x5C * ones)
+		del := x ^ (0x7F * ones)
+		if (x|(x-0x20*ones)|(q-ones)&^q|(bs-ones)&^bs|(del-ones)&^del)&highs != 0 {
+			break
+		}
+	}
+	for ; i < len(b); i++ {
+		c := b[i]
+		if c < 0x20 || c == '"' || c == '\\' || c >= 0x7F {
+			return i
+		}
+	}
+	return i
+}
+
+// rawString reads a string and returns its bytes, unescaped: a slice of
+// the input when it has no escapes, else of scratch space that the next
+// string reuses. ok is false when the string is not one the YAML loader
+// reads the same.
+func (r *jsonReader) rawString() ([]byte, bool) {
+	if r.peek() != '"' {
+		return nil, false
+	}
+	r.i++
+	start := r.i
+	b := r.b
+	for {
+		j := r.i + strSpecial(b[r.i:])
+		if j >= len(b) {
+			return nil, false
+		}
+		switch c := b[j]; {
+		case c == '"':
+			r.i = j + 1
+			return b[start:j], true
+		case c == '\\':
+			r.i = j
+			return r.escaped(start)
+		case c < 0x80:
+			return nil, false // a control byte or DEL, which YAML refuses
+		default:
+			ch, n := utf8.DecodeRune(b[j:])
+			if !yamlPrintable(ch, n) {
+				return nil, false
+			}
+			r.i = j + n
+		}
+	}
+}
+
+// yamlPrintable reports whether a non-ASCII character may stand in a YAML
+// double-quoted scalar as itself: it must be printable to YAML's reader
+// and must not be a line break, which YAML would fold.
+func yamlPrintable(r rune, n int) bool {
+	switch {
+	case r == utf8.RuneError && n <= 1:
+		return false
+	case r < 0xA0, r == 0x2028, r == 0x2029, r == 0xFEFF, r == 0xFFFE, r == 0xFFFF:
+		return false
+	}
+	return true
+}
+
+// escaped finishes a string that holds an escape, from r.i at the first
+// backslash, into r.esc.
+func (r *jsonReader) escaped(start int) ([]byte, bool) {
+	out := append(r.esc[:0], r.b[start:r.i]...)
+	defer func() { r.esc = out[:0] }()
+	b := r.b
+	for r.i < len(b) {
+		c := b[r.i]
+		switch {
+		case c == '"':
+			r.i++
+			return out, true
+		case c == '\\':
+			if r.i+1 >= len(b) {
+				return nil, false
+			}
+			e := b[r.i+1]
+			r.i += 2
+			switch e {
+			case '"', '\\':
+				out = append(out, e)
+			case 'b':
+				out = append(out, '\b')
+			case 'f':
+				out = append(out, '\f')
+			case 'n':
+				out = append(out, '\n')
+			case 'r':
+				out = append(out, '\r')
+			case 't':
+				out = append(out, '\t')
+			case 'u':
+				if r.i+4 > len(b) {
+					return nil, false
+				}
+				v, err := strconv.ParseUint(string(b[r.i:r.i+4]), 16, 32)
+				if err != nil || v >= 0xD800 && v <= 0xDFFF {
+					return nil, false // YAML refuses surrogates, even in pairs
+				}
+				out = utf8.AppendRune(out, rune(v))
+				r.i += 4
+			default:
+				return nil, false
+			}
+		case c < 0x20 || c == 0x7F:
+			return nil, false
+		case c < 0x80:
+			out = append(out, c)
+			r.i++
+		default:
+			ch, n := utf8.DecodeRune(b[r.i:])
+			if !yamlPrintable(ch, n) {
+				return nil, false
+			}
+			out = append(out, b[r.i:r.i+n]...)
+			r.i += n
+		}
+	}
+	return nil, false
+}
+
+// text reads a string field: cleaned as one line, or as paragraphs when
+// multi, and copied into the arena. A null leaves the field empty.
+func (r *jsonReader) text(multi bool) string {
+	if r.literal("null") {
+		return ""
+	}
+	raw, ok := r.rawString()
+	if !ok {
+		r.fail()
+		return ""
+	}
+	v := view(raw)
+	var c string
+	if multi {
+		c = Clean(v)
+	} else {
+		c = CleanLine(v)
+	}
+	if len(c) == len(v) && unsafe.StringData(c) == unsafe.StringData(v) {
+		return r.arena.str(raw)
+	}
+	if !quietlyCleaned(v) {
+		r.fail()
+	}
+	return c
+}
+
+// quietlyCleaned reports whether cleaning s changes only its layout (line
+// ends, tabs), which the YAML loader does without a warning. The fast path
+// leaves the warnings to it.
+func quietlyCleaned(s string) bool {
+	_, st := CleanWithStats(s)
+	return !st.Changed()
+}
+
+// ref reads a one-line string that repeats across the story (an id used as
+// a reference, a role, a kind, a stance) and interns it.
+func (r *jsonReader) ref() string {
+	if r.literal("null") {
+		return ""
+	}
+	raw, ok := r.rawString()
+	if !ok {
+		r.fail()
+		return ""
+	}
+	return r.intern(raw)
+}
+
+func (r *jsonReader) intern(raw []byte) string {
+	if s, ok := r.ids[view(raw)]; ok {
+		return s
+	}
+	s := CleanLine(string(raw))
+	if s != view(raw) && !quietlyCleaned(view(raw)) {
+		r.fail()
+		return s
+	}
+	r.ids[s] = s
+	if s != view(raw) {
+		r.ids[string(raw)] = s
+	}
+	return s
+}
+
+// date reads a date as the YAML loader does: cleaned as one line, then
+// parsed; a bad date gives up.
+func (r *jsonReader) date() Date {
+	if r.literal("null") {
+		return Date{}
+	}
+	raw, ok := r.rawString()
+	if !ok {
+		r.fail()
+		return Date{}
+	}
+	if d, ok := r.dates[view(raw)]; ok {
+		return d
+	}
+	key := string(raw)
+	d, err := ParseDate(CleanLine(key))
+	if err != nil {
+		r.fail()
+		return Date{}
+	}
+	r.dates[key] = d
+	return d
+}
+
+// integer reads a whole number that YAML also reads as one.
+func (r *jsonReader) integer() int {
+	if r.literal("null") {
+		return 0
+	}
+	r.ws()
+	start := r.i
+	if r.i < len(r.b) && r.b[r.i] == '-' {
+		r.i++
+	}
+	digits := r.i
+	for r.i < len(r.b) && r.b[r.i] >= '0' && r.b[r.i] <= '9' {
+		r.i++
+	}
+	n := r.i - digits
+	if n == 0 || n > 9 || n > 1 && r.b[digits] == '0' || r.i < len(r.b) && isWordByte(r.b[r.i]) {
+		r.fail()
+		return 0
+	}
+	v, _ := strconv.Atoi(string(r.b[start:r.i]))
+	return v
+}
+
+func (r *jsonReader) boolean() bool {
+	switch {
+	case r.literal("true"):
+		return true
+	case r.literal("false"), r.literal("null"):
+		return false
+	}
+	r.fail()
+	return false
+}
+
+func (r *jsonReader) strings() []string {
+	var out []string
+	nonNil(r.list(func() { out = append(out, r.ref()) }), &out)
+	return out
+}
+
+// eventBytes is about what an event takes in a file, to size the list of
+// events from the size of the file.
+const eventBytes = 600
+
+// story reads the whole document. size hints at how many events to expect.
+func (r *jsonReader) story(s *Story, size int) {
+	r.object(func(key string) uint64 {
+		switch key {
+		case "title":
+			s.Title = r.text(false)
+			return 1 << 0
+		case "description":
+			s.Description = r.text(true)
+			return 1 << 1
+		case "sources":
+			nonNil(r.list(func() { s.Sources = append(s.Sources, Source{}); r.source(&s.Sources[len(s.Sources)-1]) }), &s.Sources)
+			return 1 << 2
+		case "actors":
+			nonNil(r.list(func() { s.Actors = append(s.Actors, Actor{}); r.actor(&s.Actors[len(s.Actors)-1]) }), &s.Actors)
+			return 1 << 3
+		case "topics":
+			nonNil(r.list(func() { s.Topics = append(s.Topics, Topic{}); r.topic(&s.Topics[len(s.Topics)-1]) }), &s.Topics)
+			return 1 << 4
+		case "events":
+			if s.Events == nil && r.peek() == '[' {
+				s.Events = make([]Event, 0, size/eventBytes+1)
+			}
+			nonNil(r.list(func() { s.Events = append(s.Events, Event{}); r.event(&s.Events[len(s.Events)-1]) }), &s.Events)
+			return 1 << 5
+		case "statements":
+			nonNil(r.list(func() {
+				s.Statements = append(s.Statements, Statement{})
+				r.statement(&s.Statements[len(s.Statements)-1])
+			}), &s.Statements)
+			return 1 << 6
+		case "positions":
+			nonNil(r.list(func() { s.Positions = append(s.Positions, Position{}); r.position(&s.Positions[len(s.Positions)-1]) }), &s.Positions)
+			return 1 << 7
+		}
+		return 0
+	})
+}
+
+func (r *jsonReader) source(x *Source) {
+	r.object(func(key string) uint64 { return r.sourceField(x, key) })
+}
+
+// sourceField reads the value of field key into x and returns the
+// field's bit, or 0 for a key that is not a field.
+func (r *jsonReader) sourceField(x *Source, key string) uint64 {
+	switch key {
+	case "id":
+		x.ID = r.ref()
+		return 1 << 0
+	case "outlet":
+		x.Outlet = r.text(false)
+		return 1 << 1
+	case "title":
+		x.Title = r.text(false)
+		return 1 << 2
+	case "url":
+		x.URL = r.text(false)
+		return 1 << 3
+	case "published":
+		x.Published = r.date()
+		return 1 << 4
+	case "as_of":
+		x.AsOf = r.date()
+		return 1 << 5
+	}
+	return 0
+}
+
+func (r *jsonReader) actor(x *Actor) {
+	r.object(func(key string) uint64 { return r.actorField(x, key) })
+}
+
+// actorField reads the value of field key into x and returns the
+// field's bit, or 0 for a key that is not a field.
+func (r *jsonReader) actorField(x *Actor, key string) uint64 {
+	switch key {
+	case "id":
+		x.ID = r.ref()
+		return 1 << 0
+	case "name":
+		x.Name = r.text(false)
+		return 1 << 1
+	case "kind":
+		x.Kind = ActorKind(r.ref())
+		return 1 << 2
+	case "parent":
+		x.Parent = r.ref()
+		return 1 << 3
+	case "aliases":
+		nonNil(r.list(func() { x.Aliases = append(x.Aliases, r.text(false)) }), &x.Aliases)
+		return 1 << 4
+	case "description":
+		x.Description = r.text(true)
+		return 1 << 5
+	}
+	return 0
+}
+
+func (r *jsonReader) topic(x *Topic) {
+	r.object(func(key string) uint64 { return r.topicField(x, key) })
+}
+
+// topicField reads the value of field key into x and returns the
+// field's bit, or 0 for a key that is not a field.
+func (r *jsonReader) topicField(x *Topic, key string) uint64 {
+	switch key {
+	case "id":
+		x.ID = r.ref()
+		return 1 << 0
+	case "title":
+		x.Title = r.text(false)
+		return 1 << 1
+	case "description":
+		x.Description = r.text(true)
+		return 1 << 2
+	}
+	return 0
+}
+
+func (r *jsonReader) citation(x *Citation) {
+	r.object(func(key string) uint64 { return r.citationField(x, key) })
+}
+
+// citationField reads the value of field key into x and returns the
+// field's bit, or 0 for a key that is not a field.
+func (r *jsonReader) citationField(x *Citation, key string) uint64 {
+	switch key {
+	case "source":
+		x.Source = r.ref()
+		return 1 << 0
+	case "paragraph":
+		x.Paragraph = r.integer()
+		return 1 << 1
+	case "wording":
+		x.Wording = r.text(false)
+		return 1 << 2
+	}
+	return 0
+}
+
+func (r *jsonReader) event(x *Event) {
+	r.object(func(key string) uint64 { return r.eventField(x, key) })
+}
+
+// eventField reads the value of field key into x and returns the
+// field's bit, or 0 for a key that is not a field.
+func (r *jsonReader) eventField(x *Event, key string) uint64 {
+	switch key {
+	case "id":
+		x.ID = r.text(false)
+		return 1 << 0
+	case "date":
+		x.Date = r.date()
+		return 1 << 1
+	case "title":
+		x.Title = r.text(false)
+		return 1 << 2
+	case "summary":
+		x.Summary = r.text(true)
+		return 1 << 3
+	case "actors":
+		nonNil(r.list(func() {
+			x.Actors = append(x.Actors, Role{})
+			role := &x.Actors[len(x.Actors)-1]
+			r.object(func(key string) uint64 {
+				switch key {
+				case "actor":
+					role.Actor = r.ref()
+					return 1 << 0
+				case "role":
+					role.Role = r.ref()
+					return 1 << 1
+				}
+				return 0
+			})
+		}), &x.Actors)
+		return 1 << 4
+	case "topics":
+		x.Topics = r.strings()
+		return 1 << 5
+	case "citations":
+		nonNil(r.list(func() { x.Citations = append(x.Citations, Citation{}); r.citation(&x.Citations[len(x.Citations)-1]) }), &x.Citations)
+		return 1 << 6
+	}
+	return 0
+}
+
+func (r *jsonReader) statement(x *Statement) {
+	r.object(func(key string) uint64 { return r.statementField(x, key) })
+}
+
+// statementField reads the value of field key into x and returns the
+// field's bit, or 0 for a key that is not a field.
+func (r *jsonReader) statementField(x *Statement, key string) uint64 {
+	switch key {
+	case "id":
+		x.ID = r.text(false)
+		return 1 << 0
+	case "speaker":
+		x.Speaker = r.ref()
+		return 1 << 1
+	case "date":
+		x.Date = r.date()
+		return 1 << 2
+	case "title":
+		x.Title = r.text(false)
+		return 1 << 3
+	case "quote":
+		x.Quote = r.text(true)
+		return 1 << 4
+	case "paraphrase":
+		x.Paraphrase = r.boolean()
+		return 1 << 5
+	case "stances":
+		if r.literal("null") {
+			return 1 << 6
+		}
+		x.Stances = []TopicStance{}
+		var seen []string
+		r.object(func(topic string) uint64 {
+			t := r.intern([]byte(topic))
+			for _, s := range seen {
+				if s == t {
+					r.fail() // a repeated topic: the slow path says so
+				}
+			}
+			seen = append(seen, t)
+			if r.peek() != '"' {
+				r.fail() // YAML reads null here as the stance "null"
+				return 1
+			}
+			x.Stances = append(x.Stances, TopicStance{Topic: t, Stance: Stance(r.ref())})
+			return 1 << min(len(seen)-1, 63)
+		})
+		return 1 << 6
+	case "reacts_to":
+		x.ReactsTo = r.text(false)
+		return 1 << 7
+	case "citation":
+		if !r.literal("null") {
+			r.citation(&x.Citation)
+		}
+		return 1 << 8
+	}
+	return 0
+}
+
+func (r *jsonReader) position(x *Position) {
+	r.object(func(key string) uint64 { return r.positionField(x, key) })
+}
+
+// positionField reads the value of field key into x and returns the
+// field's bit, or 0 for a key that is not a field.
+func (r *jsonReader) positionField(x *Position, key string) uint64 {
+	switch key {
+	case "actor":
+		x.Actor = r.ref()
+		return 1 << 0
+	case "topic":
+		x.Topic = r.ref()
+		return 1 << 1
+	case "stance":
+		x.Stance = Stance(r.ref())
+		return 1 << 2
+	case "summary":
+		x.Summary = r.text(true)
+		return 1 << 3
+	case "evidence":
+		nonNil(r.list(func() { x.Evidence = append(x.Evidence, r.text(false)) }), &x.Evidence)
+		return 1 << 4
+	}
+	return 0
+}
+
+// quickValid reports whether validate would find nothing wrong with s, at
+// a fraction of its cost: no paths, no messages, no maps of every id. When
+// it says no, validate says what.
+func quickValid(s *Story) bool {
+	nSrc, nAct, nTop, nEv := len(s.Sources), len(s.Actors), len(s.Topics), len(s.Events)
+	n := nSrc + nAct + nTop + nEv + len(s.Statements)
+	// Every id valid and unique across kinds; thing numbers run through
+	// sources, actors, topics, events and statements in turn.
+	key := func(i uint32) string {
+		j := int(i)
+		switch {
+		case j < nSrc:
+			return s.Sources[j].ID
+		case j < nSrc+nAct:
+			return s.Actors[j-nSrc].ID
+		case j < nSrc+nAct+nTop:
+			return s.Topics[j-nSrc-nAct].ID
+		case j < nSrc+nAct+nTop+nEv:
+			return s.Events[j-nSrc-nAct-nTop].ID
+		}
+		return s.Statements[j-nSrc-nAct-nTop-nEv].ID
+	}
+	ids := newIDTable(n)
+	for i := range n {
+		id := key(uint32(i))
+		if !validID(id) {
+			return false
+		}
+		if _, ok := ids.insert(id, uint32(i), key); !ok {
+			return false
+		}
+	}
+	small := func(list int, id func(int) string) map[string]int32 {
+		m := make(map[string]int32, list)
+		for i := range list {
+			m[id(i)] = int32(i)
+		}
+		return m
+	}
+	sources := small(nSrc, func(i int) string { return s.Sources[i].ID })
+	actors := small(nAct, func(i int) string { return s.Actors[i].ID })
+	topics := small(nTop, func(i int) string { return s.Topics[i].ID })
+	kindOf := func(id string) int { // 0 none, 1 event, 2 statement
+		i, ok := ids.find(id, key)
+		switch {
+		case !ok || int(i) < nSrc+nAct+nTop:
+			return 0
+		case int(i) < nSrc+nAct+nTop+nEv:
+			return 1
+		}
+		return 2
+	}
+	citationOK := func(c Citation) bool {
+		_, ok := sources[c.Source]
+		return ok && c.Paragraph >= 0
+	}
+	stanceOK := func(st Stance) bool {
+		switch st {
+		case StanceSupports, StanceOpposes, StanceConditional, StanceNeutral, StanceUnclear:
+			return true
+		}
+		return false
+	}
+
+	parent := make([]int32, nAct)
+	for i := range s.Actors {
+		a := &s.Actors[i]
+		if a.Name == "" {
+			return false
+		}
+		switch a.Kind {
+		case KindPerson, KindGovernment, KindOrganisation, KindMedia, KindGroup:
+		default:
+			return false
+		}
+		parent[i] = -1
+		if a.Parent != "" {
+			p, ok := actors[a.Parent]
+			if !ok {
+				return false
+			}
+			parent[i] = p
+		}
+	}
+	// No parent cycles: a chain longer than the number of actors loops.
+	depth := make([]int32, nAct) // 0 unknown, else 1 + the chain's length
+	for i := range parent {
+		steps, p := 0, int32(i)
+		for p >= 0 && depth[p] == 0 {
+			if steps > nAct {
+				return false
+			}
+			p, steps = parent[p], steps+1
+		}
+		d := int32(1)
+		if p >= 0 {
+			d = depth[p]
+		}
+		for p2 := int32(i); p2 >= 0 && depth[p2] == 0; p2 = parent[p2] {
+			depth[p2] = d + int32(steps)
+			steps--
+		}
+	}
+	for i := range s.Topics {
+		if s.Topics[i].Title == "" {
+			return false
+		}
+	}
+	for i := range s.Events {
+		e := &s.Events[i]
+		if e.Title == "" {
+			return false
+		}
+		for _, r := range e.Actors {
+			if _, ok := actors[r.Actor]; !ok {
+				return false
+			}
+		}
+		for _, t := range e.Topics {
+			if _, ok := topics[t]; !ok {
+				return false
+			}
+		}
+		for _, c := range e.Citations {
+			if !citationOK(c) {
+				return false
+			}
+		}
+	}
+	for i := range s.Statements {
+		st := &s.Statements[i]
+		if _, ok := actors[st.Speaker]; !ok || st.Quote == "" {
+			return false
+		}
+		for _, ts := range st.Stances {
+			if _, ok := topics[ts.Topic]; !ok || !stanceOK(ts.Stance) {
+				return false
+			}
+		}
+		if st.ReactsTo != "" && kindOf(st.ReactsTo) != 1 {
+			return false
+		}
+		if c := st.Citation; (c.Source != "" || c.Paragraph != 0 || c.Wording != "") && !citationOK(c) {
+			return false
+		}
+	}
+	seen := make(map[[2]string]bool, len(s.Positions))
+	for _, p := range s.Positions {
+		_, okA := actors[p.Actor]
+		_, okT := topics[p.Topic]
+		if !okA || !okT || !stanceOK(p.Stance) || len(p.Evidence) == 0 || seen[[2]string{p.Actor, p.Topic}] {
+			return false
+		}
+		seen[[2]string{p.Actor, p.Topic}] = true
+		for _, id := range p.Evidence {
+			if kindOf(id) == 0 {
+				return false
+			}
+		}
+	}
+	return true
+}

@@ -1,0 +1,17 @@
+package model
+
+// Hooks for the external tests of the fast paths (fastload_test.go,
+// ndjson_test.go), which need model/gen and so live in package model_test.
+
+// SetFastPath turns the fast JSON path on or off and returns how to undo it.
+func SetFastPath(on bool) (restore func()) {
+	was := fastPath
+	fastPath = on
+	return func() { fastPath = was }
+}
+
+// QuickValid is quickValid.
+var QuickValid = quickValid
+
+// ValidateIssues is the number of issues validate finds.
+func ValidateIssues(s *Story) int { return len(validate(s)) }

@@ -1,0 +1,420 @@
+package model
+
+// dateline's NDJSON format: one JSON object a line, each with a "type"
+// (story, source, actor, topic, event, statement or position) and the
+// fields that the YAML format gives that kind of thing:
+//
+//	{"type":"story","title":"…","description":"…"}
+//	{"type":"actor","id":"russia","name":"Russia","kind":"government"}
+//	{"type":"event","id":"e1","date":"2023-03-17","title":"…","actors":[{"actor":"russia"}]}
+//	{"type":"statement","id":"s1","speaker":"russia","quote":"…","stances":{"warrant":"opposes"}}
+//
+// Lines may come in any order and blank lines are skipped. The reader
+// streams: it holds one line at a time besides the story it builds.
+
+import (
+	"bufio"
+	"bytes"
+	"cmp"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"reflect"
+	"slices"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// ndjsonKinds are the values of "type", in the order help names them.
+var ndjsonKinds = []string{"story", "source", "actor", "topic", "event", "statement", "position"}
+
+// ndjsonSection maps a type to the story's list of that kind, as paths
+// name it.
+var ndjsonSection = map[string]string{
+	"source": "sources", "actor": "actors", "topic": "topics", "event": "events",
+	"statement": "statements", "position": "positions",
+}
+
+// maxLineProblems bounds the errors one NDJSON file reports.
+const maxLineProblems = 200
+
+// looksNDJSON reports whether data is in the NDJSON format: its first line
+// that is not blank is a whole JSON object with a "type".
+func looksNDJSON(data []byte) bool {
+	data = bytes.TrimLeft(data, " \t\r\n")
+	line, _, _ := bytes.Cut(data, []byte("\n"))
+	line = bytes.TrimSpace(line)
+	if len(line) < 2 || line[0] != '{' || line[len(line)-1] != '}' || !bytes.Contains(line, []byte(`"type"`)) {
+		return false
+	}
+	var head map[string]json.RawMessage
+	if json.Unmarshal(line, &head) != nil {
+		return false
+	}
+	_, ok := head["type"]
+	return ok
+}
+
+// ndjsonLoader is the state of one LoadNDJSON.
+type ndjsonLoader struct {
+	name      string
+	s         *Story
+	jr        *jsonReader
+	lines     map[string][]int32 // section → line of each item
+	storyLine int
+	decoded   []issue // what the slow path found, by path, for validateAround
+	errs      Problems
+	warns     Problems
+	more      int // errors past maxLineProblems
+}
+
+// LoadNDJSON reads a story in the NDJSON format from r, named name in
+// messages, streaming. Strings are cleaned and the story validated as Load
+// does; it returns the story, or Problems holding every problem (up to
+// 200), each at its line, and at its column too when r is also an
+// io.Seeker (a file, a bytes.Reader), since it reads the lines with
+// problems again to find them.
+func LoadNDJSON(name string, r io.Reader) (*Story, Problems, error) {
+	l := &ndjsonLoader{name: name, s: &Story{}, jr: newJSONReader(nil), lines: map[string][]int32{}}
+	if n := sizeHint(r); n > 0 {
+		l.s.Events = make([]Event, 0, n/eventBytes+1)
+		l.lines["events"] = make([]int32, 0, n/eventBytes+1)
+	}
+	br := bufio.NewReaderSize(r, 1<<20)
+	var long []byte
+	lineNo, blank := 0, 0
+	for {
+		line, err := br.ReadSlice('\n')
+		if err == bufio.ErrBufferFull {
+			long = append(long[:0], line...)
+			for err == bufio.ErrBufferFull {
+				line, err = br.ReadSlice('\n')
+				long = append(long, line...)
+			}
+			line = long
+		}
+		if len(line) > 0 {
+			lineNo++
+			if len(bytes.TrimSpace(line)) == 0 {
+				blank++
+			} else {
+				l.line(lineNo, line)
+			}
+		}
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, nil, Problems{{File: name, Line: lineNo, Msg: "cannot read the file: " + err.Error()}}
+		}
+	}
+	if lineNo == blank {
+		return &Story{}, Problems{{File: name, Warning: true, Msg: "the file is empty, so the story has nothing in it yet"}}, nil
+	}
+	s := l.s
+	byPlace := func(a, b Problem) int { return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col)) }
+	slices.SortStableFunc(l.warns, byPlace)
+	if len(l.errs) == 0 && len(l.decoded) == 0 && quickValid(s) {
+		return s, l.warns, nil
+	}
+	issues := validateAround(s, l.decoded)
+	l.place(r, issues)
+	if len(l.errs) == 0 {
+		return s, l.warns, nil
+	}
+	slices.SortStableFunc(l.errs, byPlace)
+	if l.more > 0 {
+		l.errs = append(l.errs, Problem{File: name, Msg: fmt.Sprintf("and %d more problems; fix these first", l.more)})
+	}
+	return nil, l.warns, l.errs
+}
+
+// sizeHint is the size of what r reads, when r can tell: a file or a
+// bytes.Reader, to size the list of events once.
+func sizeHint(r io.Reader) int {
+	switch r := r.(type) {
+	case interface{ Len() int }:
+		return r.Len()
+	case interface{ Stat() (os.FileInfo, error) }:
+		if fi, err := r.Stat(); err == nil && fi.Mode().IsRegular() {
+			return int(fi.Size())
+		}
+	}
+	return 0
+}
+
+func (l *ndjsonLoader) fail(p Problem) {
+	if len(l.errs) >= maxLineProblems {
+		l.more++
+		return
+	}
+	l.errs = append(l.errs, p)
+}
+
+// line reads one line: the fast path first, the slow one when it gives up.
+func (l *ndjsonLoader) line(n int, b []byte) {
+	r := l.jr
+	r.b, r.i, r.bad = b, 0, false
+	if r.peek() != '{' {
+		r.fail()
+	} else {
+		r.i++
+		if key, ok := r.rawString(); !ok || string(key) != "type" {
+			r.fail()
+		}
+	}
+	r.i = 0
+	if !r.bad {
+		l.fastLine(n)
+		r.ws()
+		if !r.bad && r.i == len(b) {
+			return
+		}
+	}
+	l.slowLine(n, b)
+}
+
+// fastLine decodes the line in l.jr, which starts with "type". On failure
+// it leaves the story as it found it.
+func (l *ndjsonLoader) fastLine(n int) {
+	r, s := l.jr, l.s
+	kind := ""
+	var undo func()
+	var field func(key string) uint64
+	r.object(func(key string) uint64 {
+		if key == "type" {
+			raw, ok := r.rawString()
+			if !ok {
+				r.fail()
+				return 0
+			}
+			kind = string(raw)
+			switch kind {
+			case "story":
+				if l.storyLine > 0 {
+					r.fail()
+					return 0
+				}
+				field = func(key string) uint64 {
+					switch key {
+					case "title":
+						s.Title = r.text(false)
+						return 1 << 0
+					case "description":
+						s.Description = r.text(true)
+						return 1 << 1
+					}
+					return 0
+				}
+				undo = func() { s.Title, s.Description = "", "" }
+			case "source":
+				field, undo = appendItem(&s.Sources, r.sourceField)
+			case "actor":
+				field, undo = appendItem(&s.Actors, r.actorField)
+			case "topic":
+				field, undo = appendItem(&s.Topics, r.topicField)
+			case "event":
+				field, undo = appendItem(&s.Events, r.eventField)
+			case "statement":
+				field, undo = appendItem(&s.Statements, r.statementField)
+			case "position":
+				field, undo = appendItem(&s.Positions, r.positionField)
+			default:
+				r.fail()
+				return 0
+			}
+			return 1 << 63
+		}
+		if field == nil {
+			r.fail()
+			return 0
+		}
+		return field(key)
+	})
+	r.ws()
+	if r.bad || r.i != len(r.b) || kind == "" {
+		if undo != nil {
+			undo()
+		}
+		r.fail()
+		return
+	}
+	if kind == "story" {
+		l.storyLine = n
+		return
+	}
+	sec := ndjsonSection[kind]
+	l.lines[sec] = append(l.lines[sec], int32(n))
+}
+
+// appendItem adds a zero item to list and returns the reader of its
+// fields, and how to take the item off again.
+func appendItem[T any](list *[]T, read func(*T, string) uint64) (func(string) uint64, func()) {
+	*list = append(*list, *new(T))
+	x := &(*list)[len(*list)-1]
+	return func(key string) uint64 { return read(x, key) }, func() { *list = (*list)[:len(*list)-1] }
+}
+
+// slowLine decodes a line the fast path gave up on with the YAML-node
+// decoder, which says what is wrong and where.
+func (l *ndjsonLoader) slowLine(n int, b []byte) {
+	b = bytes.TrimRight(b, "\r\n")
+	at := func(p Problem) Problem {
+		p.File, p.Line = l.name, n+max(p.Line, 1)-1
+		return p
+	}
+	if !json.Valid(b) {
+		if p, ok := jsonSyntaxProblem(l.name, b); ok {
+			l.fail(at(p))
+		} else {
+			l.fail(at(Problem{Col: 1, Msg: "each line must be one JSON object with a \"type\", as in {\"type\":\"event\",\"id\":\"e1\",…}"}))
+		}
+		return
+	}
+	var root yaml.Node
+	if err := yaml.Unmarshal(b, &root); err != nil {
+		l.fail(at(syntaxProblem(l.name, b, err)))
+		return
+	}
+	node := &root
+	if node.Kind == yaml.DocumentNode && len(node.Content) > 0 {
+		node = node.Content[0]
+	}
+	if node.Kind != yaml.MappingNode {
+		l.fail(at(Problem{Line: node.Line, Col: node.Column,
+			Msg: "each line must be a JSON object with a \"type\" (one of " + strings.Join(ndjsonKinds, ", ") + "), not a " + nodeKindName(node)}))
+		return
+	}
+	kind, typeAt := "", -1
+	for i := 0; i+1 < len(node.Content); i += 2 {
+		if node.Content[i].Value == "type" {
+			if typeAt >= 0 {
+				l.fail(at(Problem{Line: node.Content[i].Line, Col: node.Content[i].Column, Msg: `duplicate key "type": a field may appear once; remove one of them`}))
+				return
+			}
+			kind, typeAt = node.Content[i+1].Value, i
+		}
+	}
+	if typeAt < 0 {
+		l.fail(at(Problem{Line: node.Line, Col: node.Column,
+			Msg: "this line has no \"type\"; give it one of " + strings.Join(ndjsonKinds, ", ")}))
+		return
+	}
+	val := node.Content[typeAt+1]
+	if val.Kind != yaml.ScalarNode || !slices.Contains(ndjsonKinds, kind) {
+		l.fail(at(Problem{Line: val.Line, Col: val.Column,
+			Msg: fmt.Sprintf("unknown type %q%s; the types are: %s", CleanLine(kind), didYouMean(kind, ndjsonKinds), strings.Join(ndjsonKinds, ", "))}))
+		return
+	}
+	node.Content = slices.Delete(slices.Clone(node.Content), typeAt, typeAt+2)
+
+	var target reflect.Value
+	var prefix path
+	sec := ndjsonSection[kind]
+	switch kind {
+	case "story":
+		if l.storyLine > 0 {
+			l.fail(at(Problem{Line: val.Line, Col: val.Column,
+				Msg: fmt.Sprintf("a second \"story\" line (the first is line %d); give the title and description once", l.storyLine)}))
+			return
+		}
+		l.storyLine = n
+		var head struct {
+			Title       string `yaml:"title"`
+			Description string `yaml:"description"`
+		}
+		target = reflect.ValueOf(&head).Elem()
+		defer func() { l.s.Title, l.s.Description = head.Title, head.Description }()
+	default:
+		list := reflect.ValueOf(l.s).Elem().FieldByNameFunc(func(f string) bool { return strings.EqualFold(f, sec) })
+		list.Set(reflect.Append(list, reflect.Zero(list.Type().Elem())))
+		target = list.Index(list.Len() - 1)
+		prefix = path{sec, list.Len() - 1}
+		l.lines[sec] = append(l.lines[sec], int32(n))
+	}
+	d := &decoder{}
+	d.decode(node, target, prefix, sec)
+	for _, is := range d.issues {
+		l.decoded = append(l.decoded, is)
+		p := Problem{Msg: is.msg}
+		if m := locate(node, is.at[min(len(prefix), len(is.at)):], is.atKey); m != nil {
+			p.Line, p.Col = m.Line, m.Column
+		}
+		l.fail(at(p))
+	}
+	for _, c := range d.cleaned {
+		p := Problem{Warning: true, Msg: "text cleaned for the terminal: " + c.stats.Describe()}
+		if m := locate(node, c.at[min(len(prefix), len(c.at)):], false); m != nil {
+			p.Line, p.Col = m.Line, m.Column
+		}
+		l.warns = append(l.warns, at(p))
+		l.s.noteCleaned(c.at, c.stats)
+	}
+}
+
+// place turns validation issues into problems at their lines, reading the
+// lines again for their columns when r can seek back.
+func (l *ndjsonLoader) place(r io.Reader, issues []issue) {
+	lineOf := func(at path) int {
+		if len(at) >= 2 {
+			sec, _ := at[0].(string)
+			i, _ := at[1].(int)
+			if lines := l.lines[sec]; i < len(lines) {
+				return int(lines[i])
+			}
+		}
+		return 0
+	}
+	if len(issues) > maxLineProblems {
+		l.more += len(issues) - maxLineProblems
+		issues = issues[:maxLineProblems]
+	}
+	want := map[int]*yaml.Node{}
+	for _, is := range issues {
+		want[lineOf(is.at)] = nil
+	}
+	if sk, ok := r.(io.Seeker); ok {
+		if _, err := sk.Seek(0, io.SeekStart); err == nil {
+			readLines(r, want)
+		}
+	}
+	for _, is := range issues {
+		n := lineOf(is.at)
+		p := Problem{File: l.name, Line: n, Msg: is.msg}
+		rest := is.at
+		if len(rest) >= 2 {
+			rest = rest[2:]
+		}
+		if root := want[n]; root != nil {
+			if m := locate(root, rest, is.atKey); m != nil {
+				p.Col = m.Column
+			}
+		} else if len(rest) > 0 {
+			p.Msg = rest.String() + ": " + p.Msg
+		}
+		if n == 0 && len(is.at) > 0 {
+			p.Msg = is.at.String() + ": " + is.msg
+		}
+		if is.also != nil {
+			p.Msg += fmt.Sprintf(" (first used at line %d)", lineOf(is.also))
+		}
+		l.fail(p)
+	}
+}
+
+// readLines parses the lines whose numbers are keys of want.
+func readLines(r io.Reader, want map[int]*yaml.Node) {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<20), 1<<30)
+	for n := 1; sc.Scan(); n++ {
+		if _, ok := want[n]; !ok {
+			continue
+		}
+		var root yaml.Node
+		if yaml.Unmarshal(sc.Bytes(), &root) == nil {
+			want[n] = &root
+		}
+	}
+}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -222,16 +223,38 @@ func writeItem(b *docBuilder, ix *model.Index, pos int) {
 	} else {
 		writeEvent(b, ix, pos, item.Event)
 	}
-	if topics := ix.ItemTopics(pos); len(topics) > 0 {
+	// A statement's topics are its stances, shown already.
+	if topics := ix.ItemTopics(pos); len(topics) > 0 && item.Statement == nil {
 		b.section("Topics")
 		for _, t := range topics {
 			b.para(t.Title, func(s string) string { return st.Text.Render(s) }, "• ")
 		}
 	}
+	if reactions := ix.Reactions(pos); len(reactions) > 0 {
+		b.section("Reactions")
+		for _, r := range reactions {
+			b.para(ix.Title(r), func(l string) string { return st.Text.Render(l) }, "❝ ")
+		}
+	}
 	if len(cites) > 0 {
 		b.section("Source")
+		// One block a source, its paragraphs together.
+		var order []string
+		paras := map[string][]int{}
 		for _, c := range cites {
-			writeCitation(b, ix, c)
+			if _, seen := paras[c.Source]; !seen {
+				order = append(order, c.Source)
+				paras[c.Source] = nil
+			}
+			if c.Paragraph > 0 {
+				paras[c.Source] = append(paras[c.Source], c.Paragraph)
+			}
+		}
+		for i, src := range order {
+			if i > 0 {
+				b.blank()
+			}
+			writeCitation(b, ix, src, paras[src])
 		}
 	}
 }
@@ -261,7 +284,7 @@ func writeStatement(b *docBuilder, ix *model.Index, s *model.Statement) {
 				title = t.Title
 			}
 			sty := b.st.Matrix.Stance[ts.Stance]
-			b.lines = append(b.lines, ansi.Truncate(sty.Render(ts.Stance.Symbol()+" "+string(ts.Stance))+st.Text.Render(" on "+title), b.width, "…"))
+			b.para(title, func(l string) string { return st.Text.Render(l) }, sty.Render(fitWidth(ts.Stance.Symbol()+" "+string(ts.Stance), 14)))
 		}
 	}
 	if s.ReactsTo != "" {
@@ -288,19 +311,13 @@ func writeEvent(b *docBuilder, ix *model.Index, pos int, e *model.Event) {
 			b.para(line, func(l string) string { return highlight(l, b.needle, st.Text, b.st.Timeline.Match) }, "• ")
 		}
 	}
-	if reactions := ix.Reactions(pos); len(reactions) > 0 {
-		b.section("Reactions")
-		for _, r := range reactions {
-			b.para(ix.Title(r), func(l string) string { return st.Text.Render(l) }, "❝ ")
-		}
-	}
 }
 
-func writeCitation(b *docBuilder, ix *model.Index, c model.Citation) {
+func writeCitation(b *docBuilder, ix *model.Index, source string, paragraphs []int) {
 	st := b.st.Detail
-	src, ok := ix.Source(c.Source)
+	src, ok := ix.Source(source)
 	if !ok {
-		b.para(c.Source, func(l string) string { return st.Muted.Render(l) }, "")
+		b.para(source, func(l string) string { return st.Muted.Render(l) }, "")
 		return
 	}
 	head := src.Outlet
@@ -312,14 +329,29 @@ func writeCitation(b *docBuilder, ix *model.Index, c model.Citation) {
 	if !src.Published.IsZero() {
 		meta = append(meta, "published "+src.Published.Display())
 	}
-	if c.Paragraph > 0 {
-		meta = append(meta, fmt.Sprintf("paragraph %d", c.Paragraph))
+	switch len(paragraphs) {
+	case 0:
+	case 1:
+		meta = append(meta, fmt.Sprintf("paragraph %d", paragraphs[0]))
+	default:
+		nums := make([]string, len(paragraphs))
+		for i, p := range paragraphs {
+			nums[i] = strconv.Itoa(p)
+		}
+		meta = append(meta, "paragraphs "+strings.Join(nums, ", "))
 	}
 	if len(meta) > 0 {
 		b.para(strings.Join(meta, " · "), func(l string) string { return st.Muted.Render(l) }, "")
 	}
 	if src.URL != "" {
-		b.para(src.URL, func(l string) string { return st.Muted.Render(l) }, "")
+		// Cut at the width, not at hyphens, and link it where the terminal can.
+		link := st.Muted
+		if strings.HasPrefix(src.URL, "https://") || strings.HasPrefix(src.URL, "http://") {
+			link = link.Hyperlink(src.URL)
+		}
+		for _, l := range strings.Split(ansi.Hardwrap(clipText(src.URL, 4096), max(1, b.width), false), "\n") {
+			b.lines = append(b.lines, link.Render(l))
+		}
 	}
 }
 

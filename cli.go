@@ -1,15 +1,19 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
+	"github.com/dateline/dateline/content"
 	"github.com/dateline/dateline/model"
 	"github.com/dateline/dateline/model/formats"
 	"github.com/dateline/dateline/ui"
@@ -47,15 +51,28 @@ type filterFlags struct {
 
 func (f *filterFlags) register(cmd *cobra.Command) {
 	fl := cmd.Flags()
-	fl.StringArrayVar(&f.actors, "actor", nil, "keep items naming this actor or anyone under it (repeatable; any of)")
-	fl.StringArrayVar(&f.topics, "topic", nil, "keep items on this topic (repeatable; any of)")
-	fl.StringVar(&f.search, "search", "", "keep items whose text or actors contain this, ignoring case")
-	fl.StringVar(&f.since, "since", "", "keep items on or after this EDTF date, such as 2023-03")
-	fl.StringVar(&f.until, "until", "", "keep items on or before this EDTF date")
+	fl.StringArrayVar(&f.actors, "actor", nil, "keep items naming this actor `ID` or anyone under it (repeatable; any of)")
+	fl.StringArrayVar(&f.topics, "topic", nil, "keep items on this topic `ID` (repeatable; any of)")
+	fl.StringVar(&f.search, "search", "", "keep items whose text or actors contain this `TEXT`, ignoring case")
+	fl.StringVar(&f.since, "since", "", "keep items on or after this EDTF `DATE`, such as 2023-03")
+	fl.StringVar(&f.until, "until", "", "keep items on or before this EDTF `DATE`")
 }
 
 // filter turns the flags into a model.Filter checked against the story.
 func (f *filterFlags) filter(ix *model.Index) (model.Filter, error) {
+	mf, err := f.parse()
+	if err != nil {
+		return mf, err
+	}
+	if err := ix.CheckFilter(mf); err != nil {
+		return mf, usageErr("%v", err)
+	}
+	return mf, nil
+}
+
+// parse turns the flags into a model.Filter, before there is a story to
+// check its ids against.
+func (f *filterFlags) parse() (model.Filter, error) {
 	mf := model.Filter{Actors: f.actors, Topics: f.topics, Text: f.search}
 	for _, d := range []struct {
 		flag, val string
@@ -70,8 +87,8 @@ func (f *filterFlags) filter(ix *model.Index) (model.Filter, error) {
 		}
 		*d.into = date
 	}
-	if err := ix.CheckFilter(mf); err != nil {
-		return mf, usageErr("%v", err)
+	if !mf.Since.IsZero() && !mf.Until.IsZero() && mf.Since.Earliest() > mf.Until.Latest() {
+		return mf, usageErr("--since %s is after --until %s, so nothing could match; swap them", f.since, f.until)
 	}
 	return mf, nil
 }
@@ -117,40 +134,40 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if watch && len(args) > 1 {
-				return usageErr("--watch follows one FILE; name just the one to watch")
+			if watch && len(args) != 1 {
+				return usageErr("--watch follows one FILE; name the file to watch (the built-in story does not change)")
 			}
-			l, err := loadCmd(cmd, args, stderr)
+			if err := notACommand(args); err != nil {
+				return err
+			}
+			if !isTerminal(stdout) {
+				l, err := loadCmd(cmd, args, stderr)
+				if err != nil {
+					return err
+				}
+				f, err := ff.filter(l.ix)
+				if err != nil {
+					return err
+				}
+				return l.ix.WriteListText(stdout, l.ix.Query(f))
+			}
+			f, err := ff.parse()
 			if err != nil {
 				return err
 			}
-			f, err := ff.filter(l.ix)
-			if err != nil {
-				return err
-			}
-			if watch && len(args) == 0 {
-				return usageErr("--watch needs a FILE to watch; the built-in story does not change")
-			}
-			if out, ok := stdout.(*os.File); ok && term.IsTerminal(out.Fd()) {
-				var reload ui.Reloader
-				if watch {
-					r, stop, err := watchFile(args[0])
-					if err != nil {
-						return dataErr(fmt.Errorf("cannot watch %s: %w", args[0], err))
-					}
-					defer stop()
-					reload = r
+			var reload ui.Reloader
+			if watch {
+				r, stop, err := watchFile(args[0])
+				if err != nil {
+					return dataErr(fmt.Errorf("cannot watch %s: %w", args[0], err))
 				}
-				if err := runTUI(l, f, reload); errors.Is(err, ui.ErrCrashed) {
-					return &exitError{exitUsage, fmt.Errorf("%w.\n%s", err, crashHint)}
-				} else if err != nil {
-					return dataErr(err)
-				}
-				return nil
+				defer stop()
+				reload = r
 			}
-			return l.ix.WriteListText(stdout, l.ix.Query(f))
+			return explore(cmd, args, f, reload, stderr)
 		},
 	}
+	root.Version = version()
 	ff.register(root)
 	root.Flags().BoolVar(&watch, "watch", false, "reload the story whenever FILE changes, keeping the selection")
 	addFromFlag(root)
@@ -269,7 +286,76 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return code
 }
 
-// runTUI opens the explorer; tests replace it.
-var runTUI = func(l *loaded, f model.Filter, reload ui.Reloader) error {
-	return ui.Run(l.ix, l.name, f, reload)
+// explore opens the explorer. The built-in story is there at once; files
+// load behind a progress line, and the alternate screen is entered only
+// once the story is there, so a file that fails to load leaves just its
+// errors. Warnings are printed when the explorer closes.
+func explore(cmd *cobra.Command, paths []string, f model.Filter, reload ui.Reloader, stderr io.Writer) error {
+	from, err := fromFlag(cmd)
+	if err != nil {
+		return err
+	}
+	var warnings bytes.Buffer
+	name := content.StoryName
+	if len(paths) > 0 {
+		name = strings.Join(paths, " + ")
+	}
+	var total int64
+	for _, p := range paths {
+		if fi, err := os.Stat(p); err == nil {
+			total += fi.Size()
+		}
+	}
+	load := func(ctx context.Context, progress func(done, total int64)) (*model.Index, error) {
+		progress(0, total)
+		l, err := loadFiles(paths, from, &warnings)
+		if err != nil {
+			return nil, err
+		}
+		progress(total, total)
+		return l.ix, nil
+	}
+	err = ui.RunLoading(name, f, load, reload)
+	_, _ = warnings.WriteTo(stderr)
+	var fe ui.FilterError
+	switch {
+	case errors.Is(err, ui.ErrCrashed):
+		return &exitError{exitUsage, fmt.Errorf("%w.\n%s", err, crashHint)}
+	case errors.As(err, &fe):
+		return usageErr("%v", fe.Err)
+	case errors.Is(err, ui.ErrCancelled):
+		return dataErr(err)
+	}
+	return err
+}
+
+// version is the module version the binary was built from, or "dev".
+func version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "dev"
+}
+
+// isTerminal reports whether w is a terminal that can show the explorer:
+// not a pipe or file, and not TERM=dumb.
+func isTerminal(w io.Writer) bool {
+	out, ok := w.(*os.File)
+	return ok && term.IsTerminal(out.Fd()) && os.Getenv("TERM") != "dumb"
+}
+
+// notACommand catches a mistyped subcommand, which would otherwise be
+// read as a file name: "dateline lsit" suggests "list".
+func notACommand(args []string) error {
+	if len(args) != 1 || strings.ContainsAny(args[0], "./\\") {
+		return nil
+	}
+	if _, err := os.Stat(args[0]); err == nil {
+		return nil
+	}
+	commands := []string{"list", "positions", "validate", "export", "schema", "gen", "help", "completion"}
+	if s := model.Suggest(args[0], commands); s != "" {
+		return usageErr("unknown command %q (did you mean %q?); run 'dateline --help' for the commands", args[0], s)
+	}
+	return nil
 }

@@ -105,14 +105,10 @@ func (c Card) Update(msg tea.Msg) (Card, tea.Cmd) {
 	case key.Matches(k, c.keys.ShowItems):
 		actor := c.actor
 		return c, func() tea.Msg { return pickedMsg{pickActors, []string{actor}} }
-	case key.Matches(k, c.keys.Up):
-		c.offset--
-	case key.Matches(k, c.keys.Down):
-		c.offset++
-	case key.Matches(k, c.keys.PageUp):
-		c.offset -= max(1, c.height-1)
-	case key.Matches(k, c.keys.PageDown):
-		c.offset += max(1, c.height-1)
+	default:
+		if n, ok := c.keys.moveBy(k, c.height); ok {
+			c.offset = max(0, min(len(c.lines), c.offset+n))
+		}
 	}
 	c.offset = max(0, min(c.offset, len(c.lines)-c.height))
 	return c, nil

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -58,7 +57,7 @@ func (d *Detail) Show(pos int, needle string) {
 
 // Scroll moves the view by n lines.
 func (d *Detail) Scroll(n int) {
-	d.offset += n
+	d.offset = max(0, min(len(d.lines), d.offset+n))
 	d.clamp()
 }
 
@@ -71,29 +70,10 @@ func (d Detail) More() bool { return d.offset+d.height < len(d.lines) }
 
 // Update implements component: scrolling keys.
 func (d Detail) Update(msg tea.Msg) (Detail, tea.Cmd) {
-	k, ok := msg.(tea.KeyPressMsg)
-	if !ok {
-		return d, nil
-	}
-	page := max(1, d.height-1)
-	switch {
-	case key.Matches(k, d.keys.Up):
-		d.Scroll(-1)
-	case key.Matches(k, d.keys.Down):
-		d.Scroll(1)
-	case key.Matches(k, d.keys.PageUp):
-		d.Scroll(-page)
-	case key.Matches(k, d.keys.PageDown):
-		d.Scroll(page)
-	case key.Matches(k, d.keys.HalfUp):
-		d.Scroll(-max(1, d.height/2))
-	case key.Matches(k, d.keys.HalfDown):
-		d.Scroll(max(1, d.height/2))
-	case key.Matches(k, d.keys.Top):
-		d.offset = 0
-	case key.Matches(k, d.keys.Bottom):
-		d.offset = len(d.lines)
-		d.clamp()
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		if n, ok := d.keys.moveBy(k, d.height); ok {
+			d.Scroll(n)
+		}
 	}
 	return d, nil
 }

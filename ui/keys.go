@@ -1,6 +1,11 @@
 package ui
 
-import "charm.land/bubbles/v2/key"
+import (
+	"math"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
 
 // KeyMap is every binding the explorer answers to. Help is drawn from it,
 // so what help says is what the program does.
@@ -122,4 +127,30 @@ func (k KeyMap) OverlayHelp() bindings {
 func (k KeyMap) CardHelp() bindings {
 	short := []key.Binding{k.Up, k.Down, k.ShowItems, k.Help, k.Close}
 	return bindings{short: short, full: [][]key.Binding{short}}
+}
+
+// moveBy turns a movement key into a number of rows for a pane of height
+// rows: a line, a page, half a page, or to either end (as far as math
+// allows; the pane clamps it). ok is false for other keys.
+func (k KeyMap) moveBy(msg tea.KeyPressMsg, height int) (rows int, ok bool) {
+	page, half := max(1, height-1), max(1, height/2)
+	switch {
+	case key.Matches(msg, k.Up):
+		return -1, true
+	case key.Matches(msg, k.Down):
+		return 1, true
+	case key.Matches(msg, k.PageUp):
+		return -page, true
+	case key.Matches(msg, k.PageDown):
+		return page, true
+	case key.Matches(msg, k.HalfUp):
+		return -half, true
+	case key.Matches(msg, k.HalfDown):
+		return half, true
+	case key.Matches(msg, k.Top):
+		return math.MinInt / 2, true
+	case key.Matches(msg, k.Bottom):
+		return math.MaxInt / 2, true
+	}
+	return 0, false
 }

@@ -5,7 +5,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -112,7 +111,7 @@ func (t *Timeline) SelectRow(y int) bool {
 
 // Move moves the cursor by n rows, stopping at the ends.
 func (t *Timeline) Move(n int) {
-	t.cursor += n
+	t.cursor = max(0, min(len(t.rows)-1, t.cursor+n))
 	t.clamp()
 }
 
@@ -146,30 +145,10 @@ func (t *Timeline) center() {
 
 // Update implements component: movement keys.
 func (t Timeline) Update(msg tea.Msg) (Timeline, tea.Cmd) {
-	k, ok := msg.(tea.KeyPressMsg)
-	if !ok {
-		return t, nil
-	}
-	page := max(1, t.height-1)
-	switch {
-	case key.Matches(k, t.keys.Up):
-		t.Move(-1)
-	case key.Matches(k, t.keys.Down):
-		t.Move(1)
-	case key.Matches(k, t.keys.PageUp):
-		t.Move(-page)
-	case key.Matches(k, t.keys.PageDown):
-		t.Move(page)
-	case key.Matches(k, t.keys.HalfUp):
-		t.Move(-max(1, t.height/2))
-	case key.Matches(k, t.keys.HalfDown):
-		t.Move(max(1, t.height/2))
-	case key.Matches(k, t.keys.Top):
-		t.cursor = 0
-		t.clamp()
-	case key.Matches(k, t.keys.Bottom):
-		t.cursor = len(t.rows) - 1
-		t.clamp()
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		if n, ok := t.keys.moveBy(k, t.height); ok {
+			t.Move(n)
+		}
 	}
 	return t, nil
 }

@@ -75,7 +75,10 @@ func TestFastPathUnderDamage(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	edits := []func(s string) string{
 		func(s string) string { i := r.IntN(len(s)); return s[:i] + s[i+1:] },
-		func(s string) string { i := r.IntN(len(s)); return s[:i] + string("\"{}[],:\\ ax\t\u0085"[r.IntN(14)]) + s[i:] },
+		func(s string) string {
+			i := r.IntN(len(s))
+			return s[:i] + string("\"{}[],:\\ ax\t\u0085"[r.IntN(14)]) + s[i:]
+		},
 		func(s string) string { return strings.Replace(s, `"actor":"`, `"actor":"x`, 1) },
 		func(s string) string { return strings.Replace(s, `"title":"`, `"title":"\u001b[31m`, 1+r.IntN(3)) },
 		func(s string) string { return strings.Replace(s, `"stance":"`, `"stance":"opposed`, 1) },

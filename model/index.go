@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // ItemKind says whether a timeline item is an event or a statement.
@@ -91,6 +92,11 @@ type Index struct {
 	// Postings: for each actor and topic, the timeline positions of the items
 	// that name it directly, ascending.
 	actorPost, topicPost [][]int32
+
+	// hay is every item's title and text, folded for ASCII search, in
+	// timeline order; built by the first text search (see haystack).
+	hay     haystack
+	hayOnce sync.Once
 
 	reactions map[int32][]int32 // event position → reacting statement positions
 	positions map[[2]int32]*Position

@@ -2,8 +2,16 @@ package model
 
 import (
 	"context"
+	"encoding/binary"
 	"fmt"
+	"math"
+	bits64 "math/bits"
+	"runtime"
+	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
+	"unsafe"
 )
 
 // Filter narrows the timeline. Within a dimension the choices combine as
@@ -67,9 +75,11 @@ func (ix *Index) topicIDs() []string {
 
 // matcher is a Filter compiled against one index.
 type matcher struct {
-	actors, topics []bool // wanted actor and topic indexes; nil when not filtering
-	needle         string // folded search text, "" when not searching
-	nameHit        []bool // actors whose names or aliases contain the needle
+	actors, topics []bool    // wanted actor and topic indexes; nil when not filtering
+	needle         string    // folded search text, "" when not searching
+	fold           folder    // finds needle
+	hay            *haystack // nil when the needle is not ASCII
+	nameHit        []bool    // actors whose names or aliases contain the needle
 	lo, hi         Day
 	dated          bool
 }
@@ -96,6 +106,10 @@ func (ix *Index) compile(f Filter) *matcher {
 	}
 	if f.Text != "" {
 		m.needle = FoldForSearch(f.Text)
+		m.fold = newFolder(m.needle)
+		if m.fold.ascii && !strings.ContainsRune(m.needle, 0) {
+			m.hay = ix.haystack()
+		}
 		m.nameHit = make([]bool, len(ix.story.Actors))
 		for i, a := range ix.story.Actors {
 			hit := ContainsFold(a.Name, m.needle)
@@ -125,23 +139,53 @@ func (ix *Index) Query(f Filter) []int32 {
 // keystroke can cancel a stale search.
 func (ix *Index) QueryContext(ctx context.Context, f Filter) ([]int32, error) {
 	if !f.Active() {
-		rows := make([]int32, len(ix.refs))
-		for i := range rows {
-			rows[i] = int32(i)
-		}
-		return rows, nil
+		return ix.all(len(ix.refs)), nil
 	}
 	m := ix.compile(f)
-	var rows []int32
-	err := ix.scan(ctx, m, ix.candidates(m), func(p int32) bool {
-		rows = append(rows, p)
-		return true
-	})
-	return rows, err
+	cands := ix.candidates(m)
+	if m.candsAreMatches() {
+		return slices.Clone(cands), nil
+	}
+	return ix.scanAll(ctx, m, cands)
+}
+
+// all is the first n timeline positions.
+func (ix *Index) all(n int) []int32 {
+	rows := make([]int32, min(n, len(ix.refs)))
+	for i := range rows {
+		rows[i] = int32(i)
+	}
+	return rows
+}
+
+// candsAreMatches reports whether the candidates are the answer: the filter
+// is on actors alone, or on topics alone.
+func (m *matcher) candsAreMatches() bool {
+	return m.needle == "" && !m.dated && (m.actors == nil || m.topics == nil)
+}
+
+// QueryFirst returns the first n positions of Query(f), in time order
+// (fewer when fewer items match), and stops scanning once it has them: it is
+// what the first screenful needs while a search is typed, long before a full
+// count is. It gives up with ctx.Err() when ctx is done.
+func (ix *Index) QueryFirst(ctx context.Context, f Filter, n int) ([]int32, error) {
+	if n <= 0 {
+		return []int32{}, ctx.Err()
+	}
+	if !f.Active() {
+		return ix.all(n), nil
+	}
+	m := ix.compile(f)
+	cands := ix.candidates(m)
+	if m.candsAreMatches() {
+		return slices.Clone(cands[:min(n, len(cands))]), nil
+	}
+	return ix.scanFirst(ctx, m, cands, n)
 }
 
 // candidates narrows the scan to the union of the postings of the wanted
-// actors (or topics), or returns nil to mean every item.
+// actors (or topics), or returns nil to mean every item. The result may be
+// a posting list itself: callers must not change it.
 func (ix *Index) candidates(m *matcher) []int32 {
 	var lists [][]int32
 	switch {
@@ -160,17 +204,151 @@ func (ix *Index) candidates(m *matcher) []int32 {
 	default:
 		return nil
 	}
-	return unionSorted(lists)
+	return ix.union(lists)
 }
 
-// scan calls keep for every item that matches, in order, over cands (or
-// every item when cands is nil), until keep returns false.
-func (ix *Index) scan(ctx context.Context, m *matcher, cands []int32, keep func(int32) bool) error {
-	n := len(ix.refs)
-	if cands != nil {
-		n = len(cands)
+// union merges ascending lists of timeline positions into one ascending
+// list without repeats, through a bitmap of the timeline: linear in the
+// postings and the timeline's length over 64, whatever the number of lists.
+func (ix *Index) union(lists [][]int32) []int32 {
+	switch len(lists) {
+	case 0:
+		return []int32{}
+	case 1:
+		return lists[0]
 	}
-	for i := range n {
+	total := 0
+	for _, l := range lists {
+		total += len(l)
+	}
+	if total < 64 || len(lists) <= 2 && total < len(ix.refs)/64 {
+		return unionSorted(lists)
+	}
+	bits := make([]uint64, (len(ix.refs)+63)/64)
+	for _, l := range lists {
+		for _, p := range l {
+			bits[p>>6] |= 1 << (p & 63)
+		}
+	}
+	out := make([]int32, 0, total)
+	for w, x := range bits {
+		for x != 0 {
+			out = append(out, int32(w<<6+bits64.TrailingZeros64(x)))
+			x &= x - 1
+		}
+	}
+	return out
+}
+
+// parallelMin is the number of items from which a scan is split between
+// the processors.
+const parallelMin = 32 << 10
+
+// scanBlock is how many items a worker scans at a time.
+const scanBlock = 8 << 10
+
+// scanAll returns every match among cands (nil: every item), splitting the
+// scan between the processors when it is long.
+func (ix *Index) scanAll(ctx context.Context, m *matcher, cands []int32) ([]int32, error) {
+	return ix.scanFirst(ctx, m, cands, math.MaxInt)
+}
+
+// scanFirst returns the first n matches among cands (nil: every item), in
+// order. Long scans go block by block to every processor, and stop once
+// the blocks done from the start hold n matches.
+func (ix *Index) scanFirst(ctx context.Context, m *matcher, cands []int32, n int) ([]int32, error) {
+	total := len(ix.refs)
+	if cands != nil {
+		total = len(cands)
+	}
+	workers := min(runtime.GOMAXPROCS(0), (total+scanBlock-1)/scanBlock)
+	if total < parallelMin || workers < 2 {
+		var rows []int32
+		if n < math.MaxInt {
+			rows = make([]int32, 0, n)
+		}
+		err := ix.scan(ctx, m, cands, 0, total, func(p int32) bool {
+			rows = append(rows, p)
+			return len(rows) < n
+		})
+		if rows == nil {
+			rows = []int32{}
+		}
+		return rows, err
+	}
+	blocks := (total + scanBlock - 1) / scanBlock
+	results := make([][]int32, blocks)
+	done := make([]atomic.Bool, blocks)
+	var next atomic.Int64
+	var stop atomic.Bool
+	var wg sync.WaitGroup
+	var failed atomic.Value
+	for range workers {
+		wg.Go(func() {
+			for !stop.Load() {
+				b := int(next.Add(1) - 1)
+				if b >= blocks {
+					return
+				}
+				lo, hi := b*scanBlock, min(total, (b+1)*scanBlock)
+				var rows []int32
+				err := ix.scan(ctx, m, cands, lo, hi, func(p int32) bool {
+					rows = append(rows, p)
+					return len(rows) < n
+				})
+				if err != nil {
+					failed.Store(err)
+					stop.Store(true)
+					return
+				}
+				results[b] = rows
+				done[b].Store(true)
+				if n < math.MaxInt && prefixHolds(results, done, n) {
+					stop.Store(true)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if err, _ := failed.Load().(error); err != nil {
+		return nil, err
+	}
+	count := 0
+	for b := range results {
+		if !done[b].Load() {
+			break
+		}
+		count += len(results[b])
+	}
+	rows := make([]int32, 0, min(count, n))
+	for b := range results {
+		if !done[b].Load() || len(rows) >= n {
+			break
+		}
+		rows = append(rows, results[b][:min(len(results[b]), n-len(rows))]...)
+	}
+	return rows, nil
+}
+
+// prefixHolds reports whether the blocks done from the first on hold n
+// matches.
+func prefixHolds(results [][]int32, done []atomic.Bool, n int) bool {
+	count := 0
+	for b := range results {
+		if !done[b].Load() {
+			return false
+		}
+		if count += len(results[b]); count >= n {
+			return true
+		}
+	}
+	return false
+}
+
+// scan calls keep for every item that matches, in order, over cands[lo:hi]
+// (or items lo to hi when cands is nil), until keep returns false.
+func (ix *Index) scan(ctx context.Context, m *matcher, cands []int32, lo, hi int, keep func(int32) bool) error {
+	for i := lo; i < hi; i++ {
 		if i&4095 == 4095 && ctx.Err() != nil {
 			return ctx.Err()
 		}
@@ -182,7 +360,7 @@ func (ix *Index) scan(ctx context.Context, m *matcher, cands []int32, keep func(
 			return nil
 		}
 	}
-	return nil
+	return ctx.Err()
 }
 
 func (ix *Index) matches(m *matcher, p int32) bool {
@@ -200,10 +378,13 @@ func (ix *Index) matches(m *matcher, p int32) bool {
 	if m.needle == "" {
 		return true
 	}
-	if anyOf(actors, m.nameHit) || ContainsFold(ix.title[p], m.needle) {
+	if anyOf(actors, m.nameHit) {
 		return true
 	}
-	return ContainsFold(ix.At(int(p)).Text(), m.needle)
+	if m.hay != nil {
+		return strings.Index(m.hay.item(p), m.needle) >= 0
+	}
+	return m.fold.index(ix.title[p]) >= 0 || m.fold.index(ix.At(int(p)).Text()) >= 0
 }
 
 func anyOf(ids []int32, want []bool) bool {
@@ -246,6 +427,74 @@ func unionSorted(lists [][]int32) []int32 {
 			}
 		}
 	}
+}
+
+// haystack is the text that searches read: for each item in timeline
+// order, its title and its text with ASCII letters in lower case, each
+// followed by a NUL (which cleaned text never holds, so no match spans
+// two). An ASCII needle matches an item exactly when strings.Index finds
+// it in the item's part, as ContainsFold would in the title or the text;
+// and the scan reads memory in order, at memchr speed.
+type haystack struct {
+	buf string
+	off []int // item p is buf[off[p]:off[p+1]]
+}
+
+func (h *haystack) item(p int32) string { return h.buf[h.off[p]:h.off[p+1]] }
+
+// haystack builds the search text the first time it is needed, on every
+// processor. It costs about as much memory as the story's text.
+func (ix *Index) haystack() *haystack {
+	ix.hayOnce.Do(func() {
+		n := len(ix.refs)
+		off := make([]int, n+1)
+		for p := range n {
+			off[p+1] = off[p] + len(ix.title[p]) + len(ix.At(p).Text()) + 2
+		}
+		buf := make([]byte, off[n])
+		workers := max(1, min(runtime.GOMAXPROCS(0), n/parallelMin))
+		var wg sync.WaitGroup
+		for w := range workers {
+			lo, hi := n*w/workers, n*(w+1)/workers
+			wg.Go(func() {
+				for p := lo; p < hi; p++ {
+					o := off[p]
+					o += lowerASCII(buf[o:], ix.title[p])
+					buf[o] = 0
+					o++
+					o += lowerASCII(buf[o:], ix.At(p).Text())
+					buf[o] = 0
+				}
+			})
+		}
+		wg.Wait()
+		ix.hay = haystack{buf: unsafe.String(unsafe.SliceData(buf), len(buf)), off: off}
+	})
+	return &ix.hay
+}
+
+// lowerASCII copies s into dst with A-Z in lower case, eight bytes at a
+// time, and returns len(s).
+func lowerASCII(dst []byte, s string) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s[i:]), 8))
+		h := x &^ highs
+		// Bit 7 of a byte: at least 'A', more than 'Z', and ASCII.
+		ge := h + (0x80-'A')*ones
+		gt := h + (0x80-'Z'-1)*ones
+		upper := ge &^ gt &^ x & highs
+		binary.LittleEndian.PutUint64(dst[i:], x|upper>>2)
+	}
+	for ; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst[i] = c
+	}
+	return len(s)
 }
 
 // ActorCounts counts, for every actor id, the rows that involve the actor or
@@ -294,26 +543,74 @@ func ContainsFold(s, needle string) bool { return IndexFold(s, needle) >= 0 }
 // needle, or -1. For non-ASCII needles the offset is approximate only in
 // text whose folding changes byte lengths; callers highlight with it.
 func IndexFold(s, needle string) int {
+	f := newFolder(needle)
+	return f.index(s)
+}
+
+// folder finds one folded needle. For an ASCII needle it looks for the
+// needle's rarest byte (in English text) with strings.IndexByte, in both
+// cases, and compares the rest only there: most text is passed over at
+// memchr speed, without allocating.
+type folder struct {
+	needle string
+	ascii  bool
+	k      int  // offset in needle of its rarest byte
+	lc, uc byte // that byte in lower and upper case
+}
+
+func newFolder(needle string) folder {
+	f := folder{needle: needle, ascii: isASCII(needle)}
+	if !f.ascii || needle == "" {
+		return f
+	}
+	for i := 0; i < len(needle); i++ {
+		if byteFreq(needle[i]) < byteFreq(needle[f.k]) {
+			f.k = i
+		}
+	}
+	c := needle[f.k]
+	f.lc, f.uc = c, c
+	if 'a' <= c && c <= 'z' {
+		f.uc = c - 'a' + 'A'
+	}
+	return f
+}
+
+// byteFreq ranks a (folded) byte by how often it appears in English text:
+// letters by their frequency per mille, the space as the commonest.
+func byteFreq(c byte) int {
+	// a b c d e f g h i j k l m n o p q r s t u v w x y z
+	letters := [26]uint8{82, 15, 28, 43, 127, 22, 20, 61, 70, 2, 8, 40, 24, 67, 75, 19, 1, 60, 63, 91, 28, 10, 24, 2, 20, 1}
+	switch {
+	case 'a' <= c && c <= 'z':
+		return int(letters[c-'a'])
+	case c == ' ':
+		return 180
+	case c == '.' || c == ',':
+		return 10
+	}
+	return 4
+}
+
+func (f *folder) index(s string) int {
+	needle := f.needle
 	if needle == "" {
 		return 0
 	}
-	if !isASCII(needle) {
+	if !f.ascii {
 		return strings.Index(FoldForSearch(s), needle)
 	}
-	c := needle[0]
-	lc, uc := c, c
-	if 'a' <= c && c <= 'z' {
-		uc = c - 'a' + 'A'
-	}
-	last := len(s) - len(needle)
-	for i := 0; i <= last; {
-		j := indexEither(s[i:last+1], lc, uc)
+	// The rare byte of a match at i is at i+k; i runs to len(s)-len(needle).
+	k := f.k
+	end := len(s) - len(needle) + k + 1
+	for i := k; i < end; {
+		j := indexEither(s[i:end], f.lc, f.uc)
 		if j < 0 {
 			return -1
 		}
 		i += j
-		if equalFoldASCII(s[i:i+len(needle)], needle) {
-			return i
+		if equalFoldASCII(s[i-k:i-k+len(needle)], needle) {
+			return i - k
 		}
 		i++
 	}

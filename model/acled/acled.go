@@ -154,8 +154,8 @@ func Import(name string, r io.Reader) (*model.Story, model.Problems, error) {
 		if err != nil {
 			im.fail(csvProblem(name, err))
 			var pe *csv.ParseError
-			if errors.As(err, &pe) && errors.Is(pe.Err, csv.ErrQuote) {
-				break // the rest of the file is inside the open quote
+			if !errors.As(err, &pe) || errors.Is(pe.Err, csv.ErrQuote) {
+				break // a read error, or the rest of the file is inside an open quote
 			}
 			continue
 		}

@@ -424,3 +424,25 @@ func BenchmarkACLED(b *testing.B) {
 		}
 	}
 }
+
+// failingReader gives some bytes, then fails for ever.
+type failingReader struct{ data string }
+
+func (f *failingReader) Read(p []byte) (int, error) {
+	if f.data == "" {
+		return 0, io.ErrUnexpectedEOF
+	}
+	n := copy(p, f.data)
+	f.data = f.data[n:]
+	return n, nil
+}
+
+// TestReadError stops at a read error rather than retrying it for ever.
+func TestReadError(t *testing.T) {
+	src := writeCSV(t, header, row{"event_id_cnty": "A1", "event_date": "2023-03-17", "event_type": "Riots"})
+	_, _, err := Import("acled.csv", &failingReader{data: src + "A2,2023-03"})
+	ps, ok := err.(model.Problems)
+	if !ok || len(ps) != 1 || !strings.Contains(ps[0].Msg, "unexpected EOF") {
+		t.Errorf("err = %v", err)
+	}
+}

@@ -8,6 +8,7 @@ package formats
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
@@ -255,6 +256,39 @@ func Load(name string, data []byte, f Format) (*model.Story, model.Problems, err
 // LoadFile reads the story file at path, streaming ACLED exports rather
 // than reading them whole. See Load.
 func LoadFile(path string, f Format) (*model.Story, model.Problems, error) {
+	return LoadFilesContext(context.Background(), []string{path}, f, nil)
+}
+
+// Progress is told how many bytes of the files have been read, of how many.
+type Progress func(done, total int64)
+
+// counter counts the bytes read from the files, and stops reading when
+// its context is done.
+type counter struct {
+	ctx         context.Context
+	done, total int64
+	progress    Progress
+}
+
+type countingReader struct {
+	r io.Reader
+	c *counter
+}
+
+// Read implements io.Reader.
+func (cr countingReader) Read(p []byte) (int, error) {
+	if err := cr.c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	n, err := cr.r.Read(p)
+	cr.c.done += int64(n)
+	if cr.c.progress != nil {
+		cr.c.progress(cr.c.done, cr.c.total)
+	}
+	return n, err
+}
+
+func loadFile(path string, f Format, c *counter) (*model.Story, model.Problems, error) {
 	file, err := os.Open(path)
 	if err != nil {
 		return nil, nil, fmt.Errorf("cannot read %s: %w", path, unwrapPathError(err))
@@ -263,7 +297,7 @@ func LoadFile(path string, f Format) (*model.Story, model.Problems, error) {
 	if st, err := file.Stat(); err == nil && st.IsDir() {
 		return nil, nil, fmt.Errorf("cannot read %s: it is a directory; name a story file", path)
 	}
-	br := bufio.NewReaderSize(file, peekSize)
+	br := bufio.NewReaderSize(countingReader{file, c}, peekSize)
 	if f == Auto {
 		head, err := br.Peek(peekSize)
 		if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
@@ -294,8 +328,25 @@ func unwrapPathError(err error) error {
 // LoadFiles reads every file and merges them into one story (see Merge).
 // It reads them all even when one fails, and returns every file's problems.
 func LoadFiles(paths []string, f Format) (*model.Story, model.Problems, error) {
+	return LoadFilesContext(context.Background(), paths, f, nil)
+}
+
+// LoadFilesContext is LoadFiles that tells progress (if not nil) the bytes
+// read so far of the files' total size, and stops with ctx.Err() when ctx
+// is done.
+func LoadFilesContext(ctx context.Context, paths []string, f Format, progress Progress) (*model.Story, model.Problems, error) {
+	c := &counter{ctx: ctx, progress: progress}
+	for _, p := range paths {
+		if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
+			c.total += st.Size()
+		}
+	}
 	if len(paths) == 1 {
-		return LoadFile(paths[0], f)
+		s, warns, err := loadFile(paths[0], f, c)
+		if ctx.Err() != nil {
+			return nil, nil, ctx.Err()
+		}
+		return s, warns, err
 	}
 	var (
 		stories []*model.Story
@@ -304,7 +355,10 @@ func LoadFiles(paths []string, f Format) (*model.Story, model.Problems, error) {
 		other   []error
 	)
 	for _, p := range paths {
-		s, w, err := LoadFile(p, f)
+		s, w, err := loadFile(p, f, c)
+		if ctx.Err() != nil {
+			return nil, nil, ctx.Err()
+		}
 		warns = append(warns, w...)
 		var ps model.Problems
 		switch {

@@ -1,6 +1,7 @@
 package formats
 
 import (
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -335,5 +336,36 @@ func TestLoadFilesOverlappingACLED(t *testing.T) {
 	}
 	if len(warns) != 1 {
 		t.Errorf("warnings %v", warns)
+	}
+}
+
+func TestLoadFilesContext(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(acledCSV)
+	for i := range 20000 {
+		b.WriteString("UKR" + strings.Repeat("9", 3) + string(rune('a'+i%26)) + "x" + strings.Repeat("1", i%7) + ",2023-03-18,2023,1,Battles,Armed clash,Some actor,Ukraine,Kupiansk\n")
+	}
+	p := writeTemp(t, "big.csv", b.String())
+	size := int64(b.Len())
+	var calls int
+	var last, total int64
+	_, _, err := LoadFilesContext(context.Background(), []string{p}, Auto, func(done, tot int64) {
+		calls++
+		if done < last {
+			t.Fatalf("progress went back from %d to %d", last, done)
+		}
+		last, total = done, tot
+	})
+	if calls < 2 || last != size || total != size {
+		t.Errorf("%d calls, last %d of %d; the file has %d bytes (%v)", calls, last, total, size, err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	_, _, err = LoadFilesContext(ctx, []string{p, p}, Auto, func(done, total int64) {
+		if done > 100000 {
+			cancel()
+		}
+	})
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("err = %v, want context.Canceled", err)
 	}
 }

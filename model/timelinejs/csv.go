@@ -103,8 +103,9 @@ func ImportCSV(name string, r io.Reader) (*model.Story, model.Problems, error) {
 		}
 		if err != nil {
 			errs = append(errs, csvProblem(name, err))
-			if len(errs) > maxProblems {
-				break
+			var pe *csv.ParseError
+			if !errors.As(err, &pe) || len(errs) > maxProblems {
+				break // a read error repeats for ever
 			}
 			continue
 		}

@@ -3,6 +3,7 @@ package timelinejs
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -602,5 +603,25 @@ func TestImportCleans(t *testing.T) {
 	all := s.Title + s.Events[0].Title + s.Events[0].Summary + s.Topics[0].Title
 	if strings.ContainsAny(all, "\x1b\x07\u009b") {
 		t.Errorf("control characters survived: %q", all)
+	}
+}
+
+type failingReader struct{ data string }
+
+func (f *failingReader) Read(p []byte) (int, error) {
+	if f.data == "" {
+		return 0, io.ErrUnexpectedEOF
+	}
+	n := copy(p, f.data)
+	f.data = f.data[n:]
+	return n, nil
+}
+
+// TestCSVReadError stops at a read error rather than retrying it for ever.
+func TestCSVReadError(t *testing.T) {
+	_, _, err := ImportCSV("s.csv", &failingReader{data: strings.Join(SheetHeader, ",") + "\n2023,3,17,,,,,,,One,,,,,,,,\n2023"})
+	ps, ok := err.(model.Problems)
+	if !ok || len(ps) != 1 || !strings.Contains(ps[0].Msg, "unexpected EOF") {
+		t.Errorf("err = %v", err)
 	}
 }

@@ -30,6 +30,7 @@
 //     carries the exact EDTF date where TimelineJS's fields cannot (open,
 //     approximate or uncertain dates); it is used when it agrees with
 //     start_date and end_date.
+//   - Presentation is left out: background, autolink, media thumbnails.
 //
 // Every string is cleaned for the terminal, and every problem is reported
 // at its line (and, for JSON, column).

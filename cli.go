@@ -300,19 +300,11 @@ func explore(cmd *cobra.Command, paths []string, f model.Filter, reload ui.Reloa
 	if len(paths) > 0 {
 		name = strings.Join(paths, " + ")
 	}
-	var total int64
-	for _, p := range paths {
-		if fi, err := os.Stat(p); err == nil {
-			total += fi.Size()
-		}
-	}
 	load := func(ctx context.Context, progress func(done, total int64)) (*model.Index, error) {
-		progress(0, total)
-		l, err := loadFiles(paths, from, &warnings)
+		l, err := loadFilesContext(ctx, paths, from, progress, &warnings)
 		if err != nil {
 			return nil, err
 		}
-		progress(total, total)
 		return l.ix, nil
 	}
 	err = ui.RunLoading(name, f, load, reload)
@@ -324,7 +316,7 @@ func explore(cmd *cobra.Command, paths []string, f model.Filter, reload ui.Reloa
 	case errors.As(err, &fe):
 		return usageErr("%v", fe.Err)
 	case errors.Is(err, ui.ErrCancelled):
-		return dataErr(err)
+		return dataErr(errors.New("dateline: loading cancelled; nothing was changed"))
 	}
 	return err
 }

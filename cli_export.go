@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -48,6 +49,12 @@ func loadCmd(cmd *cobra.Command, paths []string, stderr io.Writer) (*loaded, err
 // loadFiles reads and merges the story files at paths (see formats.LoadFiles),
 // or the built-in story when there are none, printing warnings to stderr.
 func loadFiles(paths []string, from formats.Format, stderr io.Writer) (*loaded, error) {
+	return loadFilesContext(context.Background(), paths, from, nil, stderr)
+}
+
+// loadFilesContext is loadFiles that reports progress and stops when ctx
+// is done.
+func loadFilesContext(ctx context.Context, paths []string, from formats.Format, progress formats.Progress, stderr io.Writer) (*loaded, error) {
 	var (
 		s     *model.Story
 		warns model.Problems
@@ -58,7 +65,7 @@ func loadFiles(paths []string, from formats.Format, stderr io.Writer) (*loaded, 
 		name = content.StoryName
 		s, warns, err = model.Load(name, content.Story())
 	} else {
-		s, warns, err = formats.LoadFiles(paths, from)
+		s, warns, err = formats.LoadFilesContext(ctx, paths, from, progress)
 	}
 	for _, w := range warns {
 		fmt.Fprintln(stderr, w.Error())

@@ -209,7 +209,7 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case rowsMsg:
 		if msg.gen == a.gen {
-			a.pending = false
+			a.pending = msg.partial
 			a.setRows(msg.rows)
 		}
 		return a, nil
@@ -451,15 +451,17 @@ func (a *App) setFocus(f focus) {
 	}
 }
 
-// rowsMsg carries a query's result back to the app.
+// rowsMsg carries a query's result back to the app. A partial result is
+// the first screenful, sent ahead of the full count.
 type rowsMsg struct {
-	gen  int
-	rows []int32
+	gen     int
+	rows    []int32
+	partial bool
 }
 
-// refilter starts the query for the current filter off the UI loop. A
-// newer query cancels this one, and its result, if it still comes, is
-// dropped as stale.
+// refilter starts the query for the current filter off the UI loop: first
+// the rows for one screen, then the full result. A newer query cancels
+// this one, and its results, if they still come, are dropped as stale.
 func (a *App) refilter() tea.Cmd {
 	a.gen++
 	if a.cancel != nil {
@@ -470,7 +472,15 @@ func (a *App) refilter() tea.Cmd {
 	gen, ix := a.gen, a.ix
 	f := a.filter
 	f.Actors, f.Topics = slices.Clone(f.Actors), slices.Clone(f.Topics)
-	return func() tea.Msg {
+	screen := max(1, a.timeline.height)
+	first := func() tea.Msg {
+		rows, err := ix.QueryFirst(ctx, f, screen)
+		if err != nil {
+			return nil
+		}
+		return rowsMsg{gen: gen, rows: rows, partial: true}
+	}
+	full := func() tea.Msg {
 		defer cancel()
 		rows, err := ix.QueryContext(ctx, f)
 		if err != nil {
@@ -478,6 +488,7 @@ func (a *App) refilter() tea.Cmd {
 		}
 		return rowsMsg{gen: gen, rows: rows}
 	}
+	return tea.Sequence(first, full)
 }
 
 // setRows shows rows as the timeline, keeping the selection where it can.
@@ -589,9 +600,13 @@ func (a App) render() string {
 	case a.banner != "" && msg == "":
 		msg, isErr = a.banner, true
 	case a.pending && msg == "":
-		msg = "searching…"
+		msg = "counting…"
 	}
-	b.WriteString(a.status.View(a.timeline.Len(), a.filter, msg, isErr))
+	shown := a.timeline.Len()
+	if a.pending {
+		shown = -1 // not counted yet
+	}
+	b.WriteString(a.status.View(shown, a.filter, msg, isErr))
 	b.WriteByte('\n')
 	b.WriteString(a.bottomView())
 	return b.String()

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"reflect"
 	"fmt"
 	"strings"
 	"testing"
@@ -53,13 +54,16 @@ func run(cmd tea.Cmd) []tea.Msg {
 	go func() { done <- cmd() }()
 	select {
 	case msg := <-done:
-		switch msg := msg.(type) {
-		case tea.BatchMsg:
+		// Batches and sequences (tea's sequenceMsg is unexported) are
+		// slices of commands: run them in order.
+		if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Elem() == reflect.TypeFor[tea.Cmd]() {
 			var out []tea.Msg
-			for _, c := range msg {
-				out = append(out, run(c)...)
+			for i := range v.Len() {
+				out = append(out, run(v.Index(i).Interface().(tea.Cmd))...)
 			}
 			return out
+		}
+		switch msg := msg.(type) {
 		case pickedMsg, pickerClosedMsg, jumpMsg, cardMsg, rowsMsg:
 			return []tea.Msg{msg}
 		}

@@ -23,11 +23,15 @@ func NewStatusBar(ix *model.Index, st *Styles) StatusBar { return StatusBar{ix: 
 // SetSize implements component; the bar is one line.
 func (s *StatusBar) SetSize(w, _ int) { s.width = w }
 
-// View draws the bar for the shown count, the filter and a message, which
-// takes the place of the filters while it lasts.
+// View draws the bar for the shown count (negative while it is being
+// counted), the filter and a message, which takes the place of the filters
+// while it lasts.
 func (s StatusBar) View(shown int, f model.Filter, msg string, msgIsErr bool) string {
 	ss := &s.st.Status
 	count := " " + thousands(shown) + " of " + thousands(s.ix.Len()) + " items"
+	if shown < 0 {
+		count = " … of " + thousands(s.ix.Len()) + " items"
+	}
 	var parts []string
 	if len(f.Actors) > 0 {
 		parts = append(parts, "actor: "+s.names(f.Actors, true))

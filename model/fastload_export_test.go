@@ -15,3 +15,6 @@ var QuickValid = quickValid
 
 // ValidateIssues is the number of issues validate finds.
 func ValidateIssues(s *Story) int { return len(validate(s)) }
+
+// AppendOpening is appendOpening.
+var AppendOpening = appendOpening

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 )
 
 // ItemKind says whether a timeline item is an event or a statement.
@@ -72,16 +74,16 @@ type ref struct {
 // queries the TUI and the command line share. It is immutable once built,
 // so it may be read from several goroutines.
 type Index struct {
-	story *Story
-	refs  []ref
-	lo    []Day // earliest day of each item, in timeline order
-	hi    []Day
-	title []string
+	story   *Story
+	refs    []ref
+	lo      []Day // earliest day of each item, in timeline order
+	hi      []Day
+	stTitle []string // the title of each statement, made where it has none
 
 	actorOf  map[string]int32 // actor id → actor index
 	topicOf  map[string]int32
-	posOf    map[string]int32 // event or statement id → timeline position
-	parent   []int32          // actor index → parent index, or -1
+	posOf    *idTable // event or statement id → timeline position
+	parent   []int32  // actor index → parent index, or -1
 	children [][]int32
 
 	// Per item (timeline order), the actors and topics it involves, as
@@ -119,7 +121,15 @@ func NewIndex(s *Story) *Index {
 	}
 	ix.buildActorTree()
 	ix.buildOrder()
+	// What follows needs only the order, and splits between two processors.
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		ix.buildLookup()
+		ix.buildTitles()
+	})
 	ix.buildPostings()
+	wg.Wait()
+	ix.buildReactions()
 	ix.positions = make(map[[2]int32]*Position, len(s.Positions))
 	for i := range s.Positions {
 		p := &s.Positions[i]
@@ -170,39 +180,60 @@ func (ix *Index) buildActorTree() {
 	}
 }
 
+// orderKey is what the timeline sorts by: earliest day, latest day, id.
+type orderKey struct {
+	lo, hi Day
+	id     string
+	r      ref
+}
+
+func compareKeys(a, b *orderKey) int {
+	return cmp.Or(cmp.Compare(a.lo, b.lo), cmp.Compare(a.hi, b.hi), strings.Compare(a.id, b.id))
+}
+
+// buildOrder sorts the items into the timeline: each half on its own
+// processor, then one merge.
 func (ix *Index) buildOrder() {
 	s := ix.story
 	n := len(s.Events) + len(s.Statements)
-	refs := make([]ref, 0, n)
+	keys := make([]orderKey, 0, n)
 	for i := range s.Events {
-		refs = append(refs, ref{EventItem, int32(i)})
+		e := &s.Events[i]
+		keys = append(keys, orderKey{e.Date.Earliest(), e.Date.Latest(), e.ID, ref{EventItem, int32(i)}})
 	}
 	for i := range s.Statements {
-		refs = append(refs, ref{StatementItem, int32(i)})
+		st := &s.Statements[i]
+		keys = append(keys, orderKey{st.Date.Earliest(), st.Date.Latest(), st.ID, ref{StatementItem, int32(i)}})
 	}
-	type key struct {
-		lo, hi Day
-		id     string
-		r      ref
-	}
-	keys := make([]key, n)
-	for i, r := range refs {
-		d, id := ix.dateID(r)
-		keys[i] = key{d.Earliest(), d.Latest(), id, r}
-	}
-	slices.SortFunc(keys, func(a, b key) int {
-		return cmp.Or(cmp.Compare(a.lo, b.lo), cmp.Compare(a.hi, b.hi), strings.Compare(a.id, b.id))
-	})
-	ix.refs = refs
+	byKey := func(a, b orderKey) int { return compareKeys(&a, &b) }
+	ix.refs = make([]ref, n)
 	ix.lo = make([]Day, n)
 	ix.hi = make([]Day, n)
-	ix.title = make([]string, n)
-	ix.posOf = make(map[string]int32, n)
-	for i, k := range keys {
+	put := func(i int, k *orderKey) {
 		ix.refs[i] = k.r
 		ix.lo[i], ix.hi[i] = k.lo, k.hi
-		ix.posOf[k.id] = int32(i)
-		ix.title[i] = ix.makeTitle(k.r)
+	}
+	if n < 1<<14 {
+		slices.SortFunc(keys, byKey)
+		for i := range keys {
+			put(i, &keys[i])
+		}
+		return
+	}
+	half := n / 2
+	var wg sync.WaitGroup
+	wg.Go(func() { slices.SortFunc(keys[:half], byKey) })
+	slices.SortFunc(keys[half:], byKey)
+	wg.Wait()
+	a, b := keys[:half], keys[half:]
+	for i := range n {
+		if len(b) == 0 || len(a) > 0 && compareKeys(&a[0], &b[0]) <= 0 {
+			put(i, &a[0])
+			a = a[1:]
+		} else {
+			put(i, &b[0])
+			b = b[1:]
+		}
 	}
 }
 
@@ -215,8 +246,31 @@ func (ix *Index) dateID(r ref) (Date, string) {
 	return e.Date, e.ID
 }
 
+// itemID is the id of the item at timeline position pos.
+func (ix *Index) itemID(pos uint32) string {
+	_, id := ix.dateID(ix.refs[pos])
+	return id
+}
+
+// buildLookup makes the table from ids to timeline positions.
+func (ix *Index) buildLookup() {
+	ix.posOf = newIDTable(len(ix.refs))
+	for i := range ix.refs {
+		ix.posOf.insert(ix.itemID(uint32(i)), uint32(i), ix.itemID)
+	}
+}
+
+// buildTitles makes the titles of the statements.
+func (ix *Index) buildTitles() {
+	ix.stTitle = make([]string, len(ix.story.Statements))
+	for i := range ix.stTitle {
+		ix.stTitle[i] = ix.makeTitle(ref{StatementItem, int32(i)})
+	}
+}
+
 // makeTitle gives statements without a title one made of the speaker's
-// name and the opening of the quote.
+// name and the opening of the quote: its words, single-spaced, cut at 59
+// characters and an ellipsis when longer than 60.
 func (ix *Index) makeTitle(r ref) string {
 	if r.kind == EventItem {
 		return ix.story.Events[r.n].Title
@@ -229,68 +283,180 @@ func (ix *Index) makeTitle(r ref) string {
 	if a, ok := ix.actorOf[st.Speaker]; ok {
 		name = ix.story.Actors[a].Name
 	}
-	q := strings.Join(strings.Fields(st.Quote), " ")
-	if r := []rune(q); len(r) > 60 {
-		q = string(r[:59]) + "…"
+	b := make([]byte, 0, len(name)+2+3+min(len(st.Quote), 61*4)+3+3)
+	b = append(b, name...)
+	b = append(b, ": "...)
+	if !st.Paraphrase {
+		b = append(b, "“"...)
 	}
-	if st.Paraphrase {
-		return name + ": " + q
+	b = appendOpening(b, st.Quote, 60)
+	if !st.Paraphrase {
+		b = append(b, "”"...)
 	}
-	return name + ": “" + q + "”"
+	return string(b)
 }
 
+// appendOpening appends the words of q single-spaced (as
+// strings.Join(strings.Fields(q), " ") would), at most max characters;
+// longer text is cut at max-1 and ends in "…".
+func appendOpening(b []byte, q string, max int) []byte {
+	start := len(b)
+	runes, cut := 0, -1 // cut: where max-1 characters end
+	space := false
+	for _, r := range q {
+		if unicode.IsSpace(r) {
+			space = runes > 0
+			continue
+		}
+		if space {
+			if runes == max-1 {
+				cut = len(b)
+			}
+			if runes == max {
+				return append(b[:cut], "…"...)
+			}
+			b = append(b, ' ')
+			runes++
+			space = false
+		}
+		if runes == max-1 {
+			cut = len(b)
+		}
+		if runes == max {
+			return append(b[:cut], "…"...)
+		}
+		b = utf8.AppendRune(b, r)
+		runes++
+	}
+	_ = start
+	return b
+}
+
+// buildPostings records each item's actors and topics, and each actor's
+// and topic's items. It reads the story in file order, which is the order
+// of memory, and sizes every list exactly before filling it.
 func (ix *Index) buildPostings() {
 	s := ix.story
 	n := len(ix.refs)
-	ix.actorStart = make([]uint32, n+1)
-	ix.topicStart = make([]uint32, n+1)
-	ix.actorPost = make([][]int32, len(s.Actors))
-	ix.topicPost = make([][]int32, len(s.Topics))
-	ix.reactions = map[int32][]int32{}
+	evPos := make([]int32, len(s.Events))
+	stPos := make([]int32, len(s.Statements))
 	for pos, r := range ix.refs {
-		p := int32(pos)
-		start := len(ix.itemActors)
-		addActor := func(id string) {
-			a, ok := ix.actorOf[id]
-			if !ok || slices.Contains(ix.itemActors[start:], a) {
-				return
-			}
-			ix.itemActors = append(ix.itemActors, a)
-			ix.actorPost[a] = append(ix.actorPost[a], p)
-		}
-		tstart := len(ix.itemTopics)
-		addTopic := func(id string) {
-			t, ok := ix.topicOf[id]
-			if !ok || slices.Contains(ix.itemTopics[tstart:], t) {
-				return
-			}
-			ix.itemTopics = append(ix.itemTopics, t)
-			ix.topicPost[t] = append(ix.topicPost[t], p)
-		}
 		if r.kind == EventItem {
-			e := &s.Events[r.n]
-			for _, role := range e.Actors {
-				addActor(role.Actor)
-			}
-			for _, t := range e.Topics {
-				addTopic(t)
-			}
+			evPos[r.n] = int32(pos)
 		} else {
-			st := &s.Statements[r.n]
-			addActor(st.Speaker)
-			for _, ts := range st.Stances {
-				addTopic(ts.Topic)
+			stPos[r.n] = int32(pos)
+		}
+	}
+	// Per item, the distinct known actors and topics, as story indexes.
+	var aBuf, tBuf []int32
+	actorsOf := func(dst []int32, e *Event) []int32 {
+		dst = dst[:0]
+		for _, role := range e.Actors {
+			if a, ok := ix.actorOf[role.Actor]; ok && !slices.Contains(dst, a) {
+				dst = append(dst, a)
 			}
 		}
-		ix.actorStart[pos+1] = uint32(len(ix.itemActors))
-		ix.topicStart[pos+1] = uint32(len(ix.itemTopics))
+		return dst
 	}
+	topicsOf := func(dst []int32, ts []string) []int32 {
+		dst = dst[:0]
+		for _, id := range ts {
+			if t, ok := ix.topicOf[id]; ok && !slices.Contains(dst, t) {
+				dst = append(dst, t)
+			}
+		}
+		return dst
+	}
+	stActor := func(st *Statement) []int32 {
+		aBuf = aBuf[:0]
+		if a, ok := ix.actorOf[st.Speaker]; ok {
+			aBuf = append(aBuf, a)
+		}
+		return aBuf
+	}
+	stTopics := func(dst []int32, st *Statement) []int32 {
+		dst = dst[:0]
+		for _, ts := range st.Stances {
+			if t, ok := ix.topicOf[ts.Topic]; ok && !slices.Contains(dst, t) {
+				dst = append(dst, t)
+			}
+		}
+		return dst
+	}
+	// Count, in file order.
+	aCount := make([]uint32, n+1)
+	tCount := make([]uint32, n+1)
+	for i := range s.Events {
+		e := &s.Events[i]
+		aBuf, tBuf = actorsOf(aBuf, e), topicsOf(tBuf, e.Topics)
+		aCount[evPos[i]+1], tCount[evPos[i]+1] = uint32(len(aBuf)), uint32(len(tBuf))
+	}
+	for i := range s.Statements {
+		st := &s.Statements[i]
+		tBuf = stTopics(tBuf, st)
+		aCount[stPos[i]+1], tCount[stPos[i]+1] = uint32(len(stActor(st))), uint32(len(tBuf))
+	}
+	for p := range n {
+		aCount[p+1] += aCount[p]
+		tCount[p+1] += tCount[p]
+	}
+	ix.actorStart, ix.topicStart = aCount, tCount
+	ix.itemActors = make([]int32, aCount[n])
+	ix.itemTopics = make([]int32, tCount[n])
+	// Fill, in file order.
+	for i := range s.Events {
+		e := &s.Events[i]
+		p := evPos[i]
+		copy(ix.itemActors[aCount[p]:], actorsOf(aBuf, e))
+		copy(ix.itemTopics[tCount[p]:], topicsOf(tBuf, e.Topics))
+	}
+	for i := range s.Statements {
+		st := &s.Statements[i]
+		p := stPos[i]
+		copy(ix.itemActors[aCount[p]:], stActor(st))
+		copy(ix.itemTopics[tCount[p]:], stTopics(tBuf, st))
+	}
+	ix.actorPost = postings(ix.itemActors, aCount, len(s.Actors))
+	ix.topicPost = postings(ix.itemTopics, tCount, len(s.Topics))
+}
+
+// postings inverts per-item lists (item p owns ids[start[p]:start[p+1]])
+// into per-id lists of items, ascending, in one block of memory.
+func postings(ids []int32, start []uint32, m int) [][]int32 {
+	count := make([]int, m+1)
+	for _, id := range ids {
+		count[id+1]++
+	}
+	for i := range m {
+		count[i+1] += count[i]
+	}
+	block := make([]int32, len(ids))
+	next := slices.Clone(count[:m])
+	for p := range len(start) - 1 {
+		for _, id := range ids[start[p]:start[p+1]] {
+			block[next[id]] = int32(p)
+			next[id]++
+		}
+	}
+	out := make([][]int32, m)
+	for i := range m {
+		out[i] = block[count[i]:count[i+1]:count[i+1]]
+	}
+	return out
+}
+
+// buildReactions maps events to the statements that react to them.
+func (ix *Index) buildReactions() {
+	s := ix.story
+	ix.reactions = map[int32][]int32{}
 	for pos, r := range ix.refs {
 		if r.kind != StatementItem {
 			continue
 		}
-		if ev, ok := ix.posOf[s.Statements[r.n].ReactsTo]; ok && s.Statements[r.n].ReactsTo != "" {
-			ix.reactions[ev] = append(ix.reactions[ev], int32(pos))
+		if id := s.Statements[r.n].ReactsTo; id != "" {
+			if ev, ok := ix.Lookup(id); ok {
+				ix.reactions[int32(ev)] = append(ix.reactions[int32(ev)], int32(pos))
+			}
 		}
 	}
 }
@@ -311,14 +477,19 @@ func (ix *Index) At(pos int) Item {
 }
 
 // Title is the one-line heading of the item at pos.
-func (ix *Index) Title(pos int) string { return ix.title[pos] }
+func (ix *Index) Title(pos int) string {
+	if r := ix.refs[pos]; r.kind == StatementItem {
+		return ix.stTitle[r.n]
+	}
+	return ix.story.Events[ix.refs[pos].n].Title
+}
 
 // Kind is the kind of the item at pos, without building an Item.
 func (ix *Index) Kind(pos int) ItemKind { return ix.refs[pos].kind }
 
 // Lookup finds the timeline position of an event or statement id.
 func (ix *Index) Lookup(id string) (int, bool) {
-	p, ok := ix.posOf[id]
+	p, ok := ix.posOf.find(id, ix.itemID)
 	return int(p), ok
 }
 

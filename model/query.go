@@ -384,7 +384,7 @@ func (ix *Index) matches(m *matcher, p int32) bool {
 	if m.hay != nil {
 		return strings.Index(m.hay.item(p), m.needle) >= 0
 	}
-	return m.fold.index(ix.title[p]) >= 0 || m.fold.index(ix.At(int(p)).Text()) >= 0
+	return m.fold.index(ix.Title(int(p))) >= 0 || m.fold.index(ix.At(int(p)).Text()) >= 0
 }
 
 func anyOf(ids []int32, want []bool) bool {
@@ -449,7 +449,7 @@ func (ix *Index) haystack() *haystack {
 		n := len(ix.refs)
 		off := make([]int, n+1)
 		for p := range n {
-			off[p+1] = off[p] + len(ix.title[p]) + len(ix.At(p).Text()) + 2
+			off[p+1] = off[p] + len(ix.Title(p)) + len(ix.At(p).Text()) + 2
 		}
 		buf := make([]byte, off[n])
 		workers := max(1, min(runtime.GOMAXPROCS(0), n/parallelMin))
@@ -459,7 +459,7 @@ func (ix *Index) haystack() *haystack {
 			wg.Go(func() {
 				for p := lo; p < hi; p++ {
 					o := off[p]
-					o += lowerASCII(buf[o:], ix.title[p])
+					o += lowerASCII(buf[o:], ix.Title(p))
 					buf[o] = 0
 					o++
 					o += lowerASCII(buf[o:], ix.At(p).Text())

@@ -175,3 +175,24 @@ func TestIndexFoldFindsTheFirstMatch(t *testing.T) {
 		}
 	}
 }
+
+// A statement's made-up title opens its quote as Fields and Join would,
+// cut at 59 characters and an ellipsis past 60.
+func TestAppendOpening(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	parts := []string{"a", "bc", " ", "  ", "\n", "\t", "é", "日本", "word", "\u00a0"}
+	for range 5000 {
+		var b strings.Builder
+		for range r.IntN(40) {
+			b.WriteString(parts[r.IntN(len(parts))])
+		}
+		q := b.String()
+		want := strings.Join(strings.Fields(q), " ")
+		if rs := []rune(want); len(rs) > 60 {
+			want = string(rs[:59]) + "…"
+		}
+		if got := string(model.AppendOpening(nil, q, 60)); got != want {
+			t.Fatalf("opening of %q = %q, want %q", q, got, want)
+		}
+	}
+}

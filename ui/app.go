@@ -189,6 +189,7 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.help.Styles = a.styles.Help
 		if a.load == nil {
 			a.detail.render()
+			a.timeline.chips = newChipper(a.ix, a.styles)
 		}
 		return a, nil
 	}

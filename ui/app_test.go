@@ -2,8 +2,8 @@ package ui
 
 import (
 	"bytes"
-	"reflect"
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 	"time"

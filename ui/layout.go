@@ -87,23 +87,44 @@ func computeLayout(w, h int, pane lipgloss.Style, detailFocused bool) layout {
 	return l
 }
 
-// frame draws content (already sized to the inside) in a pane's border,
-// with the title set into the top edge.
+// frame draws content in a pane's border, with the title set into the top
+// edge. The border is drawn by hand around lines cut to the inside width:
+// measuring and wrapping the whole pane again through Style.Render cost
+// more than everything else in a frame.
 func frame(style lipgloss.Style, titleStyle lipgloss.Style, title, content string, w, h int) string {
 	if w < 2 || h < 2 {
 		return ""
 	}
-	body := style.BorderTop(false).Width(w).Height(h - 1).MaxHeight(h - 1).Render(content)
 	bd := style.GetBorderStyle()
 	edge := titleStyle.UnsetBold().UnsetBackground().Foreground(style.GetBorderTopForeground())
+	padL, padR := style.GetPaddingLeft(), style.GetPaddingRight()
+	inW := max(0, w-2-padL-padR)
+	var b strings.Builder
+	b.Grow(w * h * 4)
 	// ╭─ title ──╮: two corners, one edge, two spaces and the fill.
 	title = ansi.Truncate(title, max(0, w-5), "…")
 	fill := w - 5 - ansi.StringWidth(title)
 	if title == "" || fill < 0 {
-		return edge.Render(bd.TopLeft+strings.Repeat(bd.Top, w-2)+bd.TopRight) + "\n" + body
+		b.WriteString(edge.Render(bd.TopLeft + strings.Repeat(bd.Top, w-2) + bd.TopRight))
+	} else {
+		b.WriteString(edge.Render(bd.TopLeft+bd.Top+" ") + titleStyle.Render(title) + edge.Render(" "+strings.Repeat(bd.Top, fill)+bd.TopRight))
 	}
-	top := edge.Render(bd.TopLeft+bd.Top+" ") + titleStyle.Render(title) + edge.Render(" "+strings.Repeat(bd.Top, fill)+bd.TopRight)
-	return top + "\n" + body
+	left := edge.Render(bd.Left) + strings.Repeat(" ", min(padL, max(0, w-2)))
+	right := strings.Repeat(" ", min(padR, max(0, w-2-padL))) + edge.Render(bd.Right)
+	lines := strings.SplitN(content, "\n", h)
+	for i := range h - 2 {
+		line := ""
+		if i < len(lines) {
+			line = lines[i]
+		}
+		b.WriteByte('\n')
+		b.WriteString(left)
+		b.WriteString(fitWidth(line, inW))
+		b.WriteString(right)
+	}
+	b.WriteByte('\n')
+	b.WriteString(edge.Render(bd.BottomLeft + strings.Repeat(bd.Bottom, w-2) + bd.BottomRight))
+	return b.String()
 }
 
 // fitLines makes s exactly h lines of exactly w cells: cut, or padded.

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image/color"
+	"strings"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/lipgloss/v2"
@@ -60,6 +61,9 @@ type Styles struct {
 	Timeline struct {
 		Row, Selected, Marker, Date, Event, Quote, Match, Empty lipgloss.Style
 		Chips                                                   []lipgloss.Style
+		// Paint holds the row styles as paints, for a plain row [0] and
+		// the selected row [1].
+		Paint [2]RowPaints
 	}
 	Detail struct {
 		Title, Label, Text, Quote, QuoteMark, Muted, Section, Warning lipgloss.Style
@@ -99,6 +103,17 @@ func NewStyles(isDark bool) Styles {
 	t.Empty = n().Foreground(p.Muted).Italic(true)
 	for _, c := range p.Chips {
 		t.Chips = append(t.Chips, n().Foreground(c))
+	}
+
+	for i, base := range []lipgloss.Style{t.Row, t.Selected} {
+		rp := RowPaints{
+			Row: NewPaint(base), Marker: NewPaint(t.Marker.Inherit(base)), Date: NewPaint(t.Date.Inherit(base)),
+			Event: NewPaint(t.Event.Inherit(base)), Quote: NewPaint(t.Quote.Inherit(base)), Match: NewPaint(t.Match),
+		}
+		for _, c := range t.Chips {
+			rp.Chips = append(rp.Chips, NewPaint(c.Inherit(base)))
+		}
+		t.Paint[i] = rp
 	}
 
 	d := &s.Detail
@@ -145,4 +160,32 @@ func NewStyles(isDark bool) Styles {
 	s.TooSmall = n().Foreground(p.Fg)
 	s.Help = help.DefaultStyles(isDark)
 	return s
+}
+
+// Paint is a one-line style reduced to the escape sequences around its
+// text. Style.Render measures, wraps and pads, which a row's cells do not
+// need; a frame paints hundreds of them.
+type Paint struct{ pre, post string }
+
+// NewPaint takes the sequences s puts around text. s must not set a width,
+// padding, margin or border.
+func NewPaint(s lipgloss.Style) Paint {
+	const mark = "\uE000" // a private-use character no style changes
+	pre, post, _ := strings.Cut(s.Render(mark), mark)
+	return Paint{pre, post}
+}
+
+// Render paints the text, as Style.Render would for one line.
+func (p Paint) Render(strs ...string) string {
+	t := strings.Join(strs, " ")
+	if t == "" {
+		return ""
+	}
+	return p.pre + t + p.post
+}
+
+// RowPaints are the paints of one kind of timeline row.
+type RowPaints struct {
+	Row, Marker, Date, Event, Quote, Match Paint
+	Chips                                  []Paint
 }

@@ -6,7 +6,6 @@ import (
 	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/dateline/dateline/model"
@@ -186,11 +185,10 @@ func (t Timeline) View() string {
 // marker (visible without colour), the date gutter, the kind, the title with
 // search matches highlighted, and the actors as chips.
 func renderRow(ix *model.Index, st *Styles, chips *chipper, pos, width int, selected bool, needle string) string {
-	ts := &st.Timeline
-	base := ts.Row
+	rp := &st.Timeline.Paint[0]
 	marker := "  "
 	if selected {
-		base = ts.Selected
+		rp = &st.Timeline.Paint[1]
 		marker = "▌ "
 	}
 	item := ix.At(pos)
@@ -198,9 +196,9 @@ func renderRow(ix *model.Index, st *Styles, chips *chipper, pos, width int, sele
 	if d := item.Date(); !d.IsZero() {
 		date = d.Short()
 	}
-	kind, kindStyle := "● ", ts.Event
+	kind, kindPaint := "● ", rp.Event
 	if st := item.Statement; st != nil {
-		kind, kindStyle = "❝ ", ts.Quote
+		kind, kindPaint = "❝ ", rp.Quote
 		if st.Paraphrase {
 			kind = "≈ " // reported speech, not the speaker's words
 		}
@@ -209,30 +207,32 @@ func renderRow(ix *model.Index, st *Styles, chips *chipper, pos, width int, sele
 	fixed := 2 + dateWidth + 1 + 2
 	if width < fixed+4 {
 		// Too narrow for the gutter: marker and title only.
-		plain := marker + clipRow(ix.Title(pos), width)
-		return base.Render(fitWidth(plain, width))
+		return rp.Row.Render(fitWidth(marker+clipRow(ix.Title(pos), width), width))
 	}
 	room := width - fixed
 	chipText, chipW := "", 0
 	if width >= chipMinWidth {
-		chipText, chipW = chips.render(ix.ItemActors(pos), room/3, base)
+		chipText, chipW = chips.render(ix.ItemActors(pos), room/3, rp, selected)
 	}
 	titleW := room - chipW
 	title := ansi.Truncate(clipRow(ix.Title(pos), titleW), titleW, "…")
 	var b strings.Builder
-	b.WriteString(ts.Marker.Inherit(base).Render(marker))
-	b.WriteString(ts.Date.Inherit(base).Render(fitWidth(ansi.Truncate(date, dateWidth, "…"), dateWidth) + " "))
-	b.WriteString(kindStyle.Inherit(base).Render(kind))
-	b.WriteString(highlight(title, needle, base, ts.Match))
+	b.WriteString(rp.Marker.Render(marker))
+	b.WriteString(rp.Date.Render(fitWidth(ansi.Truncate(date, dateWidth, "…"), dateWidth) + " "))
+	b.WriteString(kindPaint.Render(kind))
+	b.WriteString(highlight(title, needle, rp.Row, rp.Match))
 	if pad := titleW - ansi.StringWidth(title); pad > 0 {
-		b.WriteString(base.Render(strings.Repeat(" ", pad)))
+		b.WriteString(rp.Row.Render(strings.Repeat(" ", pad)))
 	}
 	b.WriteString(chipText)
 	return b.String()
 }
 
+// painter is a lipgloss.Style or a Paint.
+type painter interface{ Render(...string) string }
+
 // highlight renders s in base with every match of the folded needle in hl.
-func highlight(s, needle string, base, hl lipgloss.Style) string {
+func highlight(s, needle string, base, hl painter) string {
 	if needle == "" || s == "" {
 		return base.Render(s)
 	}
@@ -259,10 +259,24 @@ type chipper struct {
 	st    *Styles
 	ix    *model.Index
 	color map[string]int
+	// cache holds each actor's chip, drawn on a plain and on a selected
+	// row: measuring and styling names was most of a frame's cost. The app
+	// makes a new chipper when the styles change.
+	cache map[chipKey]chip
+}
+
+type chipKey struct {
+	actor    *model.Actor
+	selected bool
+}
+
+type chip struct {
+	name, drawn string
+	width       int
 }
 
 func newChipper(ix *model.Index, st *Styles) *chipper {
-	c := &chipper{st: st, ix: ix, color: map[string]int{}}
+	c := &chipper{st: st, ix: ix, color: map[string]int{}, cache: map[chipKey]chip{}}
 	root := -1
 	for _, n := range ix.ActorTree() {
 		if n.Depth == 0 {
@@ -288,11 +302,10 @@ func shortName(a *model.Actor) string {
 // render draws as many chips as fit in room cells, separated by "·" so
 // they read apart without colour; the first always shows, cut if need be,
 // and "+n" counts the rest. It returns the text and its width.
-func (c *chipper) render(actors []*model.Actor, room int, base lipgloss.Style) (string, int) {
+func (c *chipper) render(actors []*model.Actor, room int, rp *RowPaints, selected bool) (string, int) {
 	if room < 6 || len(actors) == 0 {
 		return "", 0
 	}
-	sep := c.st.Timeline.Date.Inherit(base)
 	var b strings.Builder
 	used := 0
 	for i, a := range actors {
@@ -305,22 +318,41 @@ func (c *chipper) render(actors []*model.Actor, room int, base lipgloss.Style) (
 		if i > 0 {
 			lead = "·"
 		}
-		name := shortName(a)
-		if i == 0 {
-			name = ansi.Truncate(name, room-1-reserve, "…")
-		}
-		w := 1 + ansi.StringWidth(name)
-		if i > 0 && used+w+reserve > room {
+		ch := c.chip(a, selected, rp)
+		if i > 0 && used+1+ch.width+reserve > room {
 			tag := " +" + strconv.Itoa(len(actors)-i)
-			b.WriteString(sep.Render(tag))
+			b.WriteString(rp.Date.Render(tag))
 			used += len(tag)
 			break
 		}
-		style := c.st.Timeline.Chips[c.color[a.ID]%len(c.st.Timeline.Chips)].Inherit(base)
-		b.WriteString(sep.Render(lead) + style.Render(name))
-		used += w
+		b.WriteString(rp.Date.Render(lead))
+		if i == 0 && 1+ch.width+reserve > room {
+			// The first chip always shows, cut to fit.
+			name := ansi.Truncate(ch.name, room-1-reserve, "…")
+			b.WriteString(c.paint(a, rp).Render(name))
+			used += 1 + ansi.StringWidth(name)
+			continue
+		}
+		b.WriteString(ch.drawn)
+		used += 1 + ch.width
 	}
 	return b.String(), used
+}
+
+func (c *chipper) paint(a *model.Actor, rp *RowPaints) Paint {
+	return rp.Chips[c.color[a.ID]%len(rp.Chips)]
+}
+
+// chip is the actor's chip, from the cache.
+func (c *chipper) chip(a *model.Actor, selected bool, rp *RowPaints) chip {
+	k := chipKey{a, selected}
+	if ch, ok := c.cache[k]; ok {
+		return ch
+	}
+	name := shortName(a)
+	ch := chip{name: name, drawn: c.paint(a, rp).Render(name), width: ansi.StringWidth(name)}
+	c.cache[k] = ch
+	return ch
 }
 
 // clipRow cuts s to a prefix long enough to fill w cells, so that a row

@@ -238,11 +238,11 @@ func newValidateCmd(stdout, stderr io.Writer) *cobra.Command {
 			bad := 0
 			for _, path := range args {
 				if _, err := loadCmd(cmd, []string{path}, stderr); err != nil {
-					fmt.Fprintln(stderr, err)
+					fmt.Fprintln(stderr, model.Clean(err.Error()))
 					bad++
 					continue
 				}
-				fmt.Fprintf(stdout, "%s: ok\n", path)
+				fmt.Fprintf(stdout, "%s: ok\n", model.CleanLine(path))
 			}
 			if bad > 0 {
 				return &exitError{exitData, errQuiet}
@@ -281,7 +281,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		if code == exitUsage && !strings.HasPrefix(msg, "dateline") {
 			msg = "dateline: " + msg
 		}
-		fmt.Fprintln(stderr, msg)
+		fmt.Fprintln(stderr, model.Clean(msg)) // messages quote file names and flags
 	}
 	return code
 }

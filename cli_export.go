@@ -68,7 +68,7 @@ func loadFilesContext(ctx context.Context, paths []string, from formats.Format, 
 		s, warns, err = formats.LoadFilesContext(ctx, paths, from, progress)
 	}
 	for _, w := range warns {
-		fmt.Fprintln(stderr, w.Error())
+		fmt.Fprintln(stderr, model.Clean(w.Error())) // the file name is not cleaned
 	}
 	if err != nil {
 		return nil, dataErr(err)
@@ -145,7 +145,7 @@ func newExportCmd(stdout, stderr io.Writer) *cobra.Command {
 			if err := writeAtomic(output, force, write); err != nil {
 				return err
 			}
-			fmt.Fprintf(stderr, "dateline: wrote %d %s to %s\n", len(rows), plural(len(rows), "item", "items"), output)
+			fmt.Fprintf(stderr, "dateline: wrote %d %s to %s\n", len(rows), plural(len(rows), "item", "items"), model.CleanLine(output))
 			return nil
 		},
 	}

@@ -16,6 +16,92 @@ type decoder struct {
 	issues []issue
 	// cleaned records the strings that held something unsafe, by path.
 	cleaned []cleanedText
+	// walked is set once the tree has been measured, on the first call
+	// to decode, which is given the root.
+	walked bool
+	// deep is the path of a node nested more than maxDepth deep, if any:
+	// the problems it causes further up are not reported again.
+	deep path
+	// budget is how many nodes aliases may still add to the tree as
+	// written, so that a few lines of anchors cannot expand into gigabytes.
+	budget int
+	sizes  map[*yaml.Node]int // nodes in each aliased tree
+}
+
+// maxDepth is how deeply a story's data may nest. A story needs six levels
+// or so; the parsers' own limits (10,000 levels) are far beyond anything
+// honest and cost time to reach.
+const maxDepth = 1000
+
+// tooDeepMsg is the problem of data nested deeper than maxDepth.
+const tooDeepMsg = "the data is nested more than 1,000 levels deep here, which no story needs; look for brackets or indentation that never close"
+
+// aliasFactor bounds alias expansion: the nodes that aliases add may be at
+// most aliasFactor times those written, plus aliasFloor.
+const (
+	aliasFactor = 10
+	aliasFloor  = 100_000
+)
+
+// walk measures the tree at n once: it reports a node nested more than
+// maxDepth deep and sets the alias budget from the number of nodes.
+func (d *decoder) walk(n *yaml.Node, at path) {
+	d.walked = true
+	nodes := 0
+	var rev path // the path to the deep node, innermost first
+	var visit func(n *yaml.Node, depth int) bool
+	visit = func(n *yaml.Node, depth int) bool {
+		nodes++
+		if depth > maxDepth {
+			return true
+		}
+		for i, c := range n.Content {
+			if visit(c, depth+1) {
+				switch {
+				case n.Kind == yaml.MappingNode && i%2 == 1 && n.Content[i-1].Kind == yaml.ScalarNode:
+					rev = append(rev, n.Content[i-1].Value) // as decode names a field
+				case n.Kind == yaml.MappingNode:
+					rev = append(rev, i/2)
+				default:
+					rev = append(rev, i)
+				}
+				return true
+			}
+		}
+		return false
+	}
+	if visit(n, 1) {
+		p := at.with()
+		for i := len(rev) - 1; i >= 0; i-- {
+			p = append(p, rev[i])
+		}
+		d.deep = p
+		d.issues = append(d.issues, issue{at: p, msg: tooDeepMsg})
+	}
+	d.budget = aliasFactor*nodes + aliasFloor
+}
+
+// aliasSize counts the nodes of the tree an alias stands for.
+func (d *decoder) aliasSize(n *yaml.Node) int {
+	if size, ok := d.sizes[n]; ok {
+		return size
+	}
+	size := 1
+	for _, c := range n.Content {
+		if c.Kind == yaml.AliasNode {
+			size += d.aliasSize(c.Alias)
+		} else {
+			size += d.aliasSize(c)
+		}
+		if size > d.budget {
+			break // enough to know
+		}
+	}
+	if d.sizes == nil {
+		d.sizes = map[*yaml.Node]int{}
+	}
+	d.sizes[n] = size
+	return size
 }
 
 // cleanedText is a string that cleaning changed, and how.
@@ -34,12 +120,24 @@ var (
 var multiline = map[string]bool{"summary": true, "description": true, "quote": true}
 
 func (d *decoder) fail(at path, atKey bool, format string, args ...any) {
+	if d.deep != nil && d.deep.overlaps(at) {
+		return // the nesting is the problem
+	}
 	d.issues = append(d.issues, issue{at: at, atKey: atKey, msg: fmt.Sprintf(format, args...)})
 }
 
 // decode fills v from n. name is the field name, for cleaning rules.
 func (d *decoder) decode(n *yaml.Node, v reflect.Value, at path, name string) {
+	if !d.walked {
+		d.walk(n, at)
+	}
 	if n.Kind == yaml.AliasNode {
+		if d.budget -= d.aliasSize(n.Alias); d.budget < 0 {
+			if d.budget+d.aliasSize(n.Alias) >= 0 { // report the first alias past the budget only
+				d.fail(at, false, "the aliases (*%s and the like) expand the story to more than %d times its written size; write the items out instead of repeating a large anchor", CleanLine(n.Value), aliasFactor)
+			}
+			return
+		}
 		n = n.Alias
 	}
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {

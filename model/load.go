@@ -38,7 +38,46 @@ func unwrapPathError(err error) error {
 // name in messages. Every string is cleaned for the terminal. It returns the
 // story and any warnings, or an error: Problems holding every problem found,
 // each at its line and column, and never just the first.
+//
+// Bytes that are not UTF-8 do not stop it: each becomes U+FFFD, and one
+// warning counts them and points at the first.
 func Load(name string, data []byte) (*Story, Problems, error) {
+	if utf8.Valid(data) {
+		return load(name, data)
+	}
+	fixed, w := replaceInvalidUTF8(name, data)
+	s, warns, err := load(name, fixed)
+	return s, append(Problems{w}, warns...), err
+}
+
+// replaceInvalidUTF8 returns data with each byte that is not UTF-8 replaced
+// by U+FFFD, and the warning that says so.
+func replaceInvalidUTF8(name string, data []byte) ([]byte, Problem) {
+	out := make([]byte, 0, len(data)+len(data)/8)
+	n, first := 0, -1
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			if first < 0 {
+				first = i
+			}
+			n++
+			out = utf8.AppendRune(out, utf8.RuneError)
+		} else {
+			out = append(out, data[i:i+size]...)
+		}
+		i += size
+	}
+	line, col := lineCol(data, first)
+	what := "1 byte that is not UTF-8 is"
+	if n > 1 {
+		what = fmt.Sprintf("%d bytes that are not UTF-8 are", n)
+	}
+	return out, Problem{File: name, Line: line, Col: col, Warning: true,
+		Msg: what + " shown as \uFFFD (the first is here); if the file is in another encoding, such as Latin-1 or Windows-1252, save it as UTF-8"}
+}
+
+func load(name string, data []byte) (*Story, Problems, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return &Story{}, Problems{{File: name, Warning: true, Msg: "the file is empty, so the story has nothing in it yet"}}, nil
 	}
@@ -209,6 +248,8 @@ func syntaxProblem(name string, data []byte, err error) Problem {
 		msg = m[2]
 	}
 	switch {
+	case strings.Contains(msg, "exceeded max depth"):
+		return tooDeepProblem(name, data, p.Line)
 	case msg == "control characters are not allowed" || strings.Contains(msg, "UTF-8"):
 		// Reader errors carry no line: find the character.
 		if off, r := badChar(data); off >= 0 {
@@ -248,6 +289,9 @@ func jsonSyntaxProblem(name string, data []byte) (Problem, bool) {
 	if err := json.Unmarshal(data, &v); !errors.As(err, &se) {
 		return Problem{}, false
 	}
+	if strings.Contains(se.Error(), "exceeded max depth") {
+		return tooDeepProblem(name, data, 0), true
+	}
 	// The offset is just past the offending character, or the end of input.
 	off := int(se.Offset)
 	if off > 0 && off <= len(data) && !strings.HasPrefix(se.Error(), "unexpected end") {
@@ -256,6 +300,48 @@ func jsonSyntaxProblem(name string, data []byte) (Problem, bool) {
 	line, col := lineCol(data, off)
 	return Problem{File: name, Line: line, Col: col,
 		Msg: "the file is not valid JSON: " + CleanLine(se.Error()) + "; fix the syntax there"}, true
+}
+
+// tooDeepProblem reports data nested deeper than maxDepth, which the
+// parser refused; line is the parser's guess at the place, or 0. The place
+// is the first bracket more than maxDepth deep, where one can be found.
+func tooDeepProblem(name string, data []byte, line int) Problem {
+	p := Problem{File: name, Line: max(line, 1), Msg: tooDeepMsg}
+	if off := deepBracket(data); off >= 0 {
+		p.Line, p.Col = lineCol(data, off)
+	}
+	return p
+}
+
+// deepBracket returns the offset of the first '[' or '{' nested more than
+// maxDepth deep, skipping double-quoted strings, or -1. Data that does not
+// start with a bracket is a YAML block mapping, one level deep already.
+func deepBracket(data []byte) int {
+	depth, quoted := 1, false
+	if t := bytes.TrimLeft(data, " \t\r\n"); len(t) > 0 && (t[0] == '[' || t[0] == '{') {
+		depth = 0
+	}
+	for i := 0; i < len(data); i++ {
+		c := data[i]
+		switch {
+		case quoted:
+			switch c {
+			case '\\':
+				i++
+			case '"':
+				quoted = false
+			}
+		case c == '"':
+			quoted = true
+		case c == '[' || c == '{':
+			if depth++; depth > maxDepth {
+				return i
+			}
+		case c == ']' || c == '}':
+			depth = max(depth-1, 0)
+		}
+	}
+	return -1
 }
 
 // lineCol converts a byte offset in data to a 1-based line and column, the

@@ -301,11 +301,6 @@ events:
 		wants: []wantProblem{problemWith("control character U+001B", "remove it")},
 	},
 	{
-		name: "not UTF-8", file: "s.yaml",
-		src:   "title: T\nactors:\n  - {id: a, name: ‸\xff, kind: person}\n",
-		wants: []wantProblem{problemWith("not UTF-8")},
-	},
-	{
 		name: "duplicate key", file: "s.yaml",
 		src: `events:
   - id: e1

@@ -96,7 +96,7 @@ func newShell(name string, f model.Filter) App {
 	in.Prompt = "/ "
 	in.Placeholder = "search titles, text and actors"
 	in.SetValue(f.Text)
-	a := App{name: name, keys: DefaultKeyMap(), styles: &st, help: help.New(), filter: f, search: in}
+	a := App{name: model.CleanLine(name), keys: DefaultKeyMap(), styles: &st, help: help.New(), filter: f, search: in}
 	a.help.Styles = st.Help
 	return a
 }
@@ -231,7 +231,7 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case reloadMsg:
 		if msg.err != nil {
-			a.banner = "Not reloaded, showing the last good version: " + firstLine(msg.err.Error())
+			a.banner = "Not reloaded, showing the last good version: " + model.CleanLine(firstLine(msg.err.Error()))
 			a.message = ""
 		} else {
 			a.banner = ""

@@ -28,6 +28,8 @@
 package acled
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -35,6 +37,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/dateline/dateline/model"
 )
@@ -106,23 +109,36 @@ type importer struct {
 	warns      model.Problems
 	moreErrs   int
 	moreWarns  int
+	used       []int  // the columns read
+	badUTF8    int    // bytes that are not UTF-8 in them
+	badAt      [2]int // line and column of the first
 }
 
 // Import reads an ACLED CSV export, named name in messages, into a story.
 // It returns the story and its warnings, or an error: model.Problems
 // holding every problem found (up to 200, then a count), each at its line
 // and column.
+//
+// An empty file is an empty story, with a warning. A last row cut short by
+// the end of the file (fewer columns than the header and no line break
+// after it, or a quoted field left open) is left out with a warning, and
+// the rows before it are kept. Bytes that are not UTF-8 are shown as
+// U+FFFD, and a warning counts them.
 func Import(name string, r io.Reader) (*model.Story, model.Problems, error) {
-	cr := csv.NewReader(r)
+	src := &tail{r: r}
+	br := bufio.NewReaderSize(src, 64<<10)
+	if blank(br) {
+		return &model.Story{}, model.Problems{{File: name, Warning: true,
+			Msg: "the file is empty, so the story has nothing in it yet; an ACLED export starts with a header row naming event_id_cnty, event_date, event_type, …"}}, nil
+	}
+	cr := csv.NewReader(br) // reads br itself, so src counts what it has read
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
 	header, err := cr.Read()
 	if err != nil {
-		if err == io.EOF {
-			return nil, nil, model.Problems{{File: name, Msg: "the file is empty; an ACLED export starts with a header row naming event_id_cnty, event_date, event_type, …"}}
-		}
 		return nil, nil, model.Problems{csvProblem(name, err)}
 	}
+	columns := len(header)
 	im := &importer{
 		name: name, s: &model.Story{}, col: findColumns(header),
 		ids: map[string]int32{}, actorOf: map[string]int32{}, topicOf: map[string]string{},
@@ -146,22 +162,116 @@ func Import(name string, r io.Reader) (*model.Story, model.Problems, error) {
 		return nil, nil, model.Problems{{File: name, Line: 1, Col: 1,
 			Msg: "this is not an ACLED export: the header has no " + strings.Join(missing, ", ") + " column; export the data from ACLED as CSV with its header row"}}
 	}
+	im.used = im.col.used()
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			im.fail(csvProblem(name, err))
 			var pe *csv.ParseError
-			if !errors.As(err, &pe) || errors.Is(pe.Err, csv.ErrQuote) {
+			parse := errors.As(err, &pe)
+			if parse && errors.Is(pe.Err, csv.ErrQuote) && pe.StartLine == pe.Line && src.atEnd(cr.InputOffset()) {
+				im.warn(pe.StartLine, 0, "the file ends inside a quoted field of this row, so it looks cut short: the row is left out and the rows before it are kept")
+				break
+			}
+			im.fail(csvProblem(name, err))
+			if !parse || errors.Is(pe.Err, csv.ErrQuote) {
 				break // a read error, or the rest of the file is inside an open quote
 			}
 			continue
 		}
+		if len(rec) < columns && src.cutShort(cr.InputOffset()) {
+			line, _ := cr.FieldPos(0)
+			im.warn(line, 0, "the file ends in this row, which has %d of the header's %d columns, so it looks cut short: the row is left out and the rows before it are kept", len(rec), columns)
+			break
+		}
+		im.checkUTF8(cr, rec)
 		im.row(cr, rec)
 	}
+	if im.badUTF8 > 0 {
+		what := "1 byte that is not UTF-8 is"
+		if im.badUTF8 > 1 {
+			what = fmt.Sprintf("%d bytes that are not UTF-8 are", im.badUTF8)
+		}
+		im.warns = append(im.warns, model.Problem{File: name, Line: im.badAt[0], Col: im.badAt[1], Warning: true,
+			Msg: what + " shown as \uFFFD (the first is here); if the export is in another encoding, save it as UTF-8"})
+	}
 	return im.finish()
+}
+
+// blank reports whether br holds nothing but white space, looking no
+// further than its buffer.
+func blank(br *bufio.Reader) bool {
+	head, err := br.Peek(br.Size())
+	if err == nil {
+		return false // a full buffer: there is more to read
+	}
+	return len(bytes.TrimSpace(head)) == 0
+}
+
+// tail follows the end of the input, to tell a last row cut short by the
+// end of the file from a row that is merely short.
+type tail struct {
+	r    io.Reader
+	n    int64 // bytes read
+	eof  bool
+	last byte
+}
+
+// Read implements io.Reader.
+func (t *tail) Read(p []byte) (int, error) {
+	n, err := t.r.Read(p)
+	if n > 0 {
+		t.n += int64(n)
+		t.last = p[n-1]
+	}
+	if err == io.EOF {
+		t.eof = true
+	}
+	return n, err
+}
+
+// atEnd reports whether the CSV reader, having used consumed bytes, has
+// read the whole file.
+func (t *tail) atEnd(consumed int64) bool { return t.eof && consumed == t.n }
+
+// cutShort reports whether the CSV reader has read the whole file, and the
+// file does not end with a line break.
+func (t *tail) cutShort(consumed int64) bool {
+	return t.atEnd(consumed) && t.last != '\n' && t.last != '\r'
+}
+
+// used lists the columns the importer reads.
+func (c *columns) used() []int {
+	var out []int
+	for _, i := range []int{c.idCnty, c.idNoCnty, c.dataID, c.date, c.precision, c.eventType, c.subEventType,
+		c.actor1, c.assoc1, c.inter1, c.actor2, c.assoc2, c.inter2, c.country, c.admin1, c.location, c.source, c.notes, c.fatalities} {
+		if i >= 0 {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// checkUTF8 counts the bytes that are not UTF-8 in the columns the importer
+// reads, remembering where the first was.
+func (im *importer) checkUTF8(cr *csv.Reader, rec []string) {
+	for _, i := range im.used {
+		if i >= len(rec) || utf8.ValidString(rec[i]) {
+			continue
+		}
+		for j := 0; j < len(rec[i]); {
+			r, size := utf8.DecodeRuneInString(rec[i][j:])
+			if r == utf8.RuneError && size == 1 {
+				if im.badUTF8 == 0 {
+					im.badAt[0], im.badAt[1] = cr.FieldPos(i)
+				}
+				im.badUTF8++
+			}
+			j += size
+		}
+	}
 }
 
 func (im *importer) fail(p model.Problem) {

@@ -150,18 +150,31 @@ func binaryKind(head []byte) string {
 		}
 	}
 	sample := head[:min(len(head), 8192)]
-	if bytes.IndexByte(sample, 0) >= 0 {
+	// A stray NUL in text (a bad export) is shown as a symbol; a binary
+	// file, or UTF-16 text, is full of them.
+	if nul := bytes.Count(sample, []byte{0}); nul > 0 && 16*nul > len(sample) {
 		return "a binary file"
 	}
-	// A cut may split the last character; the loaders report bad UTF-8 later on.
-	valid := sample
-	for i := 0; i < 3 && len(valid) > 0 && !utf8.Valid(valid); i++ {
-		valid = valid[:len(valid)-1]
-	}
-	if !utf8.Valid(valid) {
+	// Text with a few bytes that are not UTF-8 is still text: the loaders
+	// show them as U+FFFD and say so. Mostly such bytes is not.
+	if bad := invalidUTF8(sample); bad > 0 && 4*bad > len(sample) {
 		return "a binary file (or text not saved as UTF-8: save it as UTF-8)"
 	}
 	return ""
+}
+
+// invalidUTF8 counts the bytes of b that are not UTF-8. A character cut at
+// the end of b is not counted: b may be the start of a file.
+func invalidUTF8(b []byte) int {
+	n := 0
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 && !(len(b)-i < utf8.UTFMax && !utf8.FullRune(b[i:])) {
+			n++
+		}
+		i += size
+	}
+	return n
 }
 
 // detectJSON tells TimelineJS JSON from a native story written as JSON.

@@ -48,7 +48,8 @@ func TestDetect(t *testing.T) {
 		{"png", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", Auto, "a PNG image"},
 		{"xlsx", "PK\x03\x04\x14\x00", Auto, "save it as CSV"},
 		{"binary", "abc\x00def", Auto, "a binary file"},
-		{"latin-1", "title: caf\xe9 \xe9t\xe9\n", Auto, "not saved as UTF-8"},
+		{"latin-1", "title: caf\xe9 \xe9t\xe9\n", Native, ""}, // loads, its bytes shown as U+FFFD with a warning
+		{"mostly not utf-8", "\xe9\xe9\xe9\xe9 caf\xe9 \xe9t\xe9\n", Auto, "not saved as UTF-8"},
 		{"html", "<!DOCTYPE html>\n<html><body>sheet</body></html>", Auto, "an HTML or XML page"},
 		{"other csv", "name,age,city,country\nAda,36,London,UK\n", Auto, "it is a CSV file, but its header"},
 		{"plain text", "Dear diary,\ntoday nothing happened.\n", Auto, "it is text, but not YAML"},

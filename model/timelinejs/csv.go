@@ -1,11 +1,14 @@
 package timelinejs
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/dateline/dateline/model"
 )
@@ -72,14 +75,23 @@ func sheetColumns(header []string) [numCols]int {
 // name in messages, into a story: a row whose Type is "title" is the title
 // slide, "era" an era, and any other an event. Problems are reported at
 // the row's line, and at the column's place where one field is to blame.
+//
+// An empty file is an empty story, with a warning. A last row cut short by
+// the end of the file (fewer columns than the header and no line break
+// after it, or a quoted field left open) is left out with a warning, and
+// the rows before it are kept. Bytes that are not UTF-8 are shown as
+// U+FFFD, and a warning counts them.
 func ImportCSV(name string, r io.Reader) (*model.Story, model.Problems, error) {
-	cr := csv.NewReader(r)
+	src := &tail{r: r}
+	br := bufio.NewReaderSize(src, 64<<10)
+	if blank(br) {
+		return &model.Story{}, model.Problems{{File: name, Warning: true,
+			Msg: "the file is empty, so the story has nothing in it yet; a TimelineJS sheet starts with the header row " + strings.Join(SheetHeader, ",")}}, nil
+	}
+	cr := csv.NewReader(br) // reads br itself, so src counts what it has read
 	cr.FieldsPerRecord = -1
 	header, err := cr.Read()
 	if err != nil {
-		if err == io.EOF {
-			return nil, nil, model.Problems{{File: name, Msg: "the file is empty; a TimelineJS sheet starts with the header row " + strings.Join(SheetHeader, ",")}}
-		}
 		return nil, nil, model.Problems{csvProblem(name, err)}
 	}
 	cols := sheetColumns(header)
@@ -96,18 +108,36 @@ func ImportCSV(name string, r io.Reader) (*model.Story, model.Problems, error) {
 	}
 	doc := &rawDoc{}
 	var errs, warns model.Problems
+	var bad utf8Count
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			errs = append(errs, csvProblem(name, err))
 			var pe *csv.ParseError
-			if !errors.As(err, &pe) || len(errs) > maxProblems {
+			parse := errors.As(err, &pe)
+			if parse && errors.Is(pe.Err, csv.ErrQuote) && pe.StartLine == pe.Line && src.atEnd(cr.InputOffset()) {
+				warns = append(warns, model.Problem{File: name, Line: pe.StartLine, Warning: true,
+					Msg: "the file ends inside a quoted field of this row, so it looks cut short: the row is left out and the rows before it are kept"})
+				break
+			}
+			errs = append(errs, csvProblem(name, err))
+			if !parse || len(errs) > maxProblems {
 				break // a read error repeats for ever
 			}
 			continue
+		}
+		if len(rec) < len(header) && src.cutShort(cr.InputOffset()) {
+			line, _ := cr.FieldPos(0)
+			warns = append(warns, model.Problem{File: name, Line: line, Warning: true,
+				Msg: fmt.Sprintf("the file ends in this row, which has %d of the header's %d columns, so it looks cut short: the row is left out and the rows before it are kept", len(rec), len(header))})
+			break
+		}
+		for _, i := range cols {
+			if i >= 0 && i < len(rec) {
+				bad.count(rec[i], func() (int, int) { return cr.FieldPos(i) })
+			}
 		}
 		line, col := cr.FieldPos(0)
 		field := func(c int) string {
@@ -154,11 +184,93 @@ func ImportCSV(name string, r io.Reader) (*model.Story, model.Problems, error) {
 			doc.events = append(doc.events, s)
 		}
 	}
+	if w, ok := bad.warning(name); ok {
+		warns = append(warns, w)
+	}
 	if len(errs) > 0 {
 		return nil, warns, capProblems(errs)
 	}
 	st, w, err := convert(name, doc)
 	return st, append(warns, w...), err
+}
+
+// blank reports whether br holds nothing but white space, looking no
+// further than its buffer.
+func blank(br *bufio.Reader) bool {
+	head, err := br.Peek(br.Size())
+	if err == nil {
+		return false // a full buffer: there is more to read
+	}
+	return len(bytes.TrimSpace(head)) == 0
+}
+
+// tail follows the end of the input, to tell a last row cut short by the
+// end of the file from a row that is merely short.
+type tail struct {
+	r    io.Reader
+	n    int64 // bytes read
+	eof  bool
+	last byte
+}
+
+// Read implements io.Reader.
+func (t *tail) Read(p []byte) (int, error) {
+	n, err := t.r.Read(p)
+	if n > 0 {
+		t.n += int64(n)
+		t.last = p[n-1]
+	}
+	if err == io.EOF {
+		t.eof = true
+	}
+	return n, err
+}
+
+// atEnd reports whether the CSV reader, having used consumed bytes, has
+// read the whole file.
+func (t *tail) atEnd(consumed int64) bool { return t.eof && consumed == t.n }
+
+// cutShort reports whether the CSV reader has read the whole file, and the
+// file does not end with a line break.
+func (t *tail) cutShort(consumed int64) bool {
+	return t.atEnd(consumed) && t.last != '\n' && t.last != '\r'
+}
+
+// utf8Count counts the bytes that are not UTF-8 in what an importer reads,
+// and where the first was, for one warning.
+type utf8Count struct {
+	n         int
+	line, col int
+}
+
+// count adds the bad bytes of s; at tells where s is, asked only once.
+func (c *utf8Count) count(s string, at func() (line, col int)) {
+	if utf8.ValidString(s) {
+		return
+	}
+	for j := 0; j < len(s); {
+		r, size := utf8.DecodeRuneInString(s[j:])
+		if r == utf8.RuneError && size == 1 {
+			if c.n == 0 {
+				c.line, c.col = at()
+			}
+			c.n++
+		}
+		j += size
+	}
+}
+
+// warning is the warning that counts the bad bytes, if there were any.
+func (c *utf8Count) warning(name string) (model.Problem, bool) {
+	if c.n == 0 {
+		return model.Problem{}, false
+	}
+	what := "1 byte that is not UTF-8 is"
+	if c.n > 1 {
+		what = fmt.Sprintf("%d bytes that are not UTF-8 are", c.n)
+	}
+	return model.Problem{File: name, Line: c.line, Col: c.col, Warning: true,
+		Msg: what + " shown as \uFFFD (the first is here); if the file is in another encoding, such as Latin-1 or Windows-1252, save it as UTF-8"}, true
 }
 
 func allEmpty(rec []string) bool {

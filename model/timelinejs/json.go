@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/dateline/dateline/model"
@@ -14,16 +15,46 @@ import (
 // Import reads a TimelineJS JSON timeline, named name in messages, into a
 // story. It returns the story and its warnings, or an error: model.Problems
 // holding every problem found, each at its line and column.
+//
+// An empty file (or one holding only white space, or an empty list) is an
+// empty story, with a warning. Bytes that are not UTF-8 are shown as
+// U+FFFD, and a warning counts them.
 func Import(name string, data []byte) (*model.Story, model.Problems, error) {
 	if bytes.HasPrefix(data, []byte("\uFEFF")) {
 		// A byte order mark is not JSON; spaces in its place keep the offsets.
 		data = append([]byte("   "), data[3:]...)
 	}
+	if emptyJSON(data) {
+		return &model.Story{}, model.Problems{{File: name, Warning: true, Msg: "the file is empty, so the story has nothing in it yet"}}, nil
+	}
+	var warns model.Problems
+	if !utf8.Valid(data) {
+		// encoding/json reads each such byte in a string as U+FFFD.
+		var bad utf8Count
+		bad.count(string(data), func() (int, int) {
+			for i := 0; ; {
+				r, size := utf8.DecodeRune(data[i:])
+				if r == utf8.RuneError && size == 1 {
+					return lineCol(data, i)
+				}
+				i += size
+			}
+		})
+		w, _ := bad.warning(name)
+		warns = append(warns, w)
+	}
 	doc, err := parseJSON(name, data)
 	if err != nil {
-		return nil, nil, err
+		return nil, warns, err
 	}
-	return convert(name, doc)
+	s, w, err := convert(name, doc)
+	return s, append(warns, w...), err
+}
+
+// emptyJSON reports whether data is white space, or an empty list.
+func emptyJSON(data []byte) bool {
+	t := bytes.TrimSpace(data)
+	return len(t) == 0 || len(t) >= 2 && t[0] == '[' && t[len(t)-1] == ']' && len(bytes.TrimSpace(t[1:len(t)-1])) == 0
 }
 
 // flex is a field TimelineJS files write as a string or a number (and
@@ -147,6 +178,9 @@ func (f jsonDateField) raw() *rawDate {
 func parseJSON(name string, data []byte) (*rawDoc, error) {
 	if !json.Valid(data) {
 		return nil, model.Problems{syntaxProblem(name, data)}
+	}
+	if p, ok := shapeProblem(name, data); ok {
+		return nil, model.Problems{p}
 	}
 	p := &jsonParser{name: name, data: data, dec: json.NewDecoder(bytes.NewReader(data))}
 	doc := &rawDoc{}
@@ -325,12 +359,111 @@ func syntaxProblem(name string, data []byte) model.Problem {
 		}
 		return model.Problem{File: name, Line: 1, Col: 1, Msg: msg}
 	}
+	if strings.Contains(se.Error(), "exceeded max depth") {
+		if off := deepBracket(data); off >= 0 {
+			l, c := lineCol(data, off)
+			return model.Problem{File: name, Line: l, Col: c, Msg: tooDeepMsg}
+		}
+	}
 	off := int(se.Offset)
 	if off > 0 && off <= len(data) && se.Error() != "unexpected end of JSON input" {
 		off-- // the offset is just past the offending character
 	}
 	l, c := lineCol(data, off)
 	return model.Problem{File: name, Line: l, Col: c, Msg: "the file is not valid JSON: " + model.CleanLine(se.Error()) + "; fix the syntax there"}
+}
+
+// maxDepth is how deeply a timeline may nest; one needs four levels or so.
+const maxDepth = 1000
+
+const tooDeepMsg = "the data is nested more than 1,000 levels deep here, which no timeline needs; look for brackets that never close"
+
+// deepBracket returns the offset of the first '[' or '{' nested more than
+// maxDepth deep, skipping strings, or -1.
+func deepBracket(data []byte) int {
+	depth, quoted := 0, false
+	for i := 0; i < len(data); i++ {
+		c := data[i]
+		switch {
+		case quoted:
+			switch c {
+			case '\\':
+				i++
+			case '"':
+				quoted = false
+			}
+		case c == '"':
+			quoted = true
+		case c == '[' || c == '{':
+			if depth++; depth > maxDepth {
+				return i
+			}
+		case c == ']' || c == '}':
+			depth--
+		}
+	}
+	return -1
+}
+
+// shapeProblem finds, in valid JSON, what encoding/json lets pass but a
+// timeline must not have: nesting more than maxDepth deep, and a key that
+// appears twice in one object, where encoding/json would keep the last
+// value and lose the first without a word.
+func shapeProblem(name string, data []byte) (model.Problem, bool) {
+	if off := deepBracket(data); off >= 0 {
+		l, c := lineCol(data, off)
+		return model.Problem{File: name, Line: l, Col: c, Msg: tooDeepMsg}, true
+	}
+	type object struct {
+		keys    map[string]int // key → offset
+		wantKey bool
+	}
+	var stack []*object // nil entries are lists
+	dec := json.NewDecoder(bytes.NewReader(data))
+	for {
+		before := int(dec.InputOffset())
+		tok, err := dec.Token()
+		if err != nil {
+			return model.Problem{}, false // io.EOF; the data is valid JSON
+		}
+		var top *object
+		if len(stack) > 0 {
+			top = stack[len(stack)-1]
+		}
+		if key, ok := tok.(string); ok && top != nil && top.wantKey {
+			at := before
+			for at < len(data) && data[at] != '"' {
+				at++ // past white space and the comma
+			}
+			if first, dup := top.keys[key]; dup {
+				l, c := lineCol(data, at)
+				fl, _ := lineCol(data, first)
+				return model.Problem{File: name, Line: l, Col: c,
+					Msg: fmt.Sprintf("duplicate key %q (first at line %d): a key may appear once in an object, and one of the values would be lost; remove or rename one of them", model.CleanLine(key), fl)}, true
+			}
+			top.keys[key] = at
+			top.wantKey = false
+			continue
+		}
+		switch tok {
+		case json.Delim('{'):
+			stack = append(stack, &object{keys: map[string]int{}, wantKey: true})
+			continue
+		case json.Delim('['):
+			stack = append(stack, nil)
+			continue
+		case json.Delim('}'), json.Delim(']'):
+			stack = stack[:len(stack)-1]
+			if len(stack) > 0 {
+				top = stack[len(stack)-1]
+			} else {
+				top = nil
+			}
+		}
+		if top != nil {
+			top.wantKey = true // a value ended
+		}
+	}
 }
 
 // lineCol turns a byte offset into a 1-based line and column (in characters).

@@ -18,3 +18,7 @@ func ValidateIssues(s *Story) int { return len(validate(s)) }
 
 // AppendOpening is appendOpening.
 var AppendOpening = appendOpening
+
+// ForgetSearches empties the index's memo of recent searches, so that a
+// benchmark types each query afresh.
+func ForgetSearches(ix *Index) { ix.memo.forget() }

@@ -99,6 +99,7 @@ type Index struct {
 	// timeline order; built by the first text search (see haystack).
 	hay     haystack
 	hayOnce sync.Once
+	memo    searchMemo // recent complete text searches
 
 	reactions map[int32][]int32 // event position → reacting statement positions
 	positions map[[2]int32]*Position

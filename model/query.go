@@ -8,6 +8,7 @@ import (
 	bits64 "math/bits"
 	"runtime"
 	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -109,6 +110,7 @@ func (ix *Index) compile(f Filter) *matcher {
 		m.fold = newFolder(m.needle)
 		if m.fold.ascii && !strings.ContainsRune(m.needle, 0) {
 			m.hay = ix.haystack()
+			m.fold.tune(m.hay)
 		}
 		m.nameHit = make([]bool, len(ix.story.Actors))
 		for i, a := range ix.story.Actors {
@@ -146,7 +148,15 @@ func (ix *Index) QueryContext(ctx context.Context, f Filter) ([]int32, error) {
 	if m.candsAreMatches() {
 		return slices.Clone(cands), nil
 	}
-	return ix.scanAll(ctx, m, cands)
+	key := memoKey(f)
+	if within, ok := ix.memo.narrow(key, m.needle); ok {
+		cands = within
+	}
+	rows, err := ix.scanAll(ctx, m, cands)
+	if err == nil {
+		ix.memo.remember(key, m.needle, rows)
+	}
+	return rows, err
 }
 
 // all is the first n timeline positions.
@@ -180,7 +190,83 @@ func (ix *Index) QueryFirst(ctx context.Context, f Filter, n int) ([]int32, erro
 	if m.candsAreMatches() {
 		return slices.Clone(cands[:min(n, len(cands))]), nil
 	}
-	return ix.scanFirst(ctx, m, cands, n)
+	key := memoKey(f)
+	if within, ok := ix.memo.narrow(key, m.needle); ok {
+		cands = within
+	}
+	rows, err := ix.scanFirst(ctx, m, cands, n)
+	if err == nil && len(rows) < n {
+		ix.memo.remember(key, m.needle, rows) // the scan went to the end
+	}
+	return rows, err
+}
+
+// searchMemo remembers the complete results of recent text searches, so
+// that typing one more character scans only what the shorter text matched:
+// an item whose title, text or actor names hold "ambush at" holds "ambush a".
+type searchMemo struct {
+	mu      sync.Mutex
+	entries []memoEntry // the most recent last
+}
+
+type memoEntry struct {
+	key, needle string
+	rows        []int32
+}
+
+// The memo holds a few results of at most memoMaxRows rows each.
+const (
+	memoEntries = 8
+	memoMaxRows = 1 << 19
+)
+
+// memoKey is the filter but for its text.
+func memoKey(f Filter) string {
+	return strings.Join(f.Actors, "\x00") + "\x01" + strings.Join(f.Topics, "\x00") + "\x01" + f.Since.String() + "\x01" + f.Until.String()
+}
+
+// narrow returns the smallest remembered result, for the same filter, of a
+// text that needle contains.
+func (sm *searchMemo) narrow(key, needle string) ([]int32, bool) {
+	if needle == "" {
+		return nil, false
+	}
+	sm.mu.Lock()
+	defer sm.mu.Unlock()
+	var best []int32
+	found := false
+	for _, e := range sm.entries {
+		if e.key == key && strings.Contains(needle, e.needle) && (!found || len(e.rows) < len(best)) {
+			best, found = e.rows, true
+		}
+	}
+	return best, found
+}
+
+// remember keeps the complete result of a text search.
+func (sm *searchMemo) remember(key, needle string, rows []int32) {
+	if needle == "" || len(rows) > memoMaxRows {
+		return
+	}
+	sm.mu.Lock()
+	defer sm.mu.Unlock()
+	for i, e := range sm.entries {
+		if e.key == key && e.needle == needle {
+			sm.entries = slices.Delete(sm.entries, i, i+1)
+			break
+		}
+	}
+	if len(sm.entries) == memoEntries {
+		sm.entries = slices.Delete(sm.entries, 0, 1)
+	}
+	sm.entries = append(sm.entries, memoEntry{key, needle, slices.Clone(rows)})
+}
+
+// forget empties the memo.
+func (sm *searchMemo) forget() {
+	sm.mu.Lock()
+	sm.entries = nil
+	sm.mu.Unlock()
 }
 
 // candidates narrows the scan to the union of the postings of the wanted
@@ -330,6 +416,39 @@ func (ix *Index) scanFirst(ctx context.Context, m *matcher, cands []int32, n int
 	return rows, nil
 }
 
+// textOnly reports whether only the search text (and dates) decide: then
+// the scan can run over the haystack of many items at once.
+func (m *matcher) textOnly() bool {
+	return m.hay != nil && m.actors == nil && m.topics == nil && !slices.Contains(m.nameHit, true)
+}
+
+// scanText is scan for textOnly matchers over items lo to hi: one search
+// through their haystack, jumping from each match to the next item.
+func (ix *Index) scanText(ctx context.Context, m *matcher, lo, hi int, keep func(int32) bool) error {
+	h := m.hay
+	p := lo
+	for p < hi {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		at := h.off[p]
+		j := m.fold.indexLower(h.buf[at:h.off[hi]])
+		if j < 0 {
+			return nil
+		}
+		// The item holding the match: off[p] <= at+j < off[p+1].
+		at += j
+		p += sort.Search(hi-p, func(i int) bool { return h.off[p+i+1] > at })
+		if !m.dated || ix.matches(m, int32(p)) {
+			if !keep(int32(p)) {
+				return nil
+			}
+		}
+		p++
+	}
+	return ctx.Err()
+}
+
 // prefixHolds reports whether the blocks done from the first on hold n
 // matches.
 func prefixHolds(results [][]int32, done []atomic.Bool, n int) bool {
@@ -348,6 +467,9 @@ func prefixHolds(results [][]int32, done []atomic.Bool, n int) bool {
 // scan calls keep for every item that matches, in order, over cands[lo:hi]
 // (or items lo to hi when cands is nil), until keep returns false.
 func (ix *Index) scan(ctx context.Context, m *matcher, cands []int32, lo, hi int, keep func(int32) bool) error {
+	if cands == nil && m.textOnly() {
+		return ix.scanText(ctx, m, lo, hi, keep)
+	}
 	for i := lo; i < hi; i++ {
 		if i&4095 == 4095 && ctx.Err() != nil {
 			return ctx.Err()
@@ -365,7 +487,8 @@ func (ix *Index) scan(ctx context.Context, m *matcher, cands []int32, lo, hi int
 
 func (ix *Index) matches(m *matcher, p int32) bool {
 	// An undated item has no date to overlap the range.
-	if m.dated && (ix.hi[p] < m.lo || ix.lo[p] > m.hi || ix.At(int(p)).Date().IsZero()) {
+	// (Only an undated item starts at MaxDay: see Date.Earliest.)
+	if m.dated && (ix.hi[p] < m.lo || ix.lo[p] > m.hi || ix.lo[p] == MaxDay) {
 		return false
 	}
 	actors := ix.itemActors[ix.actorStart[p]:ix.actorStart[p+1]]
@@ -382,7 +505,7 @@ func (ix *Index) matches(m *matcher, p int32) bool {
 		return true
 	}
 	if m.hay != nil {
-		return strings.Index(m.hay.item(p), m.needle) >= 0
+		return m.fold.inLower(m.hay.item(p))
 	}
 	return m.fold.index(ix.Title(int(p))) >= 0 || m.fold.index(ix.At(int(p)).Text()) >= 0
 }
@@ -438,6 +561,9 @@ func unionSorted(lists [][]int32) []int32 {
 type haystack struct {
 	buf string
 	off []int // item p is buf[off[p]:off[p+1]]
+	// bytes counts the bytes in a sample of buf, for searches to look for
+	// the rarest byte of their needle.
+	bytes [256]uint32
 }
 
 func (h *haystack) item(p int32) string { return h.buf[h.off[p]:h.off[p+1]] }
@@ -469,6 +595,14 @@ func (ix *Index) haystack() *haystack {
 		}
 		wg.Wait()
 		ix.hay = haystack{buf: unsafe.String(unsafe.SliceData(buf), len(buf)), off: off}
+		// A sample of about 4 MB, spread over the whole timeline.
+		step := max(1, n/(4<<20/max(1, len(buf)/max(1, n))))
+		for p := 0; p < n; p += step {
+			t := ix.hay.item(int32(p))
+			for i := 0; i < len(t); i++ {
+				ix.hay.bytes[t[i]]++
+			}
+		}
 	})
 	return &ix.hay
 }
@@ -615,6 +749,47 @@ func (f *folder) index(s string) int {
 		i++
 	}
 	return -1
+}
+
+// inLower reports whether s, whose ASCII letters are all lower case,
+// holds the ASCII needle.
+func (f *folder) inLower(s string) bool { return f.indexLower(s) >= 0 }
+
+// indexLower is strings.Index for the needle in s, whose ASCII letters are
+// all lower case: strings.IndexByte for the needle's rarest byte, and a
+// comparison there. (It beats strings.Index on this text even when that
+// byte is common, and by far when it is rare.)
+func (f *folder) indexLower(s string) int {
+	needle, k := f.needle, f.k
+	end := len(s) - len(needle) + k + 1
+	for i := k; i < end; {
+		j := strings.IndexByte(s[i:end], f.lc)
+		if j < 0 {
+			return -1
+		}
+		i += j
+		if s[i-k:i-k+len(needle)] == needle {
+			return i - k
+		}
+		i++
+	}
+	return -1
+}
+
+// tune picks the rarest byte of the needle by its count in the haystack
+// rather than in English.
+func (f *folder) tune(h *haystack) {
+	needle := f.needle
+	if len(needle) < 2 {
+		return
+	}
+	f.k = 0
+	for i := range len(needle) {
+		if h.bytes[needle[i]] < h.bytes[needle[f.k]] {
+			f.k = i
+		}
+	}
+	f.lc = needle[f.k]
 }
 
 func indexEither(s string, a, b byte) int {

@@ -196,3 +196,27 @@ func TestAppendOpening(t *testing.T) {
 		}
 	}
 }
+
+// Typing a search a character at a time, with an actor filter or without,
+// gives at each step what a full scan gives, though the index narrows each
+// step to what the step before it matched.
+func TestTypedSearchEqualsFullScan(t *testing.T) {
+	s := gen.Story(gen.Config{Events: 5_000, Seed: 8})
+	ix := model.NewIndex(s)
+	ctx := context.Background()
+	for _, typed := range []string{ix.Title(17), "ambush at dawn", strings.ToUpper(ix.At(99).Text()[:12]), "Military"} {
+		for _, actors := range [][]string{nil, {s.Actors[0].ID}} {
+			for i := 1; i <= len(typed); i++ {
+				f := model.Filter{Text: typed[:i], Actors: actors}
+				want := naiveQuery(ix, f)
+				first, err := ix.QueryFirst(ctx, f, 40)
+				if err != nil || !slices.Equal(first, want[:min(40, len(want))]) {
+					t.Fatalf("%q: QueryFirst gives %d rows, want %d", f.Text, len(first), min(40, len(want)))
+				}
+				if got := ix.Query(f); !slices.Equal(got, want) {
+					t.Fatalf("%q: Query gives %d rows, want %d", f.Text, len(got), len(want))
+				}
+			}
+		}
+	}
+}

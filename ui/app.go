@@ -193,6 +193,19 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return a, nil
 	}
+	if mode, ok := msg.(tea.ModeReportMsg); ok && mode.Mode == ansi.ModeUnicodeCore {
+		// Bubble Tea switches its renderer to grapheme widths on any of
+		// these answers; measure the same way from now on.
+		if mode.Value == ansi.ModeReset || mode.Value == ansi.ModeSet || mode.Value == ansi.ModePermanentlySet {
+			a.styles.Width = ansi.GraphemeWidth
+			if a.load == nil {
+				a.timeline.chips = newChipper(a.ix, a.styles)
+				a.detail.render()
+				a.relayout()
+			}
+		}
+		return a, nil
+	}
 	if a.load != nil {
 		return a.updateLoading(msg)
 	}
@@ -589,7 +602,7 @@ func (a App) render() string {
 	}
 	if a.lay.tooSmall {
 		msg := fmt.Sprintf("Terminal too small: dateline needs at least %d×%d and has %d×%d. Enlarge the window, or press q to quit.", minWidth, minHeight, a.width, a.height)
-		return fitLines(a.styles.TooSmall.Render(ansi.Wrap(msg, a.width, " ")), a.width, a.height)
+		return fitLines(a.styles.Width, a.styles.TooSmall.Render(a.styles.Width.Wrap(msg, a.width, " ")), a.width, a.height)
 	}
 	var b strings.Builder
 	b.WriteString(a.headerView())
@@ -616,13 +629,13 @@ func (a App) render() string {
 func (a App) headerView() string {
 	right := a.styles.Muted.Render("? help ")
 	left := a.styles.HeaderTitle.Render(" dateline ") + a.styles.Header.Render(a.storyTitle())
-	room := a.width - ansi.StringWidth(right)
-	return fitWidth(ansi.Truncate(left, room-1, "…"), room) + right
+	room := a.width - a.styles.Width.StringWidth(right)
+	return fitWidth(a.styles.Width, a.styles.Width.Truncate(left, room-1, "…"), room) + right
 }
 
 func (a App) bottomView() string {
 	if a.searching {
-		return fitWidth(a.search.View(), a.width)
+		return fitWidth(a.styles.Width, a.search.View(), a.width)
 	}
 	var keys bindings
 	switch {
@@ -639,7 +652,7 @@ func (a App) bottomView() string {
 	default:
 		keys = a.keys.TimelineHelp()
 	}
-	return fitWidth(" "+a.help.ShortHelpView(keys.ShortHelp()), a.width)
+	return fitWidth(a.styles.Width, " "+a.help.ShortHelpView(keys.ShortHelp()), a.width)
 }
 
 func (a App) bodyView() string {
@@ -647,7 +660,7 @@ func (a App) bodyView() string {
 	b := l.body
 	if a.overlay != overlayNone {
 		title, content := a.overlayView()
-		return frame(a.styles.PaneFocused, a.styles.PaneTitleFocused, title, content, b.W, b.H)
+		return frame(a.styles.Width, a.styles.PaneFocused, a.styles.PaneTitleFocused, title, content, b.W, b.H)
 	}
 	var panes []string
 	if l.showTimeline {
@@ -683,9 +696,9 @@ func (a App) bodyView() string {
 
 func (a App) pane(title, content string, r rect, focused bool) string {
 	if focused {
-		return frame(a.styles.PaneFocused, a.styles.PaneTitleFocused, title, content, r.W, r.H)
+		return frame(a.styles.Width, a.styles.PaneFocused, a.styles.PaneTitleFocused, title, content, r.W, r.H)
 	}
-	return frame(a.styles.Pane, a.styles.PaneTitle, title, content, r.W, r.H)
+	return frame(a.styles.Width, a.styles.Pane, a.styles.PaneTitle, title, content, r.W, r.H)
 }
 
 func (a App) overlayView() (string, string) {
@@ -694,7 +707,7 @@ func (a App) overlayView() (string, string) {
 	case overlayHelp:
 		lines := helpLines(a.styles, a.keys, in.W)
 		off := max(0, min(a.helpOff, len(lines)-in.H))
-		return "Keys", fitLines(strings.Join(lines[off:], "\n"), in.W, in.H)
+		return "Keys", fitLines(a.styles.Width, strings.Join(lines[off:], "\n"), in.W, in.H)
 	case overlayActors:
 		return "Actors", a.picker.View()
 	case overlayTopics:

@@ -120,5 +120,5 @@ func (c Card) View() string {
 		return ""
 	}
 	end := min(len(c.lines), c.offset+c.height)
-	return fitLines(strings.Join(c.lines[c.offset:end], "\n"), c.width, c.height)
+	return fitLines(c.st.Width, strings.Join(c.lines[c.offset:end], "\n"), c.width, c.height)
 }

@@ -84,7 +84,7 @@ func (d Detail) View() string {
 		return ""
 	}
 	end := min(len(d.lines), d.offset+d.height)
-	return fitLines(strings.Join(d.lines[d.offset:end], "\n"), d.width, d.height)
+	return fitLines(d.st.Width, strings.Join(d.lines[d.offset:end], "\n"), d.width, d.height)
 }
 
 // render lays the item out as wrapped lines for the current width.
@@ -114,13 +114,13 @@ type docBuilder struct {
 // the search highlighted.
 func (b *docBuilder) para(text string, style func(string) string, indent string) {
 	text = clipText(text, maxDetailText)
-	iw := ansi.StringWidth(indent)
+	iw := b.st.Width.StringWidth(indent)
 	w := max(1, b.width-iw)
 	hang := strings.Repeat(" ", iw)
 	if strings.Contains(ansi.Strip(indent), "│") {
 		hang = indent // a quote bar runs down the whole quote
 	}
-	for i, l := range strings.Split(ansi.Wrap(text, w, " "), "\n") {
+	for i, l := range strings.Split(b.st.Width.Wrap(text, w, " "), "\n") {
 		if i == 0 {
 			b.lines = append(b.lines, indent+style(l))
 		} else {
@@ -145,10 +145,10 @@ func (b *docBuilder) field(label, value string) {
 	const labelW = 9
 	pad := strings.Repeat(" ", labelW)
 	w := max(1, b.width-labelW)
-	for i, l := range strings.Split(ansi.Wrap(value, w, " "), "\n") {
+	for i, l := range strings.Split(b.st.Width.Wrap(value, w, " "), "\n") {
 		head := pad
 		if i == 0 {
-			head = b.st.Detail.Label.Render(fitWidth(label, labelW))
+			head = b.st.Detail.Label.Render(fitWidth(b.st.Width, label, labelW))
 		}
 		b.lines = append(b.lines, head+b.st.Detail.Text.Render(l))
 	}
@@ -264,7 +264,7 @@ func writeStatement(b *docBuilder, ix *model.Index, s *model.Statement) {
 				title = t.Title
 			}
 			sty := b.st.Matrix.Stance[ts.Stance]
-			b.para(title, func(l string) string { return st.Text.Render(l) }, sty.Render(fitWidth(ts.Stance.Symbol()+" "+string(ts.Stance), 14)))
+			b.para(title, func(l string) string { return st.Text.Render(l) }, sty.Render(fitWidth(b.st.Width, ts.Stance.Symbol()+" "+string(ts.Stance), 14)))
 		}
 	}
 	if s.ReactsTo != "" {
@@ -329,7 +329,7 @@ func writeCitation(b *docBuilder, ix *model.Index, source string, paragraphs []i
 		if strings.HasPrefix(src.URL, "https://") || strings.HasPrefix(src.URL, "http://") {
 			link = link.Hyperlink(src.URL)
 		}
-		for _, l := range strings.Split(ansi.Hardwrap(clipText(src.URL, 4096), max(1, b.width), false), "\n") {
+		for _, l := range strings.Split(b.st.Width.Hardwrap(clipText(src.URL, 4096), max(1, b.width), false), "\n") {
 			b.lines = append(b.lines, link.Render(l))
 		}
 	}

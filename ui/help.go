@@ -36,7 +36,7 @@ func helpLines(st *Styles, k KeyMap, width int) []string {
 		col = append(col, st.Detail.Section.Render(g.title))
 		for _, b := range g.keys {
 			h := b.Help()
-			col = append(col, st.Help.FullKey.Render(fitWidth(h.Key, keyW))+st.Help.FullDesc.Render(h.Desc))
+			col = append(col, st.Help.FullKey.Render(fitWidth(st.Width, h.Key, keyW))+st.Help.FullDesc.Render(h.Desc))
 		}
 		col = append(col, "")
 	}
@@ -59,17 +59,17 @@ func helpLines(st *Styles, k KeyMap, width int) []string {
 		if i < len(right) {
 			r = right[i]
 		}
-		out = append(out, fitWidth(l, colW+2)+r)
+		out = append(out, fitWidth(st.Width, l, colW+2)+r)
 	}
-	return trimTrailingBlank(out, width)
+	return trimTrailingBlank(st.Width, out, width)
 }
 
-func trimTrailingBlank(lines []string, width int) []string {
+func trimTrailingBlank(m ansi.Method, lines []string, width int) []string {
 	for len(lines) > 0 && strings.TrimSpace(ansi.Strip(lines[len(lines)-1])) == "" {
 		lines = lines[:len(lines)-1]
 	}
 	for i, l := range lines {
-		lines[i] = ansi.Truncate(l, width, "…")
+		lines[i] = m.Truncate(l, width, "…")
 	}
 	return lines
 }

@@ -35,8 +35,16 @@ func hostileStory(t testing.TB) *model.Index {
 // cleaned.
 func TestHostileContent(t *testing.T) {
 	ix := hostileStory(t)
-	for _, size := range [][2]int{{120, 40}, {60, 20}, {41, 11}} {
+	for _, size := range [][3]int{{120, 40, 0}, {60, 20, 0}, {41, 11, 0}, {120, 40, 1}, {60, 20, 1}} {
 		a := New(ix, "hostile.yaml", model.Filter{})
+		if size[2] == 1 {
+			// A terminal with grapheme clusters (mode 2027) measures ZWJ
+			// emoji and flags as one wide cell.
+			a = update(t, a, tea.ModeReportMsg{Mode: ansi.ModeUnicodeCore, Value: ansi.ModeSet})
+			if a.styles.Width != ansi.GraphemeWidth {
+				t.Fatal("the app does not follow the terminal to grapheme widths")
+			}
+		}
 		a = update(t, a, tea.WindowSizeMsg{Width: size[0], Height: size[1]})
 		for _, keys := range [][]string{nil, {"j"}, {"j", "j"}, {"enter"}, {"p"}, {"a"}} {
 			b := press(t, a, keys...)
@@ -51,7 +59,7 @@ func TestHostileContent(t *testing.T) {
 				}
 			}
 			for i, l := range strings.Split(out, "\n") {
-				if w := ansi.StringWidth(l); w != size[0] {
+				if w := a.styles.Width.StringWidth(l); w != size[0] {
 					t.Fatalf("%v %v: line %d is %d wide", size, keys, i, w)
 				}
 			}

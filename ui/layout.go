@@ -91,7 +91,7 @@ func computeLayout(w, h int, pane lipgloss.Style, detailFocused bool) layout {
 // edge. The border is drawn by hand around lines cut to the inside width:
 // measuring and wrapping the whole pane again through Style.Render cost
 // more than everything else in a frame.
-func frame(style lipgloss.Style, titleStyle lipgloss.Style, title, content string, w, h int) string {
+func frame(m ansi.Method, style lipgloss.Style, titleStyle lipgloss.Style, title, content string, w, h int) string {
 	if w < 2 || h < 2 {
 		return ""
 	}
@@ -102,8 +102,8 @@ func frame(style lipgloss.Style, titleStyle lipgloss.Style, title, content strin
 	var b strings.Builder
 	b.Grow(w * h * 4)
 	// ╭─ title ──╮: two corners, one edge, two spaces and the fill.
-	title = ansi.Truncate(title, max(0, w-5), "…")
-	fill := w - 5 - ansi.StringWidth(title)
+	title = m.Truncate(title, max(0, w-5), "…")
+	fill := w - 5 - m.StringWidth(title)
 	if title == "" || fill < 0 {
 		b.WriteString(edge.Render(bd.TopLeft + strings.Repeat(bd.Top, w-2) + bd.TopRight))
 	} else {
@@ -119,7 +119,7 @@ func frame(style lipgloss.Style, titleStyle lipgloss.Style, title, content strin
 		}
 		b.WriteByte('\n')
 		b.WriteString(left)
-		b.WriteString(fitWidth(line, inW))
+		b.WriteString(fitWidth(m, line, inW))
 		b.WriteString(right)
 	}
 	b.WriteByte('\n')
@@ -127,8 +127,9 @@ func frame(style lipgloss.Style, titleStyle lipgloss.Style, title, content strin
 	return b.String()
 }
 
-// fitLines makes s exactly h lines of exactly w cells: cut, or padded.
-func fitLines(s string, w, h int) string {
+// fitLines makes s exactly h lines of exactly w cells, as m measures
+// them: cut, or padded.
+func fitLines(m ansi.Method, s string, w, h int) string {
 	lines := strings.Split(s, "\n")
 	if len(lines) > h {
 		lines = lines[:h]
@@ -137,20 +138,20 @@ func fitLines(s string, w, h int) string {
 		lines = append(lines, "")
 	}
 	for i, l := range lines {
-		lines[i] = fitWidth(l, w)
+		lines[i] = fitWidth(m, l, w)
 	}
 	return strings.Join(lines, "\n")
 }
 
 // fitWidth cuts or pads one line to exactly w cells.
-func fitWidth(line string, w int) string {
+func fitWidth(m ansi.Method, line string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	lw := ansi.StringWidth(line)
+	lw := m.StringWidth(line)
 	if lw > w {
-		line = ansi.Truncate(line, w, "…")
-		lw = ansi.StringWidth(line)
+		line = m.Truncate(line, w, "…")
+		lw = m.StringWidth(line)
 	}
 	if lw < w {
 		line += strings.Repeat(" ", w-lw)

@@ -10,7 +10,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/progress"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/dateline/dateline/model"
 )
@@ -124,7 +123,7 @@ func (a App) loadingView() string {
 	}
 	line += " · ctrl+c cancels"
 	if a.width > 0 {
-		line = ansi.Truncate(line, a.width, "…")
+		line = a.styles.Width.Truncate(line, a.width, "…")
 	}
 	return line
 }

@@ -7,7 +7,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/dateline/dateline/model"
 )
@@ -207,8 +206,8 @@ func (p Picker) View() string {
 		}
 		count := " " + thousands(e.count)
 		label := strings.Repeat("  ", e.depth) + e.label
-		labelW := max(1, p.width-4-ansi.StringWidth(count)-2)
-		label = fitWidth(ansi.Truncate(label, labelW, "…"), labelW)
+		labelW := max(1, p.width-4-p.st.Width.StringWidth(count)-2)
+		label = fitWidth(p.st.Width, p.st.Width.Truncate(label, labelW, "…"), labelW)
 		cursor := "  "
 		style := ps.Item
 		if e.count == 0 {
@@ -223,5 +222,5 @@ func (p Picker) View() string {
 		}
 		lines = append(lines, style.Render(cursor)+boxStyle.Inherit(style).Render(box)+style.Render(label)+ps.Count.Inherit(style).Render(count))
 	}
-	return fitLines(strings.Join(lines, "\n"), p.width, p.height)
+	return fitLines(p.st.Width, strings.Join(lines, "\n"), p.width, p.height)
 }

@@ -7,7 +7,6 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/dateline/dateline/model"
 )
@@ -100,12 +99,12 @@ func (p Positions) View() string {
 	}
 	topics := p.ix.Story().Topics
 	if len(p.actors) == 0 || len(topics) == 0 {
-		return fitLines(p.st.Matrix.Muted.Render("This story records no actors or no topics, so there is no matrix."), p.width, p.height)
+		return fitLines(p.st.Width, p.st.Matrix.Muted.Render("This story records no actors or no topics, so there is no matrix."), p.width, p.height)
 	}
 	ms := &p.st.Matrix
 	nameW := 6
 	for _, n := range p.actors {
-		nameW = max(nameW, 2*n.Depth+ansi.StringWidth(n.Actor.Name)+2)
+		nameW = max(nameW, 2*n.Depth+p.st.Width.StringWidth(n.Actor.Name)+2)
 	}
 	nameW = min(nameW, max(12, p.width/3))
 	// Give the topic columns room for their ids before the names get theirs.
@@ -127,9 +126,9 @@ func (p Positions) View() string {
 	if first > 0 {
 		more = "‹"
 	}
-	head := ms.Muted.Render(fitWidth(more, nameW))
+	head := ms.Muted.Render(fitWidth(p.st.Width, more, nameW))
 	for c := first; c < last; c++ {
-		head += ms.Header.Render(fitWidth(" "+topics[c].ID, cellW))
+		head += ms.Header.Render(fitWidth(p.st.Width, " "+topics[c].ID, cellW))
 	}
 	if last < len(topics) {
 		head += ms.Muted.Render("›")
@@ -141,7 +140,7 @@ func (p Positions) View() string {
 	offset := max(0, min(p.row-matrixH/2, len(p.actors)-matrixH))
 	for r := offset; r < min(len(p.actors), offset+matrixH); r++ {
 		n := p.actors[r]
-		name := fitWidth(strings.Repeat("  ", n.Depth)+n.Actor.Name, nameW-1) + " "
+		name := fitWidth(p.st.Width, strings.Repeat("  ", n.Depth)+n.Actor.Name, nameW-1) + " "
 		line := ms.Actor.Render(name)
 		if r == p.row {
 			line = ms.ActorSelected.Render(name)
@@ -161,7 +160,7 @@ func (p Positions) View() string {
 	}
 	lines = append(lines, ms.Muted.Render(strings.Join(beyond, "  ")))
 	lines = append(lines, p.cellDetail()...)
-	return fitLines(strings.Join(lines, "\n"), p.width, p.height)
+	return fitLines(p.st.Width, strings.Join(lines, "\n"), p.width, p.height)
 }
 
 // cell draws one stance in w cells. Every cell keeps a first column for
@@ -184,7 +183,7 @@ func (p Positions) cell(actor, topic string, w int, selected bool) string {
 		marker = "▸"
 		sty = sty.Inherit(ms.CellSelected)
 	}
-	return sty.Render(fitWidth(marker+text, w-1) + " ")
+	return sty.Render(fitWidth(p.st.Width, marker+text, w-1) + " ")
 }
 
 // cellDetail describes the selected cell: stance, summary, dated evidence.
@@ -195,7 +194,7 @@ func (p Positions) cellDetail() []string {
 	topic, _ := p.ix.Topic(t)
 	ms := &p.st.Matrix
 	head := p.ix.ActorName(a) + " on " + topic.Title + ": "
-	b.lines = append(b.lines, ansi.Truncate(ms.Summary.Render(head)+ms.Stance[pos.Stance].Render(pos.Stance.Symbol()+" "+string(pos.Stance)), p.width, "…"))
+	b.lines = append(b.lines, p.st.Width.Truncate(ms.Summary.Render(head)+ms.Stance[pos.Stance].Render(pos.Stance.Symbol()+" "+string(pos.Stance)), p.width, "…"))
 	if pos.Stance == model.StanceNone {
 		said := p.ix.Said(a, t)
 		if len(said.Statements) == 0 {

@@ -4,8 +4,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"github.com/dateline/dateline/model"
 )
 
@@ -60,7 +58,7 @@ func (s StatusBar) View(shown int, f model.Filter, msg string, msgIsErr bool) st
 		right = ss.Label.Render("no filters")
 	}
 	line := ss.Count.Render(count) + ss.Label.Render(" · ") + right
-	return fitWidth(ansi.Truncate(line, s.width, "…"), s.width)
+	return fitWidth(s.st.Width, s.st.Width.Truncate(line, s.width, "…"), s.width)
 }
 
 func (s StatusBar) names(ids []string, actors bool) string {

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"image/color"
+
+	"github.com/charmbracelet/x/ansi"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
@@ -55,6 +57,10 @@ func NewPalette(isDark bool) Palette {
 // Views never build styles of their own.
 type Styles struct {
 	Pal Palette
+	// Width is how the terminal counts cells: wcwidth by default, grapheme
+	// clusters once the terminal says it supports mode 2027. Everything is
+	// measured the way Bubble Tea's renderer will, so no line overflows.
+	Width ansi.Method
 
 	Pane, PaneFocused, PaneTitle, PaneTitleFocused lipgloss.Style
 

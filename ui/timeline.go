@@ -165,7 +165,7 @@ func (t Timeline) View() string {
 		if t.ix.Len() == 0 {
 			msg = "This story has no events or statements yet."
 		}
-		return fitLines(t.st.Timeline.Empty.Render(ansi.Wrap(msg, t.width, "")), t.width, t.height)
+		return fitLines(t.st.Width, t.st.Timeline.Empty.Render(t.st.Width.Wrap(msg, t.width, "")), t.width, t.height)
 	}
 	var b strings.Builder
 	end := min(len(t.rows), t.offset+t.height)
@@ -207,7 +207,7 @@ func renderRow(ix *model.Index, st *Styles, chips *chipper, pos, width int, sele
 	fixed := 2 + dateWidth + 1 + 2
 	if width < fixed+4 {
 		// Too narrow for the gutter: marker and title only.
-		return rp.Row.Render(fitWidth(marker+clipRow(ix.Title(pos), width), width))
+		return rp.Row.Render(fitWidth(st.Width, marker+clipRow(ix.Title(pos), width), width))
 	}
 	room := width - fixed
 	chipText, chipW := "", 0
@@ -215,13 +215,13 @@ func renderRow(ix *model.Index, st *Styles, chips *chipper, pos, width int, sele
 		chipText, chipW = chips.render(ix.ItemActors(pos), room/3, rp, selected)
 	}
 	titleW := room - chipW
-	title := ansi.Truncate(clipRow(ix.Title(pos), titleW), titleW, "…")
+	title := st.Width.Truncate(clipRow(ix.Title(pos), titleW), titleW, "…")
 	var b strings.Builder
 	b.WriteString(rp.Marker.Render(marker))
-	b.WriteString(rp.Date.Render(fitWidth(ansi.Truncate(date, dateWidth, "…"), dateWidth) + " "))
+	b.WriteString(rp.Date.Render(fitWidth(st.Width, st.Width.Truncate(date, dateWidth, "…"), dateWidth) + " "))
 	b.WriteString(kindPaint.Render(kind))
 	b.WriteString(highlight(title, needle, rp.Row, rp.Match))
-	if pad := titleW - ansi.StringWidth(title); pad > 0 {
+	if pad := titleW - st.Width.StringWidth(title); pad > 0 {
 		b.WriteString(rp.Row.Render(strings.Repeat(" ", pad)))
 	}
 	b.WriteString(chipText)
@@ -288,15 +288,15 @@ func newChipper(ix *model.Index, st *Styles) *chipper {
 }
 
 // shortName is the actor's name or its shortest alias, whichever fits a chip.
-func shortName(a *model.Actor) string {
+func shortName(m ansi.Method, a *model.Actor) string {
 	const chipMax = 14
 	best := a.Name
 	for _, al := range a.Aliases {
-		if ansi.StringWidth(al) < ansi.StringWidth(best) && ansi.StringWidth(best) > chipMax {
+		if m.StringWidth(al) < m.StringWidth(best) && m.StringWidth(best) > chipMax {
 			best = al
 		}
 	}
-	return ansi.Truncate(best, chipMax, "…")
+	return m.Truncate(best, chipMax, "…")
 }
 
 // render draws as many chips as fit in room cells, separated by "·" so
@@ -328,9 +328,9 @@ func (c *chipper) render(actors []*model.Actor, room int, rp *RowPaints, selecte
 		b.WriteString(rp.Date.Render(lead))
 		if i == 0 && 1+ch.width+reserve > room {
 			// The first chip always shows, cut to fit.
-			name := ansi.Truncate(ch.name, room-1-reserve, "…")
+			name := c.st.Width.Truncate(ch.name, room-1-reserve, "…")
 			b.WriteString(c.paint(a, rp).Render(name))
-			used += 1 + ansi.StringWidth(name)
+			used += 1 + c.st.Width.StringWidth(name)
 			continue
 		}
 		b.WriteString(ch.drawn)
@@ -349,8 +349,8 @@ func (c *chipper) chip(a *model.Actor, selected bool, rp *RowPaints) chip {
 	if ch, ok := c.cache[k]; ok {
 		return ch
 	}
-	name := shortName(a)
-	ch := chip{name: name, drawn: c.paint(a, rp).Render(name), width: ansi.StringWidth(name)}
+	name := shortName(c.st.Width, a)
+	ch := chip{name: name, drawn: c.paint(a, rp).Render(name), width: c.st.Width.StringWidth(name)}
 	c.cache[k] = ch
 	return ch
 }

@@ -73,6 +73,10 @@ type jsonReader struct {
 	ids   map[string]string // interned references, roles, kinds, stances
 	dates map[string]Date
 	esc   []byte // scratch for strings with escapes
+	// Scratch lists, copied to slices of their exact length once read.
+	roles []Role
+	cites []Citation
+	strs  []string
 }
 
 func newJSONReader(b []byte) *jsonReader {
@@ -509,11 +513,19 @@ func (r *jsonReader) boolean() bool {
 	return false
 }
 
+// strings reads a list of references into a slice of exactly its length.
 func (r *jsonReader) strings() []string {
-	var out []string
-	nonNil(r.list(func() { out = append(out, r.ref()) }), &out)
-	return out
+	r.strs = r.strs[:0]
+	if !r.list(func() { r.strs = append(r.strs, r.ref()) }) {
+		return nil
+	}
+	return exact(r.strs)
 }
+
+// exact copies a list read into scratch space to a slice of its length,
+// which stays empty but not nil for an empty list: no growing and no
+// spare capacity, which add up over a million events.
+func exact[T any](xs []T) []T { return append(make([]T, 0, len(xs)), xs...) }
 
 // eventBytes is about what an event takes in a file, to size the list of
 // events from the size of the file.
@@ -681,9 +693,10 @@ func (r *jsonReader) eventField(x *Event, key string) uint64 {
 		x.Summary = r.text(true)
 		return 1 << 3
 	case "actors":
-		nonNil(r.list(func() {
-			x.Actors = append(x.Actors, Role{})
-			role := &x.Actors[len(x.Actors)-1]
+		r.roles = r.roles[:0]
+		if r.list(func() {
+			r.roles = append(r.roles, Role{})
+			role := &r.roles[len(r.roles)-1]
 			r.object(func(key string) uint64 {
 				switch key {
 				case "actor":
@@ -695,13 +708,18 @@ func (r *jsonReader) eventField(x *Event, key string) uint64 {
 				}
 				return 0
 			})
-		}), &x.Actors)
+		}) {
+			x.Actors = exact(r.roles)
+		}
 		return 1 << 4
 	case "topics":
 		x.Topics = r.strings()
 		return 1 << 5
 	case "citations":
-		nonNil(r.list(func() { x.Citations = append(x.Citations, Citation{}); r.citation(&x.Citations[len(x.Citations)-1]) }), &x.Citations)
+		r.cites = r.cites[:0]
+		if r.list(func() { r.cites = append(r.cites, Citation{}); r.citation(&r.cites[len(r.cites)-1]) }) {
+			x.Citations = exact(r.cites)
+		}
 		return 1 << 6
 	}
 	return 0

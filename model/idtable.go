@@ -15,7 +15,7 @@ type idTable struct {
 
 func newIDTable(n int) *idTable {
 	size := 16
-	for size < 2*n {
+	for size < n+n/2 { // at most two thirds full
 		size *= 2
 	}
 	return &idTable{slots: make([]uint64, size), mask: uint64(size - 1), seed: maphash.MakeSeed()}

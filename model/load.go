@@ -191,6 +191,9 @@ func (s *Story) noteCleaned(at path, st CleanStats) {
 // as Load; problems name paths such as events[3].actors[0].actor, since there
 // are no lines to point at.
 func Validate(name string, s *Story) Problems {
+	if quickValid(s) {
+		return nil
+	}
 	var ps Problems
 	for _, is := range validate(s) {
 		ps = append(ps, place(name, nil, is))

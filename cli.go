@@ -10,6 +10,7 @@ import (
 	"runtime/debug"
 	"strings"
 
+	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
@@ -168,6 +169,7 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 		},
 	}
 	root.Version = version()
+	root.PersistentFlags().String("color", "auto", "colour in the explorer: auto (the terminal and NO_COLOR decide), always or never")
 	ff.register(root)
 	root.Flags().BoolVar(&watch, "watch", false, "reload the story whenever FILE changes, keeping the selection")
 	addFromFlag(root)
@@ -307,7 +309,11 @@ func explore(cmd *cobra.Command, paths []string, f model.Filter, reload ui.Reloa
 		}
 		return l.ix, nil
 	}
-	err = ui.RunLoading(name, f, load, reload)
+	profile, err := colorFlag(cmd)
+	if err != nil {
+		return err
+	}
+	err = ui.Run(name, f, load, ui.Options{Reload: reload, Profile: profile})
 	_, _ = warnings.WriteTo(stderr)
 	var fe ui.FilterError
 	switch {
@@ -319,6 +325,21 @@ func explore(cmd *cobra.Command, paths []string, f model.Filter, reload ui.Reloa
 		return dataErr(errors.New("dateline: loading cancelled; nothing was changed"))
 	}
 	return err
+}
+
+// colorFlag reads --color: always forces full colour, never plain text,
+// auto (Unknown) leaves it to the terminal and NO_COLOR.
+func colorFlag(cmd *cobra.Command) (colorprofile.Profile, error) {
+	v, _ := cmd.Flags().GetString("color")
+	switch v {
+	case "auto", "":
+		return colorprofile.Unknown, nil
+	case "always":
+		return colorprofile.TrueColor, nil
+	case "never":
+		return colorprofile.Ascii, nil
+	}
+	return colorprofile.Unknown, usageErr("unknown --color %q; use auto, always or never", v)
 }
 
 // version is the module version the binary was built from, or "dev".

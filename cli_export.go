@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -43,7 +44,37 @@ func loadCmd(cmd *cobra.Command, paths []string, stderr io.Writer) (*loaded, err
 	if err != nil {
 		return nil, err
 	}
-	return loadFiles(paths, from, stderr)
+	if len(paths) == 0 || !isTerminal(stderr) {
+		return loadFiles(paths, from, stderr)
+	}
+	line := &progressLine{w: stderr, name: strings.Join(paths, " + ")}
+	defer line.clear()
+	return loadFilesContext(context.Background(), paths, from, line.report, stderr)
+}
+
+// progressLine shows loading progress on one line of a terminal's stderr,
+// at most ten times a second, and wipes it when done.
+type progressLine struct {
+	w     io.Writer
+	name  string
+	last  time.Time
+	shown int // width of the line drawn, to wipe it
+}
+
+func (p *progressLine) report(done, total int64) {
+	if total <= 0 || time.Since(p.last) < 100*time.Millisecond {
+		return
+	}
+	p.last = time.Now()
+	line := fmt.Sprintf("Loading %s: %d%% (%d of %d MB)", p.name, done*100/total, done>>20, total>>20)
+	fmt.Fprintf(p.w, "\r%s", line)
+	p.shown = max(p.shown, len(line))
+}
+
+func (p *progressLine) clear() {
+	if p.shown > 0 {
+		fmt.Fprintf(p.w, "\r%s\r", strings.Repeat(" ", p.shown))
+	}
 }
 
 // loadFiles reads and merges the story files at paths (see formats.LoadFiles),

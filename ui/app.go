@@ -14,6 +14,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/dateline/dateline/model"
@@ -48,6 +49,7 @@ type App struct {
 	help   help.Model
 
 	width, height int
+	sized         bool // a size has been reported, even 0×0
 	lay           layout
 
 	focus   focus
@@ -267,7 +269,7 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 func (a *App) handleResize(w, h int) {
-	a.width, a.height = w, h
+	a.width, a.height, a.sized = w, h, true
 	a.relayout()
 }
 
@@ -595,13 +597,21 @@ func (a App) storyTitle() string {
 	return a.name
 }
 
-// render draws the whole screen as exactly height lines of width cells.
+// tooSmallMsg is shown where the terminal is smaller than minWidth×minHeight.
+const tooSmallMsg = "Terminal too small: dateline needs at least %d×%d and has %d×%d. Enlarge the window, or press q to quit."
+
+// render draws the whole screen as exactly height lines of width cells
+// (or, on a terminal that reports no size, tooSmallMsg as it is).
 func (a App) render() string {
 	if a.width <= 0 || a.height <= 0 {
-		return ""
+		if !a.sized {
+			return "" // no size yet
+		}
+		// A terminal that reports no size still shows the reason.
+		return fmt.Sprintf(tooSmallMsg, minWidth, minHeight, a.width, a.height)
 	}
 	if a.lay.tooSmall {
-		msg := fmt.Sprintf("Terminal too small: dateline needs at least %d×%d and has %d×%d. Enlarge the window, or press q to quit.", minWidth, minHeight, a.width, a.height)
+		msg := fmt.Sprintf(tooSmallMsg, minWidth, minHeight, a.width, a.height)
 		return fitLines(a.styles.Width, a.styles.TooSmall.Render(a.styles.Width.Wrap(msg, a.width, " ")), a.width, a.height)
 	}
 	var b strings.Builder
@@ -733,24 +743,32 @@ func firstLine(s string) string {
 	return fmt.Sprintf("%s (and %d more)", first, strings.Count(rest, "\n")+1)
 }
 
-// Run starts the explorer full screen and returns when the user quits.
-// With a Reloader, it follows changes to the story's file.
-func Run(ix *model.Index, name string, f model.Filter, reload Reloader) error {
-	return runProgram(New(ix, name, f).WithReloader(reload))
+// Options are the explorer's settings from the command line.
+type Options struct {
+	// Reload, when set, follows changes to the story's file.
+	Reload Reloader
+	// Profile forces a colour profile (--color always or never); Unknown
+	// leaves it to the terminal and NO_COLOR.
+	Profile colorprofile.Profile
 }
 
-// RunLoading shows a progress bar while load runs, then the explorer. The
-// load's error (or ErrCancelled, or a FilterError) comes back unchanged,
-// and the alternate screen is entered only once the story is there.
-func RunLoading(name string, f model.Filter, load Loader, reload Reloader) error {
-	return runProgram(NewLoading(name, f, load).WithReloader(reload))
+// Run shows a progress line while load runs, then the explorer, full
+// screen, until the user quits. The load's error (or ErrCancelled, or a
+// FilterError) comes back unchanged, and the alternate screen is entered
+// only once the story is there.
+func Run(name string, f model.Filter, load Loader, opts Options) error {
+	var popts []tea.ProgramOption
+	if opts.Profile != colorprofile.Unknown {
+		popts = append(popts, tea.WithColorProfile(opts.Profile))
+	}
+	return runProgram(NewLoading(name, f, load).WithReloader(opts.Reload), popts...)
 }
 
-func runProgram(a App) error {
+func runProgram(a App, opts ...tea.ProgramOption) error {
 	// DATELINE_CRASH_KEY names a key that panics, so that tests can check
 	// that a crash restores the terminal.
 	a.crashKey = os.Getenv("DATELINE_CRASH_KEY")
-	final, err := tea.NewProgram(a).Run()
+	final, err := tea.NewProgram(a, opts...).Run()
 	if errors.Is(err, tea.ErrProgramPanic) {
 		return fmt.Errorf("%w: %w", ErrCrashed, err)
 	}

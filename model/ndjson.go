@@ -21,8 +21,10 @@ import (
 	"io"
 	"os"
 	"reflect"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -61,7 +63,6 @@ func looksNDJSON(data []byte) bool {
 type ndjsonLoader struct {
 	name      string
 	s         *Story
-	jr        *jsonReader
 	lines     map[string][]int32 // section → line of each item
 	storyLine int
 	decoded   []issue // what the slow path found, by path, for validateAround
@@ -77,38 +78,14 @@ type ndjsonLoader struct {
 // io.Seeker (a file, a bytes.Reader), since it reads the lines with
 // problems again to find them.
 func LoadNDJSON(name string, r io.Reader) (*Story, Problems, error) {
-	l := &ndjsonLoader{name: name, s: &Story{}, jr: newJSONReader(nil), lines: map[string][]int32{}}
+	l := &ndjsonLoader{name: name, s: &Story{}, lines: map[string][]int32{}}
 	if n := sizeHint(r); n > 0 {
 		l.s.Events = make([]Event, 0, n/eventBytes+1)
 		l.lines["events"] = make([]int32, 0, n/eventBytes+1)
 	}
-	br := bufio.NewReaderSize(r, 1<<20)
-	var long []byte
-	lineNo, blank := 0, 0
-	for {
-		line, err := br.ReadSlice('\n')
-		if err == bufio.ErrBufferFull {
-			long = append(long[:0], line...)
-			for err == bufio.ErrBufferFull {
-				line, err = br.ReadSlice('\n')
-				long = append(long, line...)
-			}
-			line = long
-		}
-		if len(line) > 0 {
-			lineNo++
-			if len(bytes.TrimSpace(line)) == 0 {
-				blank++
-			} else {
-				l.line(lineNo, line)
-			}
-		}
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, nil, Problems{{File: name, Line: lineNo, Msg: "cannot read the file: " + err.Error()}}
-		}
+	lineNo, blank, err := l.readAll(r)
+	if err != nil {
+		return nil, nil, Problems{{File: name, Line: lineNo, Msg: "cannot read the file: " + err.Error()}}
 	}
 	if lineNo == blank {
 		return &Story{}, Problems{{File: name, Warning: true, Msg: "the file is empty, so the story has nothing in it yet"}}, nil
@@ -153,34 +130,210 @@ func (l *ndjsonLoader) fail(p Problem) {
 	l.errs = append(l.errs, p)
 }
 
-// line reads one line: the fast path first, the slow one when it gives up.
-func (l *ndjsonLoader) line(n int, b []byte) {
-	r := l.jr
-	r.b, r.i, r.bad = b, 0, false
-	if r.peek() != '{' {
-		r.fail()
-	} else {
-		r.i++
-		if key, ok := r.rawString(); !ok || string(key) != "type" {
-			r.fail()
-		}
-	}
-	r.i = 0
-	if !r.bad {
-		l.fastLine(n)
-		r.ws()
-		if !r.bad && r.i == len(b) {
-			return
-		}
-	}
-	l.slowLine(n, b)
+// ndjsonBlock is a run of whole lines, read while others are decoded, and
+// what they decoded to: a story of their own, and an entry a line. Blocks
+// go round from the reader to a decoder to the loader and back, so that
+// a file of any size needs a handful of them.
+type ndjsonBlock struct {
+	seq       int
+	firstLine int // the number of its first line
+	data      []byte
+	part      Story
+	entries   []lineEntry
+	lines     int // lines in the block, blank ones included
+	blank     int
 }
 
-// fastLine decodes the line in l.jr, which starts with "type". On failure
-// it leaves the story as it found it.
-func (l *ndjsonLoader) fastLine(n int) {
-	r, s := l.jr, l.s
-	kind := ""
+// lineEntry is one line of a decoded block: which kind of thing it added
+// to the part story and where, and the line itself for the slow path.
+type lineEntry struct {
+	kind ndjsonKind
+	line int32
+	idx  int32  // index in the part's list of that kind
+	raw  []byte // for kindSlow and kindStory
+}
+
+type ndjsonKind uint8
+
+const (
+	kindSlow ndjsonKind = iota
+	kindStory
+	kindSource
+	kindActor
+	kindTopic
+	kindEvent
+	kindStatement
+	kindPosition
+)
+
+// ndjsonBlockSize is how much the reader hands a decoder at a time.
+const ndjsonBlockSize = 1 << 20
+
+// readAll reads r in blocks of whole lines, decodes the blocks on every
+// processor, and adds what they hold to the story in the order of the
+// file. It returns the number of lines and of blank lines.
+func (l *ndjsonLoader) readAll(r io.Reader) (lines, blank int, err error) {
+	workers := max(1, min(runtime.GOMAXPROCS(0), 4))
+	free := make(chan *ndjsonBlock, 2*workers+2)
+	for range cap(free) {
+		free <- &ndjsonBlock{}
+	}
+	blocks := make(chan *ndjsonBlock, cap(free))
+	decoded := make(chan *ndjsonBlock, cap(free))
+	var readErr error
+	go func() {
+		defer close(blocks)
+		var carry []byte
+		line, seq := 1, 0
+		for last := false; !last; {
+			b := <-free
+			// Room for the carried start of a line and as much again.
+			blk := b.data[:0]
+			if want := max(ndjsonBlockSize, 2*len(carry)); cap(blk) < want {
+				blk = make([]byte, 0, want)
+			}
+			blk = append(blk, carry...)
+			n, err := io.ReadFull(r, blk[len(blk):cap(blk)])
+			blk = blk[:len(blk)+n]
+			switch err {
+			case nil:
+			case io.EOF, io.ErrUnexpectedEOF:
+				last = true
+			default:
+				readErr = err
+				free <- b
+				return
+			}
+			cut := bytes.LastIndexByte(blk, '\n') + 1
+			if last {
+				cut = len(blk)
+			}
+			carry = append(carry[:0], blk[cut:]...)
+			if cut == 0 {
+				// A line longer than the block: read on into a bigger one.
+				free <- b
+				continue
+			}
+			b.seq, b.firstLine, b.data = seq, line, blk[:cut]
+			line += bytes.Count(b.data, []byte("\n"))
+			seq++
+			blocks <- b
+		}
+	}()
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			jr := newJSONReader(nil)
+			for b := range blocks {
+				decodeBlock(jr, b)
+				decoded <- b
+			}
+		})
+	}
+	go func() {
+		wg.Wait()
+		close(decoded)
+	}()
+	pending := map[int]*ndjsonBlock{}
+	next := 0
+	for d := range decoded {
+		pending[d.seq] = d
+		for {
+			d, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			l.add(d)
+			lines += d.lines
+			blank += d.blank
+			free <- d
+		}
+	}
+	return lines, blank, readErr
+}
+
+// decodeBlock decodes a block's lines on the fast path, keeping the lines
+// it gives up on for the slow one.
+func decodeBlock(r *jsonReader, b *ndjsonBlock) {
+	p := &b.part
+	*p = Story{Sources: p.Sources[:0], Actors: p.Actors[:0], Topics: p.Topics[:0], Events: p.Events[:0],
+		Statements: p.Statements[:0], Positions: p.Positions[:0]}
+	b.entries, b.lines, b.blank = b.entries[:0], 0, 0
+	data := b.data
+	for n := b.firstLine; len(data) > 0; n++ {
+		line, rest, _ := bytes.Cut(data, []byte("\n"))
+		data = rest
+		b.lines++
+		if len(bytes.TrimSpace(line)) == 0 {
+			b.blank++
+			continue
+		}
+		e := lineEntry{line: int32(n)}
+		if kind, idx, ok := fastLine(r, p, line); ok {
+			e.kind, e.idx = kind, idx
+		}
+		if e.kind == kindSlow || e.kind == kindStory {
+			e.raw = line // a second story line goes the slow way too
+		}
+		b.entries = append(b.entries, e)
+	}
+}
+
+// add puts a decoded block's things into the story, in order, and reads
+// the lines the fast path gave up on the slow way.
+func (l *ndjsonLoader) add(d *ndjsonBlock) {
+	s, part := l.s, &d.part
+	for _, e := range d.entries {
+		n := int(e.line)
+		switch e.kind {
+		case kindSlow:
+			l.slowLine(n, e.raw)
+			continue
+		case kindStory:
+			if l.storyLine > 0 {
+				l.slowLine(n, e.raw) // which says there are two
+				continue
+			}
+			l.storyLine = n
+			s.Title, s.Description = part.Title, part.Description
+			continue
+		case kindSource:
+			s.Sources = append(s.Sources, part.Sources[e.idx])
+		case kindActor:
+			s.Actors = append(s.Actors, part.Actors[e.idx])
+		case kindTopic:
+			s.Topics = append(s.Topics, part.Topics[e.idx])
+		case kindEvent:
+			s.Events = append(s.Events, part.Events[e.idx])
+		case kindStatement:
+			s.Statements = append(s.Statements, part.Statements[e.idx])
+		case kindPosition:
+			s.Positions = append(s.Positions, part.Positions[e.idx])
+		}
+		sec := sectionOf[e.kind]
+		l.lines[sec] = append(l.lines[sec], e.line)
+	}
+}
+
+// sectionOf names the story's list of each kind, as paths do.
+var sectionOf = [...]string{kindSource: "sources", kindActor: "actors", kindTopic: "topics",
+	kindEvent: "events", kindStatement: "statements", kindPosition: "positions"}
+
+// fastLine decodes one line whose first field is "type" into s, adding
+// the thing to its list. ok is false, and s as it was, when the line is
+// beyond the fast path.
+func fastLine(r *jsonReader, s *Story, b []byte) (kind ndjsonKind, idx int32, ok bool) {
+	r.b, r.i, r.bad = b, 0, false
+	if r.peek() != '{' {
+		return 0, 0, false
+	}
+	r.i++
+	if key, ok := r.rawString(); !ok || string(key) != "type" {
+		return 0, 0, false
+	}
+	r.i = 0
 	var undo func()
 	var field func(key string) uint64
 	r.object(func(key string) uint64 {
@@ -190,13 +343,9 @@ func (l *ndjsonLoader) fastLine(n int) {
 				r.fail()
 				return 0
 			}
-			kind = string(raw)
-			switch kind {
+			switch string(raw) {
 			case "story":
-				if l.storyLine > 0 {
-					r.fail()
-					return 0
-				}
+				kind = kindStory
 				field = func(key string) uint64 {
 					switch key {
 					case "title":
@@ -210,16 +359,22 @@ func (l *ndjsonLoader) fastLine(n int) {
 				}
 				undo = func() { s.Title, s.Description = "", "" }
 			case "source":
+				kind, idx = kindSource, int32(len(s.Sources))
 				field, undo = appendItem(&s.Sources, r.sourceField)
 			case "actor":
+				kind, idx = kindActor, int32(len(s.Actors))
 				field, undo = appendItem(&s.Actors, r.actorField)
 			case "topic":
+				kind, idx = kindTopic, int32(len(s.Topics))
 				field, undo = appendItem(&s.Topics, r.topicField)
 			case "event":
+				kind, idx = kindEvent, int32(len(s.Events))
 				field, undo = appendItem(&s.Events, r.eventField)
 			case "statement":
+				kind, idx = kindStatement, int32(len(s.Statements))
 				field, undo = appendItem(&s.Statements, r.statementField)
 			case "position":
+				kind, idx = kindPosition, int32(len(s.Positions))
 				field, undo = appendItem(&s.Positions, r.positionField)
 			default:
 				r.fail()
@@ -234,19 +389,13 @@ func (l *ndjsonLoader) fastLine(n int) {
 		return field(key)
 	})
 	r.ws()
-	if r.bad || r.i != len(r.b) || kind == "" {
+	if r.bad || r.i != len(r.b) || kind == kindSlow {
 		if undo != nil {
 			undo()
 		}
-		r.fail()
-		return
+		return 0, 0, false
 	}
-	if kind == "story" {
-		l.storyLine = n
-		return
-	}
-	sec := ndjsonSection[kind]
-	l.lines[sec] = append(l.lines[sec], int32(n))
+	return kind, idx, true
 }
 
 // appendItem adds a zero item to list and returns the reader of its

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -14,7 +15,7 @@ import (
 // A generated story reads the same from NDJSON as from JSON, through
 // LoadNDJSON and through Load, which tells NDJSON by its first line.
 func TestNDJSONReadsLikeJSON(t *testing.T) {
-	cfg := gen.Config{Events: 1000, Seed: 11}
+	cfg := gen.Config{Events: 4000, Seed: 11} // several blocks of lines
 	want, warns, err := model.Load("s.json", genBytes(t, cfg, gen.JSON))
 	if err != nil || len(warns) > 0 {
 		t.Fatalf("JSON: %v %v", err, warns)
@@ -101,5 +102,26 @@ func TestNDJSONEmpty(t *testing.T) {
 	s, warns, err := model.LoadNDJSON("s.ndjson", strings.NewReader("\n\n"))
 	if err != nil || s == nil || len(warns) != 1 {
 		t.Errorf("empty file: %v %v %v", s, warns, err)
+	}
+}
+
+// A line longer than the reader's block, among errors in several blocks:
+// each problem still at its line.
+func TestNDJSONLongLinesAndLateProblems(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`{"type":"actor","id":"a","name":"A","kind":"person"}` + "\n")
+	b.WriteString(`{"type":"event","id":"long","title":"L","summary":"` + strings.Repeat("word ", 600_000) + `"}` + "\n")
+	for i := range 30_000 {
+		b.WriteString(`{"type":"event","id":"e` + strconv.Itoa(i) + `","title":"T","actors":[{"actor":"a"}]}` + "\n")
+	}
+	b.WriteString(`{"type":"event","id":"late","title":"T","actors":[{"actor":"b"}]}` + "\n")
+	s, _, err := model.LoadNDJSON("s.ndjson", strings.NewReader(b.String()))
+	if err == nil || !strings.Contains(err.Error(), "s.ndjson:30003:") {
+		t.Fatalf("err = %v, want a problem on line 30003", err)
+	}
+	fixed := strings.Replace(b.String(), `"actor":"b"`, `"actor":"a"`, 1)
+	s, _, err = model.LoadNDJSON("s.ndjson", strings.NewReader(fixed))
+	if err != nil || len(s.Events) != 30_002 || len(s.Events[0].Summary) < 3_000_000-10 || s.Events[30_001].ID != "late" {
+		t.Fatalf("err = %v; %d events", err, len(s.Events))
 	}
 }

@@ -150,11 +150,26 @@ func fitWidth(m ansi.Method, line string, w int) string {
 	}
 	lw := m.StringWidth(line)
 	if lw > w {
-		line = m.Truncate(line, w, "…")
+		line = truncate(m, line, w, "…")
 		lw = m.StringWidth(line)
 	}
 	if lw < w {
 		line += strings.Repeat(" ", w-lw)
 	}
 	return line
+}
+
+// truncate is m.Truncate, but never wider than w as m.StringWidth counts:
+// with wcwidth, Truncate measures a ZWJ sequence as one cluster while
+// StringWidth adds up its runes, so Truncate alone can leave a line
+// wider than the pane.
+func truncate(m ansi.Method, s string, w int, tail string) string {
+	out := m.Truncate(s, w, tail)
+	for over := m.StringWidth(out) - w; over > 0; over = m.StringWidth(out) - w {
+		if w -= over; w <= 0 {
+			return ""
+		}
+		out = m.Truncate(s, w, tail)
+	}
+	return out
 }

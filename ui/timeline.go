@@ -215,7 +215,7 @@ func renderRow(ix *model.Index, st *Styles, chips *chipper, pos, width int, sele
 		chipText, chipW = chips.render(ix.ItemActors(pos), room/3, rp, selected)
 	}
 	titleW := room - chipW
-	title := st.Width.Truncate(clipRow(ix.Title(pos), titleW), titleW, "…")
+	title := truncate(st.Width, clipRow(ix.Title(pos), titleW), titleW, "…")
 	var b strings.Builder
 	b.WriteString(rp.Marker.Render(marker))
 	b.WriteString(rp.Date.Render(fitWidth(st.Width, st.Width.Truncate(date, dateWidth, "…"), dateWidth) + " "))
@@ -236,6 +236,9 @@ func highlight(s, needle string, base, hl painter) string {
 	if needle == "" || s == "" {
 		return base.Render(s)
 	}
+	if !isASCII(s) {
+		return highlightFolded(s, needle, base, hl)
+	}
 	var b strings.Builder
 	rest := s
 	for rest != "" {
@@ -251,6 +254,56 @@ func highlight(s, needle string, base, hl painter) string {
 		b.WriteString(base.Render(rest))
 	}
 	return b.String()
+}
+
+// highlightFolded is highlight for text whose folding may change its
+// length ("K" (Kelvin) folds to "k", "ſ" to "s", a soft hyphen to
+// nothing): it matches in the folded text and maps each match back to
+// whole characters of s, so that no character is cut in two.
+func highlightFolded(s, needle string, base, hl painter) string {
+	folded := make([]byte, 0, len(s))
+	from := make([]int, 0, len(s)+1) // from[k]: where in s folded byte k comes from
+	for i, r := range s {
+		f := model.FoldForSearch(string(r))
+		folded = append(folded, f...)
+		for range len(f) {
+			from = append(from, i)
+		}
+	}
+	from = append(from, len(s))
+	var b strings.Builder
+	done, at := 0, 0 // s is drawn up to done; folded is searched from at
+	for at < len(folded) {
+		k := strings.Index(string(folded[at:]), needle)
+		if k < 0 {
+			break
+		}
+		k += at
+		start, end := from[k], from[k+len(needle)]
+		if end == start { // the match ends inside its first character
+			_, n := utf8.DecodeRuneInString(s[start:])
+			end = start + n
+		}
+		b.WriteString(base.Render(s[done:start]))
+		b.WriteString(hl.Render(s[start:end]))
+		done, at = end, k+len(needle)
+		for at < len(folded) && from[at] < end {
+			at++ // the rest of a character already drawn
+		}
+	}
+	if done < len(s) {
+		b.WriteString(base.Render(s[done:]))
+	}
+	return b.String()
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // chipper draws actors as short coloured labels; an actor shares the colour
@@ -296,7 +349,7 @@ func shortName(m ansi.Method, a *model.Actor) string {
 			best = al
 		}
 	}
-	return m.Truncate(best, chipMax, "…")
+	return truncate(m, best, chipMax, "…")
 }
 
 // render draws as many chips as fit in room cells, separated by "·" so
@@ -328,7 +381,7 @@ func (c *chipper) render(actors []*model.Actor, room int, rp *RowPaints, selecte
 		b.WriteString(rp.Date.Render(lead))
 		if i == 0 && 1+ch.width+reserve > room {
 			// The first chip always shows, cut to fit.
-			name := c.st.Width.Truncate(ch.name, room-1-reserve, "…")
+			name := truncate(c.st.Width, ch.name, room-1-reserve, "…")
 			b.WriteString(c.paint(a, rp).Render(name))
 			used += 1 + c.st.Width.StringWidth(name)
 			continue

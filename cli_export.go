@@ -47,7 +47,7 @@ func loadCmd(cmd *cobra.Command, paths []string, stderr io.Writer) (*loaded, err
 	if len(paths) == 0 || !isTerminal(stderr) {
 		return loadFiles(paths, from, stderr)
 	}
-	line := &progressLine{w: stderr, name: strings.Join(paths, " + ")}
+	line := &progressLine{w: stderr, name: model.CleanLine(strings.Join(paths, " + "))}
 	defer line.clear()
 	return loadFilesContext(context.Background(), paths, from, line.report, stderr)
 }

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
@@ -123,64 +122,6 @@ func (a App) Init() tea.Cmd {
 		return tea.Batch(tea.RequestBackgroundColor, a.load.run, tickLoad())
 	}
 	return tea.Batch(tea.RequestBackgroundColor, a.waitReload())
-}
-
-// Reloader blocks until the story's file changes, then returns the story
-// loaded again, or the problems that stop it loading. The app calls it in
-// a command, again after every answer, so I/O never runs in Update.
-type Reloader func() (*model.Index, error)
-
-// reloadMsg carries a Reloader's answer.
-type reloadMsg struct {
-	ix  *model.Index
-	err error
-}
-
-func (a App) waitReload() tea.Cmd {
-	if a.reload == nil {
-		return nil
-	}
-	r := a.reload
-	return func() tea.Msg {
-		ix, err := r()
-		return reloadMsg{ix, err}
-	}
-}
-
-// WithReloader makes the app watch its story: each answer of r replaces the
-// story, keeping the selection and filters; a broken save keeps the last
-// good story on screen with the problems in the status bar.
-func (a App) WithReloader(r Reloader) App {
-	a.reload = r
-	return a
-}
-
-// swapStory shows a new version of the story, keeping the selected item,
-// the filters that still make sense, and the open overlay's place.
-func (a *App) swapStory(ix *model.Index) {
-	selected := ""
-	if pos, ok := a.timeline.Selected(); ok {
-		selected = a.ix.At(pos).ID()
-	}
-	keep := func(ids []string, known func(string) bool) []string {
-		var out []string
-		for _, id := range ids {
-			if known(id) {
-				out = append(out, id)
-			}
-		}
-		return out
-	}
-	a.filter.Actors = keep(a.filter.Actors, func(id string) bool { _, ok := ix.Actor(id); return ok })
-	a.filter.Topics = keep(a.filter.Topics, func(id string) bool { _, ok := ix.Topic(id); return ok })
-	if a.overlay == overlayActors || a.overlay == overlayTopics || a.overlay == overlayCard {
-		a.overlay = overlayNone
-	}
-	a.adopt(ix)
-	if pos, ok := ix.Lookup(selected); ok {
-		a.timeline.Select(pos)
-		a.showSelected()
-	}
 }
 
 // Update implements tea.Model. Order: resize, data messages, keys (global
@@ -356,72 +297,6 @@ func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-func (a *App) handleSearchKey(k tea.KeyPressMsg) tea.Cmd {
-	switch {
-	case key.Matches(k, a.keys.Apply):
-		a.searching = false
-		a.search.Blur()
-		return nil
-	case key.Matches(k, a.keys.Cancel):
-		a.searching = false
-		a.search.Blur()
-		a.search.SetValue("")
-		a.filter.Text = ""
-		return a.refilter()
-	}
-	var cmd tea.Cmd
-	a.search, cmd = a.search.Update(k)
-	if v := a.search.Value(); v != a.filter.Text {
-		a.filter.Text = v
-		return tea.Batch(cmd, a.refilter())
-	}
-	return cmd
-}
-
-func (a *App) handleOverlayKey(k tea.KeyPressMsg) tea.Cmd {
-	var cmd tea.Cmd
-	switch a.overlay {
-	case overlayActors, overlayTopics:
-		a.picker, cmd = a.picker.Update(k)
-		return cmd
-	case overlayCard:
-		if key.Matches(k, a.keys.Close) {
-			a.overlay = a.cardFrom
-			return nil
-		}
-		if key.Matches(k, a.keys.Help) {
-			a.overlay, a.helpFrom, a.helpOff = overlayHelp, overlayCard, 0
-			return nil
-		}
-		a.card, cmd = a.card.Update(k)
-		return cmd
-	}
-	if a.overlay == overlayHelp && (key.Matches(k, a.keys.Close) || key.Matches(k, a.keys.Help)) {
-		a.overlay, a.helpFrom = a.helpFrom, overlayNone
-		return nil
-	}
-	if key.Matches(k, a.keys.Close) {
-		a.overlay = overlayNone
-		return nil
-	}
-	switch a.overlay {
-	case overlayPositions:
-		if key.Matches(k, a.keys.Help) {
-			a.overlay, a.helpFrom, a.helpOff = overlayHelp, overlayPositions, 0
-			return nil
-		}
-		a.positions, cmd = a.positions.Update(k)
-	case overlayHelp:
-		switch {
-		case key.Matches(k, a.keys.Up):
-			a.helpOff = max(0, a.helpOff-1)
-		case key.Matches(k, a.keys.Down):
-			a.helpOff++
-		}
-	}
-	return cmd
-}
-
 func (a *App) handleWheel(m tea.Mouse) {
 	if a.lay.tooSmall || a.overlay != overlayNone {
 		return
@@ -467,56 +342,6 @@ func (a *App) setFocus(f focus) {
 	}
 }
 
-// rowsMsg carries a query's result back to the app. A partial result is
-// the first screenful, sent ahead of the full count.
-type rowsMsg struct {
-	gen     int
-	rows    []int32
-	partial bool
-}
-
-// refilter starts the query for the current filter off the UI loop: first
-// the rows for one screen, then the full result. A newer query cancels
-// this one, and its results, if they still come, are dropped as stale.
-func (a *App) refilter() tea.Cmd {
-	a.gen++
-	if a.cancel != nil {
-		a.cancel()
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	a.cancel, a.pending = cancel, true
-	gen, ix := a.gen, a.ix
-	f := a.filter
-	f.Actors, f.Topics = slices.Clone(f.Actors), slices.Clone(f.Topics)
-	screen := max(1, a.timeline.height)
-	first := func() tea.Msg {
-		rows, err := ix.QueryFirst(ctx, f, screen)
-		if err != nil {
-			return nil
-		}
-		return rowsMsg{gen: gen, rows: rows, partial: true}
-	}
-	full := func() tea.Msg {
-		defer cancel()
-		rows, err := ix.QueryContext(ctx, f)
-		if err != nil {
-			return nil
-		}
-		return rowsMsg{gen: gen, rows: rows}
-	}
-	return tea.Sequence(first, full)
-}
-
-// setRows shows rows as the timeline, keeping the selection where it can.
-func (a *App) setRows(rows []int32) {
-	needle := ""
-	if a.filter.Text != "" {
-		needle = model.FoldForSearch(a.filter.Text)
-	}
-	a.timeline.SetRows(rows, needle)
-	a.showSelected()
-}
-
 // showSelected puts the selected item in the detail pane.
 func (a *App) showSelected() {
 	pos, ok := a.timeline.Selected()
@@ -538,44 +363,6 @@ func (a *App) jumpTo(pos int) {
 	}
 	a.showSelected()
 	a.setFocus(focusTimeline)
-}
-
-func (a *App) openPicker(kind pickerKind) {
-	// Counts are under the other filters: what choosing a row would keep.
-	others := a.filter
-	if kind == pickActors {
-		others.Actors = nil
-	} else {
-		others.Topics = nil
-	}
-	rows := a.ix.Query(others)
-	if kind == pickActors {
-		a.picker = NewPicker(a.styles, a.keys, kind, actorEntries(a.ix, a.ix.ActorCounts(rows)), a.filter.Actors)
-		a.overlay = overlayActors
-	} else {
-		a.picker = NewPicker(a.styles, a.keys, kind, topicEntries(a.ix, a.ix.TopicCounts(rows)), a.filter.Topics)
-		a.overlay = overlayTopics
-	}
-	in := a.lay.body.inner(a.lay.frameW, a.lay.frameH)
-	a.picker.SetSize(in.W, in.H)
-}
-
-func (a *App) openCard(actor string) {
-	if a.overlay != overlayCard {
-		a.cardFrom = a.overlay
-	}
-	a.card = Card{st: a.styles, keys: a.keys, actor: actor}
-	in := a.lay.body.inner(a.lay.frameW, a.lay.frameH)
-	a.card.Resize(a.ix, a.cardItems(), in.W, in.H)
-	a.overlay = overlayCard
-}
-
-// cardItems counts the items that involve the card's actor.
-func (a *App) cardItems() int {
-	if a.card.actor == "" {
-		return 0
-	}
-	return len(a.ix.Query(model.Filter{Actors: []string{a.card.actor}}))
 }
 
 // View implements tea.Model.
@@ -711,37 +498,9 @@ func (a App) pane(title, content string, r rect, focused bool) string {
 	return frame(a.styles.Width, a.styles.Pane, a.styles.PaneTitle, title, content, r.W, r.H)
 }
 
-func (a App) overlayView() (string, string) {
-	in := a.lay.body.inner(a.lay.frameW, a.lay.frameH)
-	switch a.overlay {
-	case overlayHelp:
-		lines := helpLines(a.styles, a.keys, in.W)
-		off := max(0, min(a.helpOff, len(lines)-in.H))
-		return "Keys", fitLines(a.styles.Width, strings.Join(lines[off:], "\n"), in.W, in.H)
-	case overlayActors:
-		return "Actors", a.picker.View()
-	case overlayTopics:
-		return "Topics", a.picker.View()
-	case overlayPositions:
-		return "Positions", a.positions.View()
-	case overlayCard:
-		return a.ix.ActorName(a.card.actor), a.card.View()
-	}
-	return "", ""
-}
-
 // ErrCrashed reports that the explorer panicked. Bubble Tea has restored
 // the terminal and printed the panic by then.
 var ErrCrashed = errors.New("dateline crashed")
-
-// firstLine is the first line of a message, with a count of the rest.
-func firstLine(s string) string {
-	first, rest, found := strings.Cut(s, "\n")
-	if !found {
-		return first
-	}
-	return fmt.Sprintf("%s (and %d more)", first, strings.Count(rest, "\n")+1)
-}
 
 // Options are the explorer's settings from the command line.
 type Options struct {

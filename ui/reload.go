@@ -1,0 +1,79 @@
+package ui
+
+// Following a story's file: the Reloader, and swapping in a new version.
+
+import (
+	"fmt"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/dateline/dateline/model"
+)
+
+// Reloader blocks until the story's file changes, then returns the story
+// loaded again, or the problems that stop it loading. The app calls it in
+// a command, again after every answer, so I/O never runs in Update.
+type Reloader func() (*model.Index, error)
+
+// reloadMsg carries a Reloader's answer.
+type reloadMsg struct {
+	ix  *model.Index
+	err error
+}
+
+func (a App) waitReload() tea.Cmd {
+	if a.reload == nil {
+		return nil
+	}
+	r := a.reload
+	return func() tea.Msg {
+		ix, err := r()
+		return reloadMsg{ix, err}
+	}
+}
+
+// WithReloader makes the app watch its story: each answer of r replaces the
+// story, keeping the selection and filters; a broken save keeps the last
+// good story on screen with the problems in the status bar.
+func (a App) WithReloader(r Reloader) App {
+	a.reload = r
+	return a
+}
+
+// swapStory shows a new version of the story, keeping the selected item,
+// the filters that still make sense, and the open overlay's place.
+func (a *App) swapStory(ix *model.Index) {
+	selected := ""
+	if pos, ok := a.timeline.Selected(); ok {
+		selected = a.ix.At(pos).ID()
+	}
+	keep := func(ids []string, known func(string) bool) []string {
+		var out []string
+		for _, id := range ids {
+			if known(id) {
+				out = append(out, id)
+			}
+		}
+		return out
+	}
+	a.filter.Actors = keep(a.filter.Actors, func(id string) bool { _, ok := ix.Actor(id); return ok })
+	a.filter.Topics = keep(a.filter.Topics, func(id string) bool { _, ok := ix.Topic(id); return ok })
+	if a.overlay == overlayActors || a.overlay == overlayTopics || a.overlay == overlayCard {
+		a.overlay = overlayNone
+	}
+	a.adopt(ix)
+	if pos, ok := ix.Lookup(selected); ok {
+		a.timeline.Select(pos)
+		a.showSelected()
+	}
+}
+
+// firstLine is the first line of a message, with a count of the rest.
+func firstLine(s string) string {
+	first, rest, found := strings.Cut(s, "\n")
+	if !found {
+		return first
+	}
+	return fmt.Sprintf("%s (and %d more)", first, strings.Count(rest, "\n")+1)
+}

@@ -1,0 +1,86 @@
+package ui
+
+// Search and queries: typing a search, and running the filter off the UI
+// loop.
+
+import (
+	"context"
+	"slices"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/dateline/dateline/model"
+)
+
+func (a *App) handleSearchKey(k tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(k, a.keys.Apply):
+		a.searching = false
+		a.search.Blur()
+		return nil
+	case key.Matches(k, a.keys.Cancel):
+		a.searching = false
+		a.search.Blur()
+		a.search.SetValue("")
+		a.filter.Text = ""
+		return a.refilter()
+	}
+	var cmd tea.Cmd
+	a.search, cmd = a.search.Update(k)
+	if v := a.search.Value(); v != a.filter.Text {
+		a.filter.Text = v
+		return tea.Batch(cmd, a.refilter())
+	}
+	return cmd
+}
+
+// rowsMsg carries a query's result back to the app. A partial result is
+// the first screenful, sent ahead of the full count.
+type rowsMsg struct {
+	gen     int
+	rows    []int32
+	partial bool
+}
+
+// refilter starts the query for the current filter off the UI loop: first
+// the rows for one screen, then the full result. A newer query cancels
+// this one, and its results, if they still come, are dropped as stale.
+func (a *App) refilter() tea.Cmd {
+	a.gen++
+	if a.cancel != nil {
+		a.cancel()
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	a.cancel, a.pending = cancel, true
+	gen, ix := a.gen, a.ix
+	f := a.filter
+	f.Actors, f.Topics = slices.Clone(f.Actors), slices.Clone(f.Topics)
+	screen := max(1, a.timeline.height)
+	first := func() tea.Msg {
+		rows, err := ix.QueryFirst(ctx, f, screen)
+		if err != nil {
+			return nil
+		}
+		return rowsMsg{gen: gen, rows: rows, partial: true}
+	}
+	full := func() tea.Msg {
+		defer cancel()
+		rows, err := ix.QueryContext(ctx, f)
+		if err != nil {
+			return nil
+		}
+		return rowsMsg{gen: gen, rows: rows}
+	}
+	return tea.Sequence(first, full)
+}
+
+// setRows shows rows as the timeline, keeping the selection where it can.
+func (a *App) setRows(rows []int32) {
+	needle := ""
+	if a.filter.Text != "" {
+		needle = model.FoldForSearch(a.filter.Text)
+	}
+	a.timeline.SetRows(rows, needle)
+	a.showSelected()
+}

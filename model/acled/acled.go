@@ -324,7 +324,10 @@ func (im *importer) row(cr *csv.Reader, rec []string) {
 		var err error
 		date, err = eventDate(raw, p)
 		if err != nil {
-			_, col := cr.FieldPos(c.date)
+			col := 0 // a row too short to have the column
+			if c.date < len(rec) {
+				_, col = cr.FieldPos(c.date)
+			}
 			im.fail(model.Problem{File: im.name, Line: line, Col: col, Msg: err.Error()})
 			return
 		}

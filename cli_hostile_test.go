@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -137,7 +138,7 @@ func hostileFiles(t *testing.T) map[string]string {
 	}
 	sheet[0], sheet[1], sheet[2], sheet[3], sheet[4], sheet[5], sheet[6], sheet[7] = "2023", "3", "17", "", "", "", "", ""
 	sheet[15] = "" // Type: an event
-	sheetTitle := slicesClone(sheet)
+	sheetTitle := slices.Clone(sheet)
 	sheetTitle[15] = "title"
 
 	acledHeader := []string{"event_id_cnty", "event_date", "time_precision", "event_type", "sub_event_type", "actor1",
@@ -155,8 +156,6 @@ func hostileFiles(t *testing.T) map[string]string {
 	}
 }
 
-func slicesClone(s []string) []string { return append([]string(nil), s...) }
-
 // TestHostileStoryInEveryOutput: a story full of escape sequences and
 // controls, in each input format, comes out of every command and output
 // format without one byte a terminal would act on.
@@ -171,7 +170,7 @@ func TestHostileStoryInEveryOutput(t *testing.T) {
 	}
 	for format, path := range hostileFiles(t) {
 		for _, cmd := range commands {
-			args := append(slicesClone(cmd), path)
+			args := append(slices.Clone(cmd), path)
 			name := format + ": dateline " + strings.Join(cmd, " ")
 			var out, errOut bytes.Buffer
 			code := run(args, &out, &errOut)
@@ -270,7 +269,7 @@ func TestNotAStory(t *testing.T) {
 	} {
 		path := writeFile(t, tc.file, tc.data)
 		for _, cmd := range [][]string{{}, {"list"}, {"validate"}, {"positions"}, {"export", "--to", "json", "-o", "-"}} {
-			args := append(slicesClone(cmd), path)
+			args := append(slices.Clone(cmd), path)
 			var out, errOut bytes.Buffer
 			code := run(args, &out, &errOut)
 			if code != exitData || !strings.Contains(errOut.String(), formats.NotAStory) {
@@ -303,7 +302,7 @@ func TestEmptyFilesOnTheCommandLine(t *testing.T) {
 	} {
 		path := writeFile(t, tc.file, tc.data)
 		for _, cmd := range [][]string{{}, {"list"}, {"validate"}} {
-			args := append(slicesClone(cmd), path)
+			args := append(slices.Clone(cmd), path)
 			if tc.from != "" {
 				args = append([]string{"--from", tc.from}, args...)
 			}
@@ -328,6 +327,7 @@ func TestNoEscapesWhateverTheTerminal(t *testing.T) {
 			t.Setenv("TERM", "xterm-256color")
 			t.Setenv(env[0], env[1])
 			for _, args := range [][]string{{path}, {"list", path}, {"positions", path}, {"--help"}, {"list", "--help"},
+				{"--color", "always", path}, {"list", "--color", "always", path},
 				{"lsit"}, {"list", "--format", "nope", path}, {"list", "--actor", "nobody", path}, {"--version"}} {
 				var out, errOut bytes.Buffer
 				run(args, &out, &errOut)

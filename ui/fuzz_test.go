@@ -206,3 +206,24 @@ func TestTerminalTooSmall(t *testing.T) {
 }
 
 func builtInIndex(t *testing.T) *model.Index { return newApp(t, 80, 24).ix }
+
+// TestBidiRemovedAndFlagged: bidi overrides and isolates never reach a
+// row, and the detail pane says they were there.
+func TestBidiRemovedAndFlagged(t *testing.T) {
+	s, _, err := model.Load("bidi.yaml", []byte("events:\n"+
+		"  - {id: e1, date: 2023-03-17, title: \"invoice \\u202Efdp.exe\\u202C and \\u2066isolated\\u2069 \\u202Aembedded\\u202C \\u202Dforced\\u202C\"}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := update(t, New(model.NewIndex(s), "bidi.yaml", model.Filter{}), tea.WindowSizeMsg{Width: 120, Height: 30})
+	out := a.View().Content
+	for _, r := range out {
+		if r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 {
+			t.Fatalf("bidi control %U reached the screen", r)
+		}
+	}
+	if plain := screen(a); !strings.Contains(plain, "invoice fdp.exe and isolated embedded forced") ||
+		!strings.Contains(plain, "Cleaned for your terminal") || !strings.Contains(plain, "8 bidi controls") {
+		t.Errorf("the row or the detail pane is wrong:\n%s", plain)
+	}
+}

@@ -227,3 +227,24 @@ func TestBidiRemovedAndFlagged(t *testing.T) {
 		t.Errorf("the row or the detail pane is wrong:\n%s", plain)
 	}
 }
+
+// TestEmptyStory: an empty file opens on a clear empty state, every pane
+// and overlay drawn in full.
+func TestEmptyStory(t *testing.T) {
+	for _, src := range []string{"", "[]", " \n\t\n"} {
+		s, _, err := model.Load("empty.yaml", []byte(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := update(t, New(model.NewIndex(s), "empty.yaml", model.Filter{}), tea.WindowSizeMsg{Width: 100, Height: 30})
+		if !strings.Contains(screen(a), "This story has no events or statements yet.") {
+			t.Errorf("%q: no empty state:\n%s", src, screen(a))
+		}
+		for _, keys := range [][]string{{"j"}, {"enter"}, {"p"}, {"a"}, {"t"}, {"/", "x"}, {"?"}} {
+			b := press(t, a, keys...)
+			if lines := strings.Split(b.View().Content, "\n"); len(lines) != 30 {
+				t.Errorf("%q after %v: %d lines", src, keys, len(lines))
+			}
+		}
+	}
+}

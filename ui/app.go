@@ -427,7 +427,7 @@ func (a App) headerView() string {
 	right := a.styles.Muted.Render("? help ")
 	left := a.styles.HeaderTitle.Render(" dateline ") + a.styles.Header.Render(a.storyTitle())
 	room := a.width - a.styles.Width.StringWidth(right)
-	return fitWidth(a.styles.Width, a.styles.Width.Truncate(left, room-1, "…"), room) + right
+	return fitWidth(a.styles.Width, truncate(a.styles.Width, left, room-1, "…"), room) + right
 }
 
 func (a App) bottomView() string {

@@ -69,7 +69,7 @@ func trimTrailingBlank(m ansi.Method, lines []string, width int) []string {
 		lines = lines[:len(lines)-1]
 	}
 	for i, l := range lines {
-		lines[i] = m.Truncate(l, width, "…")
+		lines[i] = truncate(m, l, width, "…")
 	}
 	return lines
 }

@@ -123,7 +123,7 @@ func (a App) loadingView() string {
 	}
 	line += " · ctrl+c cancels"
 	if a.width > 0 {
-		line = a.styles.Width.Truncate(line, a.width, "…")
+		line = truncate(a.styles.Width, line, a.width, "…")
 	}
 	return line
 }

@@ -207,7 +207,7 @@ func (p Picker) View() string {
 		count := " " + thousands(e.count)
 		label := strings.Repeat("  ", e.depth) + e.label
 		labelW := max(1, p.width-4-p.st.Width.StringWidth(count)-2)
-		label = fitWidth(p.st.Width, p.st.Width.Truncate(label, labelW, "…"), labelW)
+		label = fitWidth(p.st.Width, truncate(p.st.Width, label, labelW, "…"), labelW)
 		cursor := "  "
 		style := ps.Item
 		if e.count == 0 {

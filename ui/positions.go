@@ -194,7 +194,7 @@ func (p Positions) cellDetail() []string {
 	topic, _ := p.ix.Topic(t)
 	ms := &p.st.Matrix
 	head := p.ix.ActorName(a) + " on " + topic.Title + ": "
-	b.lines = append(b.lines, p.st.Width.Truncate(ms.Summary.Render(head)+ms.Stance[pos.Stance].Render(pos.Stance.Symbol()+" "+string(pos.Stance)), p.width, "…"))
+	b.lines = append(b.lines, truncate(p.st.Width, ms.Summary.Render(head)+ms.Stance[pos.Stance].Render(pos.Stance.Symbol()+" "+string(pos.Stance)), p.width, "…"))
 	if pos.Stance == model.StanceNone {
 		said := p.ix.Said(a, t)
 		if len(said.Statements) == 0 {

@@ -58,7 +58,7 @@ func (s StatusBar) View(shown int, f model.Filter, msg string, msgIsErr bool) st
 		right = ss.Label.Render("no filters")
 	}
 	line := ss.Count.Render(count) + ss.Label.Render(" · ") + right
-	return fitWidth(s.st.Width, s.st.Width.Truncate(line, s.width, "…"), s.width)
+	return fitWidth(s.st.Width, truncate(s.st.Width, line, s.width, "…"), s.width)
 }
 
 func (s StatusBar) names(ids []string, actors bool) string {

@@ -218,7 +218,7 @@ func renderRow(ix *model.Index, st *Styles, chips *chipper, pos, width int, sele
 	title := truncate(st.Width, clipRow(ix.Title(pos), titleW), titleW, "…")
 	var b strings.Builder
 	b.WriteString(rp.Marker.Render(marker))
-	b.WriteString(rp.Date.Render(fitWidth(st.Width, st.Width.Truncate(date, dateWidth, "…"), dateWidth) + " "))
+	b.WriteString(rp.Date.Render(fitWidth(st.Width, truncate(st.Width, date, dateWidth, "…"), dateWidth) + " "))
 	b.WriteString(kindPaint.Render(kind))
 	b.WriteString(highlight(title, needle, rp.Row, rp.Match))
 	if pad := titleW - st.Width.StringWidth(title); pad > 0 {

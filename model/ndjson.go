@@ -69,6 +69,9 @@ type ndjsonLoader struct {
 	errs      Problems
 	warns     Problems
 	more      int // errors past maxLineProblems
+	// cutLine is the line number of a last line the file ends in the
+	// middle of (no line break, not complete JSON), or 0.
+	cutLine int
 }
 
 // LoadNDJSON reads a story in the NDJSON format from r, named name in
@@ -91,6 +94,7 @@ func LoadNDJSON(name string, r io.Reader) (*Story, Problems, error) {
 		return &Story{}, Problems{{File: name, Warning: true, Msg: "the file is empty, so the story has nothing in it yet"}}, nil
 	}
 	s := l.s
+	l.keepBeforeCut()
 	byPlace := func(a, b Problem) int { return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col)) }
 	slices.SortStableFunc(l.warns, byPlace)
 	if len(l.errs) == 0 && len(l.decoded) == 0 && quickValid(s) {
@@ -106,6 +110,24 @@ func LoadNDJSON(name string, r io.Reader) (*Story, Problems, error) {
 		l.errs = append(l.errs, Problem{File: name, Msg: fmt.Sprintf("and %d more problems; fix these first", l.more)})
 	}
 	return nil, l.warns, l.errs
+}
+
+// keepBeforeCut turns the error on a last line cut short into a warning:
+// the file ends in the middle of a record, so that record is left out and
+// every complete line before it kept.
+func (l *ndjsonLoader) keepBeforeCut() {
+	if l.cutLine == 0 {
+		return
+	}
+	kept := l.errs[:0]
+	for _, p := range l.errs {
+		if p.Line != l.cutLine {
+			kept = append(kept, p)
+		}
+	}
+	l.errs = kept
+	l.warns = append(l.warns, Problem{File: l.name, Line: l.cutLine, Col: 1, Warning: true,
+		Msg: fmt.Sprintf("the file ends in the middle of this line, as if cut short; it was left out and the %d lines before it kept", l.cutLine-1)})
 }
 
 // sizeHint is the size of what r reads, when r can tell: a file or a
@@ -206,6 +228,9 @@ func (l *ndjsonLoader) readAll(r io.Reader) (lines, blank int, err error) {
 			}
 			cut := bytes.LastIndexByte(blk, '\n') + 1
 			if last {
+				if tail := bytes.TrimSpace(blk[cut:]); len(tail) > 0 && !json.Valid(tail) {
+					l.cutLine = line + bytes.Count(blk[:cut], []byte("\n"))
+				}
 				cut = len(blk)
 			}
 			carry = append(carry[:0], blk[cut:]...)

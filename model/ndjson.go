@@ -25,6 +25,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -72,6 +73,8 @@ type ndjsonLoader struct {
 	// cutLine is the line number of a last line the file ends in the
 	// middle of (no line break, not complete JSON), or 0.
 	cutLine int
+	// badUTF8 holds a warning for each block with bytes that are not UTF-8.
+	badUTF8 Problems
 }
 
 // LoadNDJSON reads a story in the NDJSON format from r, named name in
@@ -95,6 +98,9 @@ func LoadNDJSON(name string, r io.Reader) (*Story, Problems, error) {
 	}
 	s := l.s
 	l.keepBeforeCut()
+	if len(l.badUTF8) > 0 {
+		l.warns = append(l.warns, l.badUTF8[0]) // the first place says enough
+	}
 	byPlace := func(a, b Problem) int { return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col)) }
 	slices.SortStableFunc(l.warns, byPlace)
 	if len(l.errs) == 0 && len(l.decoded) == 0 && quickValid(s) {
@@ -239,7 +245,16 @@ func (l *ndjsonLoader) readAll(r io.Reader) (lines, blank int, err error) {
 				free <- b
 				continue
 			}
-			b.seq, b.firstLine, b.data = seq, line, blk[:cut]
+			data := blk[:cut]
+			if !utf8.Valid(data) {
+				// As Load does: each byte that is not UTF-8 shown as U+FFFD,
+				// with one warning for the file at the first.
+				fixed, w := replaceInvalidUTF8(l.name, data)
+				w.Line += line - 1
+				l.badUTF8 = append(l.badUTF8, w)
+				data = fixed
+			}
+			b.seq, b.firstLine, b.data = seq, line, data
 			line += bytes.Count(b.data, []byte("\n"))
 			seq++
 			blocks <- b

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode/utf8"
 	"unsafe"
 )
 
@@ -585,10 +586,10 @@ func (ix *Index) haystack() *haystack {
 			wg.Go(func() {
 				for p := lo; p < hi; p++ {
 					o := off[p]
-					o += lowerASCII(buf[o:], ix.Title(p))
+					o += foldInto(buf[o:], ix.Title(p))
 					buf[o] = 0
 					o++
-					o += lowerASCII(buf[o:], ix.At(p).Text())
+					o += foldInto(buf[o:], ix.At(p).Text())
 					buf[o] = 0
 				}
 			})
@@ -605,6 +606,36 @@ func (ix *Index) haystack() *haystack {
 		}
 	})
 	return &ix.hay
+}
+
+// foldInto copies s into dst for an ASCII search: A-Z in lower case, and
+// the invisible characters that Clean keeps (soft hyphens, joiners,
+// variation selectors) left out, so "Pu\u00adtin" is found by "putin". It
+// returns the bytes written, never more than len(s); the rest of the
+// item's room stays zero, which no needle holds.
+func foldInto(dst []byte, s string) int {
+	if isASCII(s) {
+		return lowerASCII(dst, s)
+	}
+	o := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst[o] = c
+			o++
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !isIgnorable(r) {
+			o += copy(dst[o:], s[i:i+size])
+		}
+		i += size
+	}
+	return o
 }
 
 // lowerASCII copies s into dst with A-Z in lower case, eight bytes at a

@@ -310,16 +310,17 @@ func jsonSyntaxProblem(name string, data []byte) (Problem, bool) {
 // is the first bracket more than maxDepth deep, where one can be found.
 func tooDeepProblem(name string, data []byte, line int) Problem {
 	p := Problem{File: name, Line: max(line, 1), Msg: tooDeepMsg}
-	if off := deepBracket(data); off >= 0 {
+	if off := DeepBracket(data); off >= 0 {
 		p.Line, p.Col = lineCol(data, off)
 	}
 	return p
 }
 
-// deepBracket returns the offset of the first '[' or '{' nested more than
-// maxDepth deep, skipping double-quoted strings, or -1. Data that does not
+// DeepBracket returns the offset of the first '[' or '{' nested more than
+// 1,000 levels deep, skipping double-quoted strings, or -1: the importers
+// refuse such data before a parser recurses into it. Data that does not
 // start with a bracket is a YAML block mapping, one level deep already.
-func deepBracket(data []byte) int {
+func DeepBracket(data []byte) int {
 	depth, quoted := 1, false
 	if t := bytes.TrimLeft(data, " \t\r\n"); len(t) > 0 && (t[0] == '[' || t[0] == '{') {
 		depth = 0

@@ -29,7 +29,6 @@ package acled
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -40,6 +39,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dateline/dateline/model"
+	"github.com/dateline/dateline/model/internal/csvtail"
 )
 
 // columns holds the index of each column the importer reads, or -1.
@@ -125,9 +125,9 @@ type importer struct {
 // the rows before it are kept. Bytes that are not UTF-8 are shown as
 // U+FFFD, and a warning counts them.
 func Import(name string, r io.Reader) (*model.Story, model.Problems, error) {
-	src := &tail{r: r}
+	src := &csvtail.Tail{R: r}
 	br := bufio.NewReaderSize(src, 64<<10)
-	if blank(br) {
+	if csvtail.Blank(br) {
 		return &model.Story{}, model.Problems{{File: name, Warning: true,
 			Msg: "the file is empty, so the story has nothing in it yet; an ACLED export starts with a header row naming event_id_cnty, event_date, event_type, …"}}, nil
 	}
@@ -171,7 +171,7 @@ func Import(name string, r io.Reader) (*model.Story, model.Problems, error) {
 		if err != nil {
 			var pe *csv.ParseError
 			parse := errors.As(err, &pe)
-			if parse && errors.Is(pe.Err, csv.ErrQuote) && pe.StartLine == pe.Line && src.atEnd(cr.InputOffset()) {
+			if parse && errors.Is(pe.Err, csv.ErrQuote) && pe.StartLine == pe.Line && src.AtEnd(cr.InputOffset()) {
 				im.warn(pe.StartLine, 0, "the file ends inside a quoted field of this row, so it looks cut short: the row is left out and the rows before it are kept")
 				break
 			}
@@ -181,7 +181,7 @@ func Import(name string, r io.Reader) (*model.Story, model.Problems, error) {
 			}
 			continue
 		}
-		if len(rec) < columns && src.cutShort(cr.InputOffset()) {
+		if len(rec) < columns && src.CutShort(cr.InputOffset()) {
 			line, _ := cr.FieldPos(0)
 			im.warn(line, 0, "the file ends in this row, which has %d of the header's %d columns, so it looks cut short: the row is left out and the rows before it are kept", len(rec), columns)
 			break
@@ -198,48 +198,6 @@ func Import(name string, r io.Reader) (*model.Story, model.Problems, error) {
 			Msg: what + " shown as \uFFFD (the first is here); if the export is in another encoding, save it as UTF-8"})
 	}
 	return im.finish()
-}
-
-// blank reports whether br holds nothing but white space, looking no
-// further than its buffer.
-func blank(br *bufio.Reader) bool {
-	head, err := br.Peek(br.Size())
-	if err == nil {
-		return false // a full buffer: there is more to read
-	}
-	return len(bytes.TrimSpace(head)) == 0
-}
-
-// tail follows the end of the input, to tell a last row cut short by the
-// end of the file from a row that is merely short.
-type tail struct {
-	r    io.Reader
-	n    int64 // bytes read
-	eof  bool
-	last byte
-}
-
-// Read implements io.Reader.
-func (t *tail) Read(p []byte) (int, error) {
-	n, err := t.r.Read(p)
-	if n > 0 {
-		t.n += int64(n)
-		t.last = p[n-1]
-	}
-	if err == io.EOF {
-		t.eof = true
-	}
-	return n, err
-}
-
-// atEnd reports whether the CSV reader, having used consumed bytes, has
-// read the whole file.
-func (t *tail) atEnd(consumed int64) bool { return t.eof && consumed == t.n }
-
-// cutShort reports whether the CSV reader has read the whole file, and the
-// file does not end with a line break.
-func (t *tail) cutShort(consumed int64) bool {
-	return t.atEnd(consumed) && t.last != '\n' && t.last != '\r'
 }
 
 // used lists the columns the importer reads.

@@ -360,7 +360,7 @@ func syntaxProblem(name string, data []byte) model.Problem {
 		return model.Problem{File: name, Line: 1, Col: 1, Msg: msg}
 	}
 	if strings.Contains(se.Error(), "exceeded max depth") {
-		if off := deepBracket(data); off >= 0 {
+		if off := model.DeepBracket(data); off >= 0 {
 			l, c := lineCol(data, off)
 			return model.Problem{File: name, Line: l, Col: c, Msg: tooDeepMsg}
 		}
@@ -373,44 +373,14 @@ func syntaxProblem(name string, data []byte) model.Problem {
 	return model.Problem{File: name, Line: l, Col: c, Msg: "the file is not valid JSON: " + model.CleanLine(se.Error()) + "; fix the syntax there"}
 }
 
-// maxDepth is how deeply a timeline may nest; one needs four levels or so.
-const maxDepth = 1000
-
 const tooDeepMsg = "the data is nested more than 1,000 levels deep here, which no timeline needs; look for brackets that never close"
-
-// deepBracket returns the offset of the first '[' or '{' nested more than
-// maxDepth deep, skipping strings, or -1.
-func deepBracket(data []byte) int {
-	depth, quoted := 0, false
-	for i := 0; i < len(data); i++ {
-		c := data[i]
-		switch {
-		case quoted:
-			switch c {
-			case '\\':
-				i++
-			case '"':
-				quoted = false
-			}
-		case c == '"':
-			quoted = true
-		case c == '[' || c == '{':
-			if depth++; depth > maxDepth {
-				return i
-			}
-		case c == ']' || c == '}':
-			depth--
-		}
-	}
-	return -1
-}
 
 // shapeProblem finds, in valid JSON, what encoding/json lets pass but a
 // timeline must not have: nesting more than maxDepth deep, and a key that
 // appears twice in one object, where encoding/json would keep the last
 // value and lose the first without a word.
 func shapeProblem(name string, data []byte) (model.Problem, bool) {
-	if off := deepBracket(data); off >= 0 {
+	if off := model.DeepBracket(data); off >= 0 {
 		l, c := lineCol(data, off)
 		return model.Problem{File: name, Line: l, Col: c, Msg: tooDeepMsg}, true
 	}

@@ -427,27 +427,48 @@ func (m *matcher) textOnly() bool {
 // through their haystack, jumping from each match to the next item.
 func (ix *Index) scanText(ctx context.Context, m *matcher, lo, hi int, keep func(int32) bool) error {
 	h := m.hay
+	grams := needleGrams(m.needle)
+	// Block by block of the haystack's filters, skipping those that lack
+	// one of the needle's 4-grams.
+	for blo := lo; blo < hi; {
+		bhi := min(hi, (blo/gramBlock+1)*gramBlock)
+		if f := h.grams[blo/gramBlock]; f.mayHold(grams) {
+			done, err := ix.scanTextRange(ctx, m, blo, bhi, keep)
+			if done || err != nil {
+				return err
+			}
+		}
+		blo = bhi
+	}
+	return ctx.Err()
+}
+
+// scanTextRange is scanText over items lo to hi with no filter to skip
+// them: one search through their haystack, jumping from each match to the
+// next item. done says that keep asked to stop.
+func (ix *Index) scanTextRange(ctx context.Context, m *matcher, lo, hi int, keep func(int32) bool) (done bool, err error) {
+	h := m.hay
 	p := lo
 	for p < hi {
 		if err := ctx.Err(); err != nil {
-			return err
+			return true, err
 		}
 		at := h.off[p]
 		j := m.fold.indexLower(h.buf[at:h.off[hi]])
 		if j < 0 {
-			return nil
+			return false, nil
 		}
 		// The item holding the match: off[p] <= at+j < off[p+1].
 		at += j
 		p += sort.Search(hi-p, func(i int) bool { return h.off[p+i+1] > at })
 		if !m.dated || ix.matches(m, int32(p)) {
 			if !keep(int32(p)) {
-				return nil
+				return true, nil
 			}
 		}
 		p++
 	}
-	return ctx.Err()
+	return false, nil
 }
 
 // prefixHolds reports whether the blocks done from the first on hold n
@@ -565,6 +586,70 @@ type haystack struct {
 	// bytes counts the bytes in a sample of buf, for searches to look for
 	// the rarest byte of their needle.
 	bytes [256]uint32
+	// grams has a filter of the 4-grams of each block of gramBlock items,
+	// so that a search skips the blocks that cannot hold its text: when
+	// what is typed stops matching, most of the timeline is passed over.
+	grams []gramFilter
+}
+
+// gramBlock is how many items share a 4-gram filter: a block of the
+// parallel scan.
+const gramBlock = scanBlock
+
+// gramFilter is a Bloom filter, two bits a 4-gram, of the 4-grams of a
+// block of the haystack. 2^20 bits hold the some 10^5 distinct 4-grams of
+// eight thousand items with few false positives.
+type gramFilter []uint64
+
+const gramBits = 20
+
+func gramHashes(x uint32) (uint32, uint32) {
+	return (x * 0x9E3779B1) >> (32 - gramBits), (x * 0x85EBCA77) >> (32 - gramBits)
+}
+
+func newGramFilter(text string) gramFilter {
+	f := make(gramFilter, 1<<gramBits/64)
+	if len(text) < 4 {
+		return f
+	}
+	for i := 0; i+4 <= len(text); i++ {
+		a, b := gramHashes(load32(text, i))
+		f[a>>6] |= 1 << (a & 63)
+		f[b>>6] |= 1 << (b & 63)
+	}
+	return f
+}
+
+// mayHold reports whether the block may hold every one of the 4-grams.
+func (f gramFilter) mayHold(grams []uint32) bool {
+	for _, g := range grams {
+		a, b := gramHashes(g)
+		if f[a>>6]&(1<<(a&63)) == 0 || f[b>>6]&(1<<(b&63)) == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// load32 is the 4 bytes of s at i, as the machine reads them.
+func load32(s string, i int) uint32 {
+	_ = s[i+3]
+	return *(*uint32)(unsafe.Add(unsafe.Pointer(unsafe.StringData(s)), i))
+}
+
+// needleGrams is the needle's 4-grams (at most eight, spread over it), as
+// the filters hash them.
+func needleGrams(needle string) []uint32 {
+	if len(needle) < 4 {
+		return nil
+	}
+	n := len(needle) - 3
+	step := max(1, n/8)
+	var out []uint32
+	for i := 0; i < n; i += step {
+		out = append(out, load32(needle, i))
+	}
+	return out
 }
 
 func (h *haystack) item(p int32) string { return h.buf[h.off[p]:h.off[p+1]] }
@@ -596,6 +681,22 @@ func (ix *Index) haystack() *haystack {
 		}
 		wg.Wait()
 		ix.hay = haystack{buf: unsafe.String(unsafe.SliceData(buf), len(buf)), off: off}
+		h := &ix.hay
+		h.grams = make([]gramFilter, (n+gramBlock-1)/gramBlock)
+		var next atomic.Int64
+		for range workers {
+			wg.Go(func() {
+				for {
+					b := int(next.Add(1) - 1)
+					if b >= len(h.grams) {
+						return
+					}
+					lo, hi := b*gramBlock, min(n, (b+1)*gramBlock)
+					h.grams[b] = newGramFilter(h.buf[off[lo]:off[hi]])
+				}
+			})
+		}
+		wg.Wait()
 		// A sample of about 4 MB, spread over the whole timeline.
 		step := max(1, n/(4<<20/max(1, len(buf)/max(1, n))))
 		for p := 0; p < n; p += step {

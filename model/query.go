@@ -596,16 +596,15 @@ type haystack struct {
 // parallel scan.
 const gramBlock = scanBlock
 
-// gramFilter is a Bloom filter, two bits a 4-gram, of the 4-grams of a
+// gramFilter is a Bloom filter, one bit a 4-gram, of the 4-grams of a
 // block of the haystack. 2^20 bits hold the some 10^5 distinct 4-grams of
-// eight thousand items with few false positives.
+// eight thousand items with one false positive in ten or so a 4-gram, and
+// a needle brings up to eight.
 type gramFilter []uint64
 
 const gramBits = 20
 
-func gramHashes(x uint32) (uint32, uint32) {
-	return (x * 0x9E3779B1) >> (32 - gramBits), (x * 0x85EBCA77) >> (32 - gramBits)
-}
+func gramHash(x uint32) uint32 { return (x * 0x9E3779B1) >> (32 - gramBits) }
 
 func newGramFilter(text string) gramFilter {
 	f := make(gramFilter, 1<<gramBits/64)
@@ -613,9 +612,8 @@ func newGramFilter(text string) gramFilter {
 		return f
 	}
 	for i := 0; i+4 <= len(text); i++ {
-		a, b := gramHashes(load32(text, i))
+		a := gramHash(load32(text, i))
 		f[a>>6] |= 1 << (a & 63)
-		f[b>>6] |= 1 << (b & 63)
 	}
 	return f
 }
@@ -623,8 +621,7 @@ func newGramFilter(text string) gramFilter {
 // mayHold reports whether the block may hold every one of the 4-grams.
 func (f gramFilter) mayHold(grams []uint32) bool {
 	for _, g := range grams {
-		a, b := gramHashes(g)
-		if f[a>>6]&(1<<(a&63)) == 0 || f[b>>6]&(1<<(b&63)) == 0 {
+		if a := gramHash(g); f[a>>6]&(1<<(a&63)) == 0 {
 			return false
 		}
 	}
@@ -654,28 +651,57 @@ func needleGrams(needle string) []uint32 {
 
 func (h *haystack) item(p int32) string { return h.buf[h.off[p]:h.off[p+1]] }
 
+// PrepareSearch builds what text searches read (see haystack), which the
+// first search would otherwise wait for: about a second at a million
+// events. Call it in the background once the index is built; it is safe
+// to call from several goroutines, and while searches run.
+func (ix *Index) PrepareSearch() { ix.haystack() }
+
 // haystack builds the search text the first time it is needed, on every
 // processor. It costs about as much memory as the story's text.
 func (ix *Index) haystack() *haystack {
 	ix.hayOnce.Do(func() {
+		// Items are read in the story's order, which is the order of memory,
+		// and written to their places in the timeline's.
+		s := ix.story
 		n := len(ix.refs)
+		evPos := make([]int32, len(s.Events))
+		stPos := make([]int32, len(s.Statements))
+		for pos, r := range ix.refs {
+			if r.kind == EventItem {
+				evPos[r.n] = int32(pos)
+			} else {
+				stPos[r.n] = int32(pos)
+			}
+		}
 		off := make([]int, n+1)
+		for i := range s.Events {
+			off[evPos[i]+1] = len(s.Events[i].Title) + len(s.Events[i].Summary) + 2
+		}
+		for i := range s.Statements {
+			off[stPos[i]+1] = len(ix.stTitle[i]) + len(s.Statements[i].Quote) + 2
+		}
 		for p := range n {
-			off[p+1] = off[p] + len(ix.Title(p)) + len(ix.At(p).Text()) + 2
+			off[p+1] += off[p]
 		}
 		buf := make([]byte, off[n])
+		put := func(p int32, title, text string) {
+			o := off[p]
+			o += foldInto(buf[o:], title)
+			buf[o] = 0
+			o++
+			o += foldInto(buf[o:], text)
+			buf[o] = 0
+		}
 		workers := max(1, min(runtime.GOMAXPROCS(0), n/parallelMin))
 		var wg sync.WaitGroup
 		for w := range workers {
-			lo, hi := n*w/workers, n*(w+1)/workers
 			wg.Go(func() {
-				for p := lo; p < hi; p++ {
-					o := off[p]
-					o += foldInto(buf[o:], ix.Title(p))
-					buf[o] = 0
-					o++
-					o += foldInto(buf[o:], ix.At(p).Text())
-					buf[o] = 0
+				for i := len(s.Events) * w / workers; i < len(s.Events)*(w+1)/workers; i++ {
+					put(evPos[i], s.Events[i].Title, s.Events[i].Summary)
+				}
+				for i := len(s.Statements) * w / workers; i < len(s.Statements)*(w+1)/workers; i++ {
+					put(stPos[i], ix.stTitle[i], s.Statements[i].Quote)
 				}
 			})
 		}

@@ -121,7 +121,16 @@ func (a App) Init() tea.Cmd {
 	if a.load != nil {
 		return tea.Batch(tea.RequestBackgroundColor, a.load.run, tickLoad())
 	}
-	return tea.Batch(tea.RequestBackgroundColor, a.waitReload())
+	return tea.Batch(tea.RequestBackgroundColor, a.waitReload(), prepareSearch(a.ix))
+}
+
+// prepareSearch builds the index's search text in the background, so that
+// the first keystroke of a search on a big story does not pay for it.
+func prepareSearch(ix *model.Index) tea.Cmd {
+	return func() tea.Msg {
+		ix.PrepareSearch()
+		return nil
+	}
 }
 
 // Update implements tea.Model. Order: resize, data messages, keys (global
@@ -193,6 +202,7 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			a.banner = ""
 			a.swapStory(msg.ix)
 			a.message = "Reloaded"
+			return a, tea.Batch(a.waitReload(), prepareSearch(msg.ix))
 		}
 		return a, a.waitReload()
 	case cardMsg:

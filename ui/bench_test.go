@@ -6,6 +6,7 @@ package ui_test
 // docs/performance.md has the results.
 
 import (
+	"context"
 	"flag"
 	"strings"
 	"sync"
@@ -14,6 +15,7 @@ import (
 	"charm.land/bubbles/v2/list"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/dateline/dateline/content"
 	"github.com/dateline/dateline/model"
 	"github.com/dateline/dateline/model/gen"
 	"github.com/dateline/dateline/ui"
@@ -138,4 +140,37 @@ func BenchmarkPeerBubblesList(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkFirstFrame is launch to first frame. built-in: the built-in
+// story loaded, indexed and fully drawn at 120×40 (goal: 50 ms). file: the
+// first frame for a file of any size, which is the loading line, drawn
+// before the load (running in a command) has read anything (goal: 100 ms).
+func BenchmarkFirstFrame(b *testing.B) {
+	b.Run("built-in", func(b *testing.B) {
+		for b.Loop() {
+			s, _, err := model.Load(content.StoryName, content.Story())
+			if err != nil {
+				b.Fatal(err)
+			}
+			var m tea.Model = ui.New(model.NewIndex(s), content.StoryName, model.Filter{})
+			m, _ = m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+			if v := m.View(); !strings.Contains(v.Content, "Timeline") {
+				b.Fatal("the first frame is not the explorer")
+			}
+		}
+	})
+	b.Run("file", func(b *testing.B) {
+		never := func(ctx context.Context, _ func(done, total int64)) (*model.Index, error) {
+			<-ctx.Done()
+			return nil, ctx.Err()
+		}
+		for b.Loop() {
+			var m tea.Model = ui.NewLoading("huge.csv", model.Filter{}, never)
+			m, _ = m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+			if v := m.View(); !strings.Contains(v.Content, "Loading huge.csv") {
+				b.Fatal("the first frame is not the loading line")
+			}
+		}
+	})
 }

@@ -311,17 +311,29 @@ func loadFile(path string, f Format, c *counter) (*model.Story, model.Problems, 
 		return nil, nil, fmt.Errorf("cannot read %s: it is a directory; name a story file", path)
 	}
 	br := bufio.NewReaderSize(countingReader{file, c}, peekSize)
+	head, err := br.Peek(peekSize)
+	if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
+		return nil, nil, fmt.Errorf("cannot read %s: %w", path, err)
+	}
 	if f == Auto {
-		head, err := br.Peek(peekSize)
-		if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
-			return nil, nil, fmt.Errorf("cannot read %s: %w", path, err)
-		}
 		if f, err = Detect(head); err != nil {
 			return nil, nil, notAStory(path, err)
 		}
 	}
-	if f == ACLED {
+	switch {
+	case f == ACLED:
 		return acled.Import(path, br)
+	case f == Native && model.LooksNDJSON(head):
+		// Streamed, so the file is never all in memory beside its story.
+		s, warns, err := model.LoadNDJSON(path, br)
+		if err != nil {
+			// Problems: read again from the start, where LoadNDJSON can
+			// seek back to each one for its column.
+			if _, serr := file.Seek(0, io.SeekStart); serr == nil {
+				return model.LoadNDJSON(path, file)
+			}
+		}
+		return s, warns, err
 	}
 	data, err := io.ReadAll(br)
 	if err != nil {

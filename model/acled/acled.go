@@ -33,10 +33,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/dateline/dateline/model"
 	"github.com/dateline/dateline/model/internal/csvtail"
@@ -103,8 +105,11 @@ type importer struct {
 	countries  map[string]bool
 	first      model.Date
 	last       model.Date
-	sb         strings.Builder
-	idBuf      []byte
+	arena      []byte       // holds the events' ids, titles and summaries
+	roleBlock  []model.Role // holds the events' actor roles
+	roleBuf    []model.Role
+	size       int64 // the file's size, or 0 when not known
+	sized      bool  // Events and ids have been sized from it
 	errs       model.Problems
 	warns      model.Problems
 	moreErrs   int
@@ -148,6 +153,11 @@ func Import(name string, r io.Reader) (*model.Story, model.Problems, error) {
 	for i := range im.dates {
 		im.dates[i] = map[string]model.Date{}
 	}
+	if f, ok := r.(interface{ Stat() (fs.FileInfo, error) }); ok {
+		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+			im.size = fi.Size()
+		}
+	}
 	var missing []string
 	if im.col.date < 0 {
 		missing = append(missing, "event_date")
@@ -188,6 +198,9 @@ func Import(name string, r io.Reader) (*model.Story, model.Problems, error) {
 		}
 		im.checkUTF8(cr, rec)
 		im.row(cr, rec)
+		if !im.sized && len(im.s.Events) == sampleRows {
+			im.presize(cr.InputOffset())
+		}
 	}
 	if im.badUTF8 > 0 {
 		what := "1 byte that is not UTF-8 is"
@@ -198,6 +211,63 @@ func Import(name string, r io.Reader) (*model.Story, model.Problems, error) {
 			Msg: what + " shown as \uFFFD (the first is here); if the export is in another encoding, save it as UTF-8"})
 	}
 	return im.finish()
+}
+
+// sampleRows is how many rows are read before the events are sized from the
+// file's size.
+const sampleRows = 512
+
+// presize grows Events and the id map to the number of rows the file likely
+// holds, from the size of the rows read so far.
+func (im *importer) presize(consumed int64) {
+	im.sized = true
+	n := len(im.s.Events)
+	if im.size <= consumed || consumed <= 0 || n == 0 {
+		return
+	}
+	est := int(float64(im.size) / float64(consumed) * float64(n) * 1.03)
+	if est <= n || est > 1<<28 {
+		return
+	}
+	im.s.Events = slices.Grow(im.s.Events, est-n)
+	ids := make(map[string]int32, est+len(im.ids))
+	for k, v := range im.ids {
+		ids[k] = v
+	}
+	im.ids = ids
+}
+
+// arenaChunk is the size of the blocks the arena takes at a time.
+const arenaChunk = 256 << 10
+
+// reserve makes room for n more bytes in the arena.
+func (im *importer) reserve(n int) {
+	if cap(im.arena)-len(im.arena) < n {
+		im.arena = make([]byte, 0, max(arenaChunk, n))
+	}
+}
+
+// keep returns the arena's bytes from start on as a string. The arena never
+// writes over what it has handed out.
+func (im *importer) keep(start int) string {
+	if start == len(im.arena) {
+		return ""
+	}
+	return unsafe.String(&im.arena[start], len(im.arena)-start)
+}
+
+// keepRoles copies roles into a shared block, so that each event does not
+// allocate its own.
+func (im *importer) keepRoles(roles []model.Role) []model.Role {
+	if len(roles) == 0 {
+		return nil
+	}
+	if cap(im.roleBlock)-len(im.roleBlock) < len(roles) {
+		im.roleBlock = make([]model.Role, 0, max(4096, len(roles)))
+	}
+	start := len(im.roleBlock)
+	im.roleBlock = append(im.roleBlock, roles...)
+	return im.roleBlock[start:len(im.roleBlock):len(im.roleBlock)]
 }
 
 // used lists the columns the importer reads.
@@ -322,20 +392,24 @@ func (im *importer) row(cr *csv.Reader, rec []string) {
 	if where == "" {
 		where = country
 	}
+	im.reserve(len(what) + 4 + len(where))
+	start := len(im.arena)
+	im.arena = append(im.arena, what...)
 	if where != "" {
-		ev.Title = what + " in " + where
-	} else {
-		ev.Title = what
+		im.arena = append(im.arena, " in "...)
+		im.arena = append(im.arena, where...)
 	}
+	ev.Title = im.keep(start)
 	ev.Summary = im.summary(model.Clean(field(rec, c.notes)), field(rec, c.fatalities), location, admin1, country)
 	ev.Topics = im.topics(eventType, sub)
 
-	var roles []model.Role
+	roles := im.roleBuf[:0]
 	roles = im.addActor(roles, field(rec, c.actor1), roleActor1, field(rec, c.inter1))
 	roles = im.addActor(roles, field(rec, c.actor2), roleActor2, field(rec, c.inter2))
 	roles = im.addAssoc(roles, field(rec, c.assoc1), roleAssoc1)
 	roles = im.addAssoc(roles, field(rec, c.assoc2), roleAssoc2)
-	ev.Actors = roles
+	im.roleBuf = roles
+	ev.Actors = im.keepRoles(roles)
 	ev.Citations = im.citations(field(rec, c.source))
 	im.s.Events = append(im.s.Events, ev)
 }
@@ -352,22 +426,26 @@ func (im *importer) eventID(rec []string, line int) string {
 	if raw == "" {
 		raw, prefix = "line-"+strconv.Itoa(line), "acled-"
 	}
-	b := append(im.idBuf[:0], prefix...)
+	im.reserve(len(prefix) + len(raw))
+	start := len(im.arena)
+	b := append(im.arena, prefix...)
 	simple := true
 	for i := 0; i < len(raw); i++ {
 		ch := raw[i]
 		switch {
 		case 'A' <= ch && ch <= 'Z':
 			b = append(b, ch+'a'-'A')
-		case 'a' <= ch && ch <= 'z', '0' <= ch && ch <= '9', (ch == '-' || ch == '_' || ch == '.') && len(b) > 0:
+		case 'a' <= ch && ch <= 'z', '0' <= ch && ch <= '9', (ch == '-' || ch == '_' || ch == '.') && len(b) > start:
 			b = append(b, ch)
 		default:
 			simple = false
 		}
 	}
-	im.idBuf = b
-	id := string(b)
-	if !simple {
+	var id string
+	if simple {
+		im.arena = b
+		id = im.keep(start)
+	} else {
 		id = model.SanitizeID(prefix + raw)
 		if id == "" {
 			id = "acled-line-" + strconv.Itoa(line)
@@ -403,9 +481,12 @@ func (im *importer) unique(base string) string {
 }
 
 func (im *importer) summary(notes, fatalities, location, admin1, country string) string {
-	b := &im.sb
-	b.Reset()
-	b.Grow(len(notes) + len(location) + len(admin1) + len(country) + 40)
+	if fatalities != "" {
+		fatalities = model.CleanLine(fatalities)
+	}
+	im.reserve(len(notes) + len(fatalities) + len(location) + len(admin1) + len(country) + 40)
+	start := len(im.arena)
+	b := (*arenaWriter)(im)
 	b.WriteString(notes)
 	if fatalities != "" || location != "" || admin1 != "" || country != "" {
 		if notes != "" {
@@ -413,7 +494,7 @@ func (im *importer) summary(notes, fatalities, location, admin1, country string)
 		}
 		if fatalities != "" {
 			b.WriteString("Fatalities: ")
-			b.WriteString(model.CleanLine(fatalities))
+			b.WriteString(fatalities)
 			b.WriteString(".")
 		}
 		sep := ""
@@ -435,8 +516,13 @@ func (im *importer) summary(notes, fatalities, location, admin1, country string)
 			b.WriteString(".")
 		}
 	}
-	return b.String()
+	return im.keep(start)
 }
+
+// arenaWriter appends to the importer's arena.
+type arenaWriter importer
+
+func (w *arenaWriter) WriteString(s string) { w.arena = append(w.arena, s...) }
 
 // topics returns the shared topic list for an event and sub-event type.
 func (im *importer) topics(eventType, sub string) []string {
@@ -505,9 +591,6 @@ func (im *importer) addActor(roles []model.Role, name, role, inter string) []mod
 		if r.Actor == id {
 			return roles
 		}
-	}
-	if roles == nil {
-		roles = make([]model.Role, 0, 4)
 	}
 	return append(roles, model.Role{Actor: id, Role: role})
 }

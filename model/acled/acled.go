@@ -102,6 +102,7 @@ type importer struct {
 	citeOf     map[string][]model.Citation // source column as written → citations
 	sourceOf   map[string]string           // source name → id
 	dates      [4]map[string]model.Date    // per time precision: event_date as written → date
+	days       map[int32]model.Date        // the same for event_date written 2023-03-17, by dayKey
 	countries  map[string]bool
 	first      model.Date
 	last       model.Date
@@ -148,7 +149,7 @@ func Import(name string, r io.Reader) (*model.Story, model.Problems, error) {
 		name: name, s: &model.Story{}, col: findColumns(header),
 		ids: map[string]int32{}, actorOf: map[string]int32{}, topicOf: map[string]string{},
 		topicPair: map[[2]string][]string{}, citeOf: map[string][]model.Citation{}, sourceOf: map[string]string{},
-		countries: map[string]bool{},
+		countries: map[string]bool{}, days: map[int32]model.Date{},
 	}
 	for i := range im.dates {
 		im.dates[i] = map[string]model.Date{}
@@ -347,7 +348,14 @@ func (im *importer) row(cr *csv.Reader, rec []string) {
 		_, col := cr.FieldPos(c.precision)
 		im.warn(line, col, "time_precision %q is not 1 (day), 2 (week) or 3 (month); read as the day", model.CleanLine(prec))
 	}
-	date, ok := im.dates[p][raw]
+	key, isoDay := dayKey(raw, p)
+	var date model.Date
+	ok := false
+	if isoDay {
+		date, ok = im.days[key]
+	} else {
+		date, ok = im.dates[p][raw]
+	}
 	if !ok {
 		var err error
 		date, err = eventDate(raw, p)
@@ -359,7 +367,11 @@ func (im *importer) row(cr *csv.Reader, rec []string) {
 			im.fail(model.Problem{File: im.name, Line: line, Col: col, Msg: err.Error()})
 			return
 		}
-		im.dates[p][strings.Clone(raw)] = date
+		if isoDay {
+			im.days[key] = date
+		} else {
+			im.dates[p][strings.Clone(raw)] = date
+		}
 	}
 	if im.first.IsZero() || model.CompareDates(date, im.first) < 0 {
 		im.first = date

@@ -43,6 +43,28 @@ func eventDate(raw string, precision int) (model.Date, error) {
 	return date, nil
 }
 
+// dayKey returns a key for an event_date written as 2023-03-17 at a time
+// precision (1 to 3): the precision, then the eight digits as one number,
+// so that two such dates have the same key only when they are written
+// alike. It reports false for a date written any other way.
+func dayKey(raw string, precision int) (int32, bool) {
+	if len(raw) != 10 || raw[4] != '-' || raw[7] != '-' {
+		return 0, false
+	}
+	n := int32(precision)
+	for i := 0; i < 10; i++ {
+		if i == 4 || i == 7 {
+			continue
+		}
+		c := raw[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int32(c-'0')
+	}
+	return n, true
+}
+
 // parseDay reads 2023-03-17, 17 March 2023, 17-March-2023, 17-Mar-23 or
 // 17/03/2023 (day first, as ACLED writes it).
 func parseDay(s string) (y, m, d int, ok bool) {

@@ -137,9 +137,7 @@ func Import(name string, r io.Reader) (*model.Story, model.Problems, error) {
 		return &model.Story{}, model.Problems{{File: name, Warning: true,
 			Msg: "the file is empty, so the story has nothing in it yet; an ACLED export starts with a header row naming event_id_cnty, event_date, event_type, …"}}, nil
 	}
-	cr := csv.NewReader(br) // reads br itself, so src counts what it has read
-	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = true
+	cr := newRowReader(br)
 	header, err := cr.Read()
 	if err != nil {
 		return nil, nil, model.Problems{csvProblem(name, err)}
@@ -285,7 +283,7 @@ func (c *columns) used() []int {
 
 // checkUTF8 counts the bytes that are not UTF-8 in the columns the importer
 // reads, remembering where the first was.
-func (im *importer) checkUTF8(cr *csv.Reader, rec []string) {
+func (im *importer) checkUTF8(cr *rowReader, rec []string) {
 	for _, i := range im.used {
 		if i >= len(rec) || utf8.ValidString(rec[i]) {
 			continue
@@ -328,7 +326,7 @@ func field(rec []string, i int) string {
 	return ""
 }
 
-func (im *importer) row(cr *csv.Reader, rec []string) {
+func (im *importer) row(cr *rowReader, rec []string) {
 	if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
 		return // a blank line
 	}
@@ -458,7 +456,7 @@ func (im *importer) eventID(rec []string, line int) string {
 		im.arena = b
 		id = im.keep(start)
 	} else {
-		id = model.SanitizeID(prefix + raw)
+		id = strings.Clone(model.SanitizeID(prefix + raw)) // raw may alias the reader's buffer
 		if id == "" {
 			id = "acled-line-" + strconv.Itoa(line)
 		}

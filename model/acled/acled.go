@@ -140,7 +140,7 @@ func Import(name string, r io.Reader) (*model.Story, model.Problems, error) {
 	cr := newRowReader(br)
 	header, err := cr.Read()
 	if err != nil {
-		return nil, nil, model.Problems{csvProblem(name, err)}
+		return nil, nil, model.Problems{csvtail.Problem(name, err)}
 	}
 	columns := len(header)
 	im := &importer{
@@ -184,7 +184,7 @@ func Import(name string, r io.Reader) (*model.Story, model.Problems, error) {
 				im.warn(pe.StartLine, 0, "the file ends inside a quoted field of this row, so it looks cut short: the row is left out and the rows before it are kept")
 				break
 			}
-			im.fail(csvProblem(name, err))
+			im.fail(csvtail.Problem(name, err))
 			if !parse || errors.Is(pe.Err, csv.ErrQuote) {
 				break // a read error, or the rest of the file is inside an open quote
 			}
@@ -704,18 +704,3 @@ func orDefault(s, def string) string {
 	return s
 }
 
-// csvProblem reports encoding/csv's error at its line and column.
-func csvProblem(name string, err error) model.Problem {
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		msg := "the CSV is malformed here: " + pe.Err.Error()
-		switch {
-		case errors.Is(pe.Err, csv.ErrBareQuote):
-			msg += "; a field holding a quote must be quoted, with the quote doubled"
-		case errors.Is(pe.Err, csv.ErrQuote):
-			msg += fmt.Sprintf(" (in the field that starts on line %d); close the quoted field, and double any quote inside it", pe.StartLine)
-		}
-		return model.Problem{File: name, Line: pe.Line, Col: pe.Column, Msg: msg}
-	}
-	return model.Problem{File: name, Msg: "cannot read the CSV: " + model.CleanLine(err.Error())}
-}

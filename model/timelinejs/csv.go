@@ -92,7 +92,7 @@ func ImportCSV(name string, r io.Reader) (*model.Story, model.Problems, error) {
 	cr.FieldsPerRecord = -1
 	header, err := cr.Read()
 	if err != nil {
-		return nil, nil, model.Problems{csvProblem(name, err)}
+		return nil, nil, model.Problems{csvtail.Problem(name, err)}
 	}
 	cols := sheetColumns(header)
 	var missing []string
@@ -122,7 +122,7 @@ func ImportCSV(name string, r io.Reader) (*model.Story, model.Problems, error) {
 					Msg: "the file ends inside a quoted field of this row, so it looks cut short: the row is left out and the rows before it are kept"})
 				break
 			}
-			errs = append(errs, csvProblem(name, err))
+			errs = append(errs, csvtail.Problem(name, err))
 			if !parse || len(errs) > maxProblems {
 				break // a read error repeats for ever
 			}
@@ -240,18 +240,3 @@ func allEmpty(rec []string) bool {
 	return true
 }
 
-// csvProblem reports encoding/csv's error at its line and column.
-func csvProblem(name string, err error) model.Problem {
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		msg := "the CSV is malformed here: " + pe.Err.Error()
-		switch {
-		case errors.Is(pe.Err, csv.ErrBareQuote):
-			msg += "; a field holding a quote must be quoted, with the quote doubled (\"say \"\"hi\"\"\")"
-		case errors.Is(pe.Err, csv.ErrQuote):
-			msg += fmt.Sprintf(" (in the field that starts on line %d); close the quoted field, and double any quote inside it", pe.StartLine)
-		}
-		return model.Problem{File: name, Line: pe.Line, Col: pe.Column, Msg: msg}
-	}
-	return model.Problem{File: name, Msg: "cannot read the CSV: " + model.CleanLine(err.Error())}
-}

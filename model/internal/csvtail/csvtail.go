@@ -5,8 +5,30 @@ package csvtail
 import (
 	"bufio"
 	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
 	"io"
+
+	"github.com/dateline/dateline/model"
 )
+
+// Problem reports encoding/csv's error at its line and column, with what
+// to do about it.
+func Problem(name string, err error) model.Problem {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		msg := "the CSV is malformed here: " + pe.Err.Error()
+		switch {
+		case errors.Is(pe.Err, csv.ErrBareQuote):
+			msg += "; a field holding a quote must be quoted, with the quote doubled (\"say \"\"hi\"\"\")"
+		case errors.Is(pe.Err, csv.ErrQuote):
+			msg += fmt.Sprintf(" (in the field that starts on line %d); close the quoted field, and double any quote inside it", pe.StartLine)
+		}
+		return model.Problem{File: name, Line: pe.Line, Col: pe.Column, Msg: msg}
+	}
+	return model.Problem{File: name, Msg: "cannot read the CSV: " + model.CleanLine(err.Error())}
+}
 
 // Blank reports whether br holds nothing but white space, looking no
 // further than its buffer.

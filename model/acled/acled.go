@@ -703,4 +703,3 @@ func orDefault(s, def string) string {
 	}
 	return s
 }
-

@@ -239,4 +239,3 @@ func allEmpty(rec []string) bool {
 	}
 	return true
 }
-

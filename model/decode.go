@@ -112,7 +112,7 @@ type cleanedText struct {
 
 var (
 	dateType         = reflect.TypeFor[Date]()
-	topicStancesType = reflect.TypeFor[[]TopicStance]()
+	topicStancesType = reflect.TypeFor[TopicStances]()
 )
 
 // multiline names the fields whose text may hold paragraphs; every other
@@ -282,7 +282,7 @@ func (d *decoder) decodeStances(n *yaml.Node, v reflect.Value, at path) {
 		d.fail(at, false, "stances must be a mapping of topic id to stance, as in {warrant: opposes}")
 		return
 	}
-	out := make([]TopicStance, 0, len(n.Content)/2)
+	out := make(TopicStances, 0, len(n.Content)/2)
 	seen := map[string]bool{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]

@@ -18,7 +18,7 @@ import (
 func WriteYAML(w io.Writer, s *Story) error {
 	enc := yaml.NewEncoder(w)
 	enc.SetIndent(2)
-	if err := enc.Encode(nativeOf(s)); err != nil {
+	if err := enc.Encode(s); err != nil {
 		return err
 	}
 	return enc.Close()
@@ -30,56 +30,11 @@ func WriteJSON(w io.Writer, s *Story) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(nativeOf(s))
+	return enc.Encode(s)
 }
-
-// nativeStory is Story as the files spell it: the only difference is that
-// a statement's stances are a mapping of topic id to stance.
-type nativeStory struct {
-	Title       string            `json:"title,omitempty" yaml:"title,omitempty"`
-	Description string            `json:"description,omitempty" yaml:"description,omitempty"`
-	Sources     []Source          `json:"sources,omitempty" yaml:"sources,omitempty"`
-	Actors      []Actor           `json:"actors,omitempty" yaml:"actors,omitempty"`
-	Topics      []Topic           `json:"topics,omitempty" yaml:"topics,omitempty"`
-	Events      []Event           `json:"events,omitempty" yaml:"events,omitempty"`
-	Statements  []nativeStatement `json:"statements,omitempty" yaml:"statements,omitempty"`
-	Positions   []Position        `json:"positions,omitempty" yaml:"positions,omitempty"`
-}
-
-type nativeStatement struct {
-	ID         string    `json:"id" yaml:"id"`
-	Speaker    string    `json:"speaker" yaml:"speaker"`
-	Date       Date      `json:"date,omitzero" yaml:"date,omitempty"`
-	Title      string    `json:"title,omitempty" yaml:"title,omitempty"`
-	Quote      string    `json:"quote" yaml:"quote"`
-	Paraphrase bool      `json:"paraphrase,omitempty" yaml:"paraphrase,omitempty"`
-	Stances    stanceMap `json:"stances,omitempty" yaml:"stances,omitempty"`
-	ReactsTo   string    `json:"reacts_to,omitempty" yaml:"reacts_to,omitempty"`
-	Citation   Citation  `json:"citation,omitzero" yaml:"citation,omitempty"`
-}
-
-func nativeOf(s *Story) nativeStory {
-	ns := nativeStory{
-		Title: s.Title, Description: s.Description, Sources: s.Sources, Actors: s.Actors,
-		Topics: s.Topics, Events: s.Events, Positions: s.Positions,
-	}
-	if len(s.Statements) > 0 {
-		ns.Statements = make([]nativeStatement, len(s.Statements))
-	}
-	for i, st := range s.Statements {
-		ns.Statements[i] = nativeStatement{
-			ID: st.ID, Speaker: st.Speaker, Date: st.Date, Title: st.Title, Quote: st.Quote,
-			Paraphrase: st.Paraphrase, Stances: stanceMap(st.Stances), ReactsTo: st.ReactsTo, Citation: st.Citation,
-		}
-	}
-	return ns
-}
-
-// stanceMap writes stances as a mapping in their order: {topic: stance}.
-type stanceMap []TopicStance
 
 // MarshalJSON implements json.Marshaler, keeping the stances' order.
-func (m stanceMap) MarshalJSON() ([]byte, error) {
+func (m TopicStances) MarshalJSON() ([]byte, error) {
 	var b bytes.Buffer
 	b.WriteByte('{')
 	for i, ts := range m {
@@ -103,7 +58,7 @@ func (m stanceMap) MarshalJSON() ([]byte, error) {
 }
 
 // MarshalYAML implements yaml.Marshaler, keeping the stances' order.
-func (m stanceMap) MarshalYAML() (any, error) {
+func (m TopicStances) MarshalYAML() (any, error) {
 	n := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle}
 	for _, ts := range m {
 		n.Content = append(n.Content,
@@ -111,6 +66,30 @@ func (m stanceMap) MarshalYAML() (any, error) {
 			&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: string(ts.Stance)})
 	}
 	return n, nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler: a mapping of topic id to
+// stance, read in its order.
+func (m *TopicStances) UnmarshalJSON(data []byte) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if _, err := dec.Token(); err != nil { // {
+		return err
+	}
+	out := TopicStances{}
+	for dec.More() {
+		key, err := dec.Token()
+		if err != nil {
+			return err
+		}
+		topic, _ := key.(string) // object keys are always strings
+		var stance Stance
+		if err := dec.Decode(&stance); err != nil {
+			return err
+		}
+		out = append(out, TopicStance{Topic: topic, Stance: stance})
+	}
+	*m = out
+	return nil
 }
 
 // Subset is the part of the story that the timeline rows show, as a story

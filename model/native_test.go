@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -169,5 +170,19 @@ func TestSanitizeID(t *testing.T) {
 		if got != "" && !model.ValidID(got) {
 			t.Errorf("SanitizeID(%q) = %q is not a valid id", tc.in, got)
 		}
+	}
+}
+
+// TestTopicStancesJSON: stances marshal as an ordered mapping and read back
+// in the same order.
+func TestTopicStancesJSON(t *testing.T) {
+	in := model.TopicStances{{"visit", model.StanceSupports}, {"warrant", model.StanceOpposes}}
+	data, err := json.Marshal(in)
+	if err != nil || string(data) != `{"visit":"supports","warrant":"opposes"}` {
+		t.Fatalf("marshal = %s, %v", data, err)
+	}
+	var out model.TopicStances
+	if err := json.Unmarshal(data, &out); err != nil || !slices.Equal(out, in) {
+		t.Errorf("unmarshal = %v, %v; want %v", out, err, in)
 	}
 }

@@ -110,6 +110,11 @@ const (
 // Stances lists the stances a file may record.
 var Stances = []Stance{StanceSupports, StanceOpposes, StanceConditional, StanceNeutral, StanceUnclear}
 
+// TopicStances are a statement's stances, in the file's order. Files spell
+// them as a mapping of topic id to stance, {warrant: opposes}, which is how
+// they marshal (see native.go).
+type TopicStances []TopicStance
+
 // TopicStance is a statement's stance on one topic.
 type TopicStance struct {
 	Topic  string `json:"topic" yaml:"topic"`
@@ -123,10 +128,10 @@ type Statement struct {
 	Date    Date   `json:"date,omitzero" yaml:"date,omitempty"`
 	// Title is a one-line heading; when empty, the speaker's name and the
 	// start of the quote stand in (see Index.Title).
-	Title      string        `json:"title,omitempty" yaml:"title,omitempty"`
-	Quote      string        `json:"quote" yaml:"quote"`
-	Paraphrase bool          `json:"paraphrase,omitempty" yaml:"paraphrase,omitempty"`
-	Stances    []TopicStance `json:"stances,omitempty" yaml:"stances,omitempty"`
+	Title      string       `json:"title,omitempty" yaml:"title,omitempty"`
+	Quote      string       `json:"quote" yaml:"quote"`
+	Paraphrase bool         `json:"paraphrase,omitempty" yaml:"paraphrase,omitempty"`
+	Stances    TopicStances `json:"stances,omitempty" yaml:"stances,omitempty"`
 	// ReactsTo is the id of the event the statement responds to, if any.
 	ReactsTo string   `json:"reacts_to,omitempty" yaml:"reacts_to,omitempty"`
 	Citation Citation `json:"citation,omitzero" yaml:"citation,omitempty"`

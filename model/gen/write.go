@@ -86,11 +86,6 @@ func (o *obj) str(k, v string) {
 	}
 }
 
-func (o *obj) int(k string, v int) {
-	o.buf = strconv.AppendInt(o.buf, int64(v), 10)
-	o.done(k)
-}
-
 func (o *obj) strs(k string, vs []string) {
 	if len(vs) == 0 {
 		return

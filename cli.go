@@ -16,7 +16,6 @@ import (
 
 	"github.com/dateline/dateline/content"
 	"github.com/dateline/dateline/model"
-	"github.com/dateline/dateline/model/formats"
 	"github.com/dateline/dateline/ui"
 )
 
@@ -94,23 +93,6 @@ func (f *filterFlags) parse() (model.Filter, error) {
 	return mf, nil
 }
 
-// loaded is a story ready to show.
-type loaded struct {
-	name string
-	ix   *model.Index
-}
-
-// load reads the story at path in whatever format its content shows (see
-// loadFiles), or the built-in story when path is empty, printing warnings
-// to stderr.
-func load(path string, stderr io.Writer) (*loaded, error) {
-	var paths []string
-	if path != "" {
-		paths = []string{path}
-	}
-	return loadFiles(paths, formats.Auto, stderr)
-}
-
 func checkFormat(format string, valid ...string) error {
 	for _, v := range valid {
 		if format == v {
@@ -142,30 +124,21 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 				return err
 			}
 			if !isTerminal(stdout) {
-				l, err := loadCmd(cmd, args, stderr)
+				ix, err := loadCmd(cmd, args, stderr)
 				if err != nil {
 					return err
 				}
-				f, err := ff.filter(l.ix)
+				f, err := ff.filter(ix)
 				if err != nil {
 					return err
 				}
-				return l.ix.WriteListText(stdout, l.ix.Query(f))
+				return ix.WriteListText(stdout, ix.Query(f))
 			}
 			f, err := ff.parse()
 			if err != nil {
 				return err
 			}
-			var reload ui.Reloader
-			if watch {
-				r, stop, err := watchFile(args[0])
-				if err != nil {
-					return dataErr(fmt.Errorf("cannot watch %s: %w", args[0], err))
-				}
-				defer stop()
-				reload = r
-			}
-			return explore(cmd, args, f, reload, stderr)
+			return explore(cmd, args, f, watch, stderr)
 		},
 	}
 	root.Version = version()
@@ -194,15 +167,15 @@ func newListCmd(stdout, stderr io.Writer) *cobra.Command {
 			if err := checkFormat(format, listFormats...); err != nil {
 				return err
 			}
-			l, err := loadCmd(cmd, args, stderr)
+			ix, err := loadCmd(cmd, args, stderr)
 			if err != nil {
 				return err
 			}
-			f, err := ff.filter(l.ix)
+			f, err := ff.filter(ix)
 			if err != nil {
 				return err
 			}
-			return writeList(stdout, l.ix, l.ix.Query(f), format)
+			return writeList(stdout, ix, ix.Query(f), format)
 		},
 	}
 	ff.register(cmd)
@@ -220,11 +193,11 @@ func newPositionsCmd(stdout, stderr io.Writer) *cobra.Command {
 			if err := checkFormat(format, positionsFormats...); err != nil {
 				return err
 			}
-			l, err := loadCmd(cmd, args, stderr)
+			ix, err := loadCmd(cmd, args, stderr)
 			if err != nil {
 				return err
 			}
-			return writePositions(stdout, l.ix, format)
+			return writePositions(stdout, ix, format)
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "text", "output format: "+strings.Join(positionsFormats, ", "))
@@ -239,7 +212,11 @@ func newValidateCmd(stdout, stderr io.Writer) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			bad := 0
 			for _, path := range args {
-				if _, err := loadCmd(cmd, []string{path}, stderr); err != nil {
+				from, err := fromFlag(cmd)
+				if err != nil {
+					return err
+				}
+				if _, err := loadStory(context.Background(), []string{path}, from, nil, stderr); err != nil {
 					fmt.Fprintln(stderr, model.Clean(err.Error()))
 					bad++
 					continue
@@ -292,10 +269,24 @@ func run(args []string, stdout, stderr io.Writer) int {
 // load behind a progress line, and the alternate screen is entered only
 // once the story is there, so a file that fails to load leaves just its
 // errors. Warnings are printed when the explorer closes.
-func explore(cmd *cobra.Command, paths []string, f model.Filter, reload ui.Reloader, stderr io.Writer) error {
+func explore(cmd *cobra.Command, paths []string, f model.Filter, watch bool, stderr io.Writer) error {
 	from, err := fromFlag(cmd)
 	if err != nil {
 		return err
+	}
+	var reload ui.Reloader
+	if watch {
+		// Each save loads the same way as the first time, --from included;
+		// its warnings are not printed over the explorer.
+		again := func() (*model.Index, error) {
+			return loadFilesContext(context.Background(), paths, from, nil, io.Discard)
+		}
+		r, stop, err := watchFile(paths[0], again)
+		if err != nil {
+			return dataErr(fmt.Errorf("cannot watch %s: %w", model.CleanLine(paths[0]), err))
+		}
+		defer stop()
+		reload = r
 	}
 	var warnings bytes.Buffer
 	name := content.StoryName
@@ -303,11 +294,7 @@ func explore(cmd *cobra.Command, paths []string, f model.Filter, reload ui.Reloa
 		name = strings.Join(paths, " + ")
 	}
 	load := func(ctx context.Context, progress func(done, total int64)) (*model.Index, error) {
-		l, err := loadFilesContext(ctx, paths, from, progress, &warnings)
-		if err != nil {
-			return nil, err
-		}
-		return l.ix, nil
+		return loadFilesContext(ctx, paths, from, progress, &warnings)
 	}
 	profile, err := colorFlag(cmd)
 	if err != nil {

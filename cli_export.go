@@ -39,7 +39,7 @@ func fromFlag(cmd *cobra.Command) (formats.Format, error) {
 
 // loadCmd reads the story files a command names, in the --from format, or
 // the built-in story when it names none.
-func loadCmd(cmd *cobra.Command, paths []string, stderr io.Writer) (*loaded, error) {
+func loadCmd(cmd *cobra.Command, paths []string, stderr io.Writer) (*model.Index, error) {
 	from, err := fromFlag(cmd)
 	if err != nil {
 		return nil, err
@@ -79,22 +79,31 @@ func (p *progressLine) clear() {
 
 // loadFiles reads and merges the story files at paths (see formats.LoadFiles),
 // or the built-in story when there are none, printing warnings to stderr.
-func loadFiles(paths []string, from formats.Format, stderr io.Writer) (*loaded, error) {
+func loadFiles(paths []string, from formats.Format, stderr io.Writer) (*model.Index, error) {
 	return loadFilesContext(context.Background(), paths, from, nil, stderr)
 }
 
 // loadFilesContext is loadFiles that reports progress and stops when ctx
 // is done.
-func loadFilesContext(ctx context.Context, paths []string, from formats.Format, progress formats.Progress, stderr io.Writer) (*loaded, error) {
+func loadFilesContext(ctx context.Context, paths []string, from formats.Format, progress formats.Progress, stderr io.Writer) (*model.Index, error) {
+	s, err := loadStory(ctx, paths, from, progress, stderr)
+	if err != nil {
+		return nil, err
+	}
+	return model.NewIndex(s), nil
+}
+
+// loadStory reads and merges the files, or the built-in story when there
+// are none, printing warnings to stderr; it builds no index, for commands
+// such as validate that need none.
+func loadStory(ctx context.Context, paths []string, from formats.Format, progress formats.Progress, stderr io.Writer) (*model.Story, error) {
 	var (
 		s     *model.Story
 		warns model.Problems
 		err   error
-		name  = strings.Join(paths, " + ")
 	)
 	if len(paths) == 0 {
-		name = content.StoryName
-		s, warns, err = model.Load(name, content.Story())
+		s, warns, err = model.Load(content.StoryName, content.Story())
 	} else {
 		s, warns, err = formats.LoadFilesContext(ctx, paths, from, progress)
 	}
@@ -104,7 +113,7 @@ func loadFilesContext(ctx context.Context, paths []string, from formats.Format, 
 	if err != nil {
 		return nil, dataErr(err)
 	}
-	return &loaded{name: name, ix: model.NewIndex(s)}, nil
+	return s, nil
 }
 
 // exportFormats are the formats export writes.
@@ -151,16 +160,16 @@ func newExportCmd(stdout, stderr io.Writer) *cobra.Command {
 					return err
 				}
 			}
-			l, err := loadCmd(cmd, inputs, stderr)
+			ix, err := loadCmd(cmd, inputs, stderr)
 			if err != nil {
 				return err
 			}
-			f, err := ff.filter(l.ix)
+			f, err := ff.filter(ix)
 			if err != nil {
 				return err
 			}
-			rows := l.ix.Query(f)
-			sub := l.ix.Subset(rows)
+			rows := ix.Query(f)
+			sub := ix.Subset(rows)
 			write := func(w io.Writer) error {
 				switch to {
 				case "yaml":

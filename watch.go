@@ -1,8 +1,6 @@
 package main
 
 import (
-	"errors"
-	"io"
 	"path/filepath"
 	"time"
 
@@ -17,10 +15,10 @@ import (
 // renaming it over the old one.
 const settleTime = 150 * time.Millisecond
 
-// watchFile returns a ui.Reloader for the story at path, and a function that
-// stops watching. It watches the directory, not the file, so that a save by
-// rename is seen too.
-func watchFile(path string) (ui.Reloader, func(), error) {
+// watchFile returns a ui.Reloader that answers with load() after each save
+// of path, and a function that stops watching. It watches the directory,
+// not the file, so that a save by rename is seen too.
+func watchFile(path string, load func() (*model.Index, error)) (ui.Reloader, func(), error) {
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
 		return nil, nil, err
@@ -44,15 +42,7 @@ func watchFile(path string) (ui.Reloader, func(), error) {
 					continue
 				}
 				settle(w.Events)
-				l, err := load(path, io.Discard)
-				if err != nil {
-					var ee *exitError
-					if errors.As(err, &ee) {
-						return nil, ee.err
-					}
-					return nil, err
-				}
-				return l.ix, nil
+				return load()
 			case err, ok := <-w.Errors:
 				if !ok {
 					select {}

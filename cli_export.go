@@ -177,6 +177,9 @@ func newExportCmd(stdout, stderr io.Writer) *cobra.Command {
 				case "json":
 					return model.WriteJSON(w, sub)
 				}
+				if sub == ix.Story() {
+					return timelinejs.Export(w, ix) // nothing filtered out: no second index
+				}
 				return timelinejs.Export(w, model.NewIndex(sub))
 			}
 			if toStdout {

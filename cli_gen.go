@@ -1,10 +1,8 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/spf13/cobra"
 
@@ -34,26 +32,18 @@ func newGenCmd(stdout io.Writer) *cobra.Command {
 			if cfg.Events < 0 || cfg.Actors < 0 {
 				return usageErr("--events and --actors must be 0 or more")
 			}
-			w := stdout
-			if out != "" && out != "-" {
-				file, err := os.Create(out)
-				if err != nil {
-					var pe *os.PathError
-					if errors.As(err, &pe) {
-						err = pe.Err
-					}
-					return dataErr(fmt.Errorf("cannot write %s: %w", out, err))
+			write := func(w io.Writer) error {
+				if err := gen.Write(w, cfg, f); err != nil {
+					return dataErr(fmt.Errorf("writing the story: %w", err))
 				}
-				defer file.Close()
-				w = file
+				return nil
 			}
-			if err := gen.Write(w, cfg, f); err != nil {
-				return dataErr(fmt.Errorf("writing the story: %w", err))
+			if out == "" || out == "-" {
+				return write(stdout)
 			}
-			if file, ok := w.(*os.File); ok && file != stdout {
-				return file.Close()
-			}
-			return nil
+			// Whole or not at all, as export writes; gen replaces an
+			// existing file, as it always has.
+			return writeAtomic(out, true, write)
 		},
 	}
 	fl := cmd.Flags()

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"cmp"
 	"fmt"
 	"reflect"
 	"strconv"
@@ -246,7 +247,7 @@ func (c CleanStats) Describe() string {
 // scalar returns n's text, or reports that field name needed one value.
 func (d *decoder) scalar(n *yaml.Node, at path, name, want string) (string, bool) {
 	if n.Kind != yaml.ScalarNode {
-		d.fail(at, false, "%s must be %s, not a %s; write one value here", orDefault(name, "this"), want, nodeKindName(n))
+		d.fail(at, false, "%s must be %s, not a %s; write one value here", cmp.Or(name, "this"), want, nodeKindName(n))
 		return "", false
 	}
 	return n.Value, true
@@ -254,7 +255,7 @@ func (d *decoder) scalar(n *yaml.Node, at path, name, want string) (string, bool
 
 func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, at path, name string) {
 	if n.Kind != yaml.MappingNode {
-		d.fail(at, false, "expected a mapping of fields for %s, found a %s", orDefault(name, "the story"), nodeKindName(n))
+		d.fail(at, false, "expected a mapping of fields for %s, found a %s", cmp.Or(name, "the story"), nodeKindName(n))
 		return
 	}
 	fields := structFields(v.Type())
@@ -270,7 +271,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, at path, name stri
 		idx, ok := fields.index[key]
 		if !ok {
 			d.fail(at.with(i/2), true, "unknown field %q in %s%s; the fields are: %s",
-				CleanLine(key), orDefault(singular(name), "the story"), didYouMean(key, fields.names), strings.Join(fields.names, ", "))
+				CleanLine(key), cmp.Or(singular(name), "the story"), didYouMean(key, fields.names), strings.Join(fields.names, ", "))
 			continue
 		}
 		d.decode(val, v.Field(idx), at.with(key), key)
@@ -357,13 +358,6 @@ func singular(name string) string {
 		article = "an "
 	}
 	return article + s
-}
-
-func orDefault(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
 }
 
 // locate finds the node a path names, for its line and column. When atKey,

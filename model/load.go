@@ -68,7 +68,7 @@ func replaceInvalidUTF8(name string, data []byte) ([]byte, Problem) {
 		}
 		i += size
 	}
-	line, col := lineCol(data, first)
+	line, col := LineCol(data, first)
 	what := "1 byte that is not UTF-8 is"
 	if n > 1 {
 		what = fmt.Sprintf("%d bytes that are not UTF-8 are", n)
@@ -256,7 +256,7 @@ func syntaxProblem(name string, data []byte, err error) Problem {
 	case msg == "control characters are not allowed" || strings.Contains(msg, "UTF-8"):
 		// Reader errors carry no line: find the character.
 		if off, r := badChar(data); off >= 0 {
-			p.Line, p.Col = lineCol(data, off)
+			p.Line, p.Col = LineCol(data, off)
 			if r == utf8.RuneError {
 				msg = "the file is not UTF-8 here; save it as UTF-8"
 			} else {
@@ -267,7 +267,7 @@ func syntaxProblem(name string, data []byte, err error) Problem {
 	case strings.Contains(msg, "tab character"):
 		// The scanner blames the line of the value the tab would continue.
 		if off := tabIndent(data, p.Line); off >= 0 {
-			p.Line, p.Col = lineCol(data, off)
+			p.Line, p.Col = LineCol(data, off)
 		}
 		msg += "; indent with spaces"
 	case yamlParserProblems[msg]:
@@ -300,7 +300,7 @@ func jsonSyntaxProblem(name string, data []byte) (Problem, bool) {
 	if off > 0 && off <= len(data) && !strings.HasPrefix(se.Error(), "unexpected end") {
 		off--
 	}
-	line, col := lineCol(data, off)
+	line, col := LineCol(data, off)
 	return Problem{File: name, Line: line, Col: col,
 		Msg: "the file is not valid JSON: " + CleanLine(se.Error()) + "; fix the syntax there"}, true
 }
@@ -311,7 +311,7 @@ func jsonSyntaxProblem(name string, data []byte) (Problem, bool) {
 func tooDeepProblem(name string, data []byte, line int) Problem {
 	p := Problem{File: name, Line: max(line, 1), Msg: tooDeepMsg}
 	if off := DeepBracket(data); off >= 0 {
-		p.Line, p.Col = lineCol(data, off)
+		p.Line, p.Col = LineCol(data, off)
 	}
 	return p
 }
@@ -348,9 +348,9 @@ func DeepBracket(data []byte) int {
 	return -1
 }
 
-// lineCol converts a byte offset in data to a 1-based line and column, the
+// LineCol converts a byte offset in data to a 1-based line and column, the
 // column counted in characters as go-yaml counts them.
-func lineCol(data []byte, off int) (line, col int) {
+func LineCol(data []byte, off int) (line, col int) {
 	off = min(max(off, 0), len(data))
 	before := data[:off]
 	start := bytes.LastIndexByte(before, '\n') + 1

@@ -29,6 +29,7 @@ package acled
 
 import (
 	"bufio"
+	"cmp"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -548,7 +549,7 @@ func (im *importer) topics(eventType, sub string) []string {
 		id, ok := im.topicOf[title]
 		if !ok {
 			title = strings.Clone(title)
-			id = im.unique(orDefault(model.Slug(title), "topic"))
+			id = im.unique(cmp.Or(model.Slug(title), "topic"))
 			im.topicOf[title] = id
 			im.s.Topics = append(im.s.Topics, model.Topic{ID: id, Title: title})
 		}
@@ -584,7 +585,7 @@ func (im *importer) actor(name, inter string) string {
 		return im.s.Actors[i].ID
 	}
 	name = strings.Clone(name)
-	id := im.unique(orDefault(model.Slug(name), "actor"))
+	id := im.unique(cmp.Or(model.Slug(name), "actor"))
 	im.actorOf[name] = int32(len(im.s.Actors))
 	im.s.Actors = append(im.s.Actors, model.Actor{ID: id, Name: name, Kind: kind})
 	im.actorCoded = append(im.actorCoded, coded)
@@ -633,7 +634,7 @@ func (im *importer) citations(list string) []model.Citation {
 		id, ok := im.sourceOf[name]
 		if !ok {
 			name = strings.Clone(name)
-			id = im.unique(orDefault(model.Slug(name), "source"))
+			id = im.unique(cmp.Or(model.Slug(name), "source"))
 			im.sourceOf[name] = id
 			im.s.Sources = append(im.s.Sources, model.Source{ID: id, Outlet: name})
 		}
@@ -695,11 +696,4 @@ func (im *importer) finish() (*model.Story, model.Problems, error) {
 		return nil, im.warns, bad
 	}
 	return s, im.warns, nil
-}
-
-func orDefault(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
 }

@@ -35,7 +35,7 @@ func Import(name string, data []byte) (*model.Story, model.Problems, error) {
 			for i := 0; ; {
 				r, size := utf8.DecodeRune(data[i:])
 				if r == utf8.RuneError && size == 1 {
-					return lineCol(data, i)
+					return model.LineCol(data, i)
 				}
 				i += size
 			}
@@ -257,7 +257,7 @@ func (p *jsonParser) valueStart() int {
 }
 
 func (p *jsonParser) pos(off int) pos {
-	l, c := lineCol(p.data, off)
+	l, c := model.LineCol(p.data, off)
 	return pos{l, c}
 }
 
@@ -268,7 +268,7 @@ func (p *jsonParser) decode(v any, at int, what string) bool {
 	if err := p.dec.Decode(v); err != nil {
 		var te *json.UnmarshalTypeError
 		if errors.As(err, &te) {
-			l, c := lineCol(p.data, base+int(te.Offset)-1)
+			l, c := model.LineCol(p.data, base+int(te.Offset)-1)
 			field := te.Field
 			if field == "" {
 				field = what
@@ -304,7 +304,7 @@ func (p *jsonParser) slides(key string) []rawSlide {
 	if at >= len(p.data) || p.data[at] != '[' {
 		var skip json.RawMessage
 		_ = p.dec.Decode(&skip)
-		l, c := lineCol(p.data, at)
+		l, c := model.LineCol(p.data, at)
 		p.errs = append(p.errs, model.Problem{File: p.name, Line: l, Col: c,
 			Msg: fmt.Sprintf("%q must be a list of slides ([{…}, …])", key)})
 		return nil
@@ -323,7 +323,7 @@ func (p *jsonParser) slides(key string) []rawSlide {
 		if p.data[start] != '{' {
 			var skip json.RawMessage
 			_ = p.dec.Decode(&skip)
-			l, c := lineCol(p.data, start)
+			l, c := model.LineCol(p.data, start)
 			p.errs = append(p.errs, model.Problem{File: p.name, Line: l, Col: c,
 				Msg: fmt.Sprintf("%s %d must be an object ({\"start_date\": …, \"text\": …})", what, n)})
 			continue
@@ -340,7 +340,7 @@ func (p *jsonParser) slides(key string) []rawSlide {
 }
 
 func (p *jsonParser) problem(err error, at int) model.Problem {
-	l, c := lineCol(p.data, at)
+	l, c := model.LineCol(p.data, at)
 	if err == io.EOF {
 		err = io.ErrUnexpectedEOF
 	}
@@ -361,7 +361,7 @@ func syntaxProblem(name string, data []byte) model.Problem {
 	}
 	if strings.Contains(se.Error(), "exceeded max depth") {
 		if off := model.DeepBracket(data); off >= 0 {
-			l, c := lineCol(data, off)
+			l, c := model.LineCol(data, off)
 			return model.Problem{File: name, Line: l, Col: c, Msg: tooDeepMsg}
 		}
 	}
@@ -369,7 +369,7 @@ func syntaxProblem(name string, data []byte) model.Problem {
 	if off > 0 && off <= len(data) && se.Error() != "unexpected end of JSON input" {
 		off-- // the offset is just past the offending character
 	}
-	l, c := lineCol(data, off)
+	l, c := model.LineCol(data, off)
 	return model.Problem{File: name, Line: l, Col: c, Msg: "the file is not valid JSON: " + model.CleanLine(se.Error()) + "; fix the syntax there"}
 }
 
@@ -381,7 +381,7 @@ const tooDeepMsg = "the data is nested more than 1,000 levels deep here, which n
 // value and lose the first without a word.
 func shapeProblem(name string, data []byte) (model.Problem, bool) {
 	if off := model.DeepBracket(data); off >= 0 {
-		l, c := lineCol(data, off)
+		l, c := model.LineCol(data, off)
 		return model.Problem{File: name, Line: l, Col: c, Msg: tooDeepMsg}, true
 	}
 	type object struct {
@@ -406,8 +406,8 @@ func shapeProblem(name string, data []byte) (model.Problem, bool) {
 				at++ // past white space and the comma
 			}
 			if first, dup := top.keys[key]; dup {
-				l, c := lineCol(data, at)
-				fl, _ := lineCol(data, first)
+				l, c := model.LineCol(data, at)
+				fl, _ := model.LineCol(data, first)
 				return model.Problem{File: name, Line: l, Col: c,
 					Msg: fmt.Sprintf("duplicate key %q (first at line %d): a key may appear once in an object, and one of the values would be lost; remove or rename one of them", model.CleanLine(key), fl)}, true
 			}
@@ -434,12 +434,4 @@ func shapeProblem(name string, data []byte) (model.Problem, bool) {
 			top.wantKey = true // a value ended
 		}
 	}
-}
-
-// lineCol turns a byte offset into a 1-based line and column (in characters).
-func lineCol(data []byte, off int) (line, col int) {
-	off = min(max(off, 0), len(data))
-	before := data[:off]
-	start := bytes.LastIndexByte(before, '\n') + 1
-	return bytes.Count(before, []byte("\n")) + 1, utf8.RuneCount(before[start:]) + 1
 }

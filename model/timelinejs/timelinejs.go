@@ -37,6 +37,7 @@
 package timelinejs
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"path/filepath"
@@ -151,7 +152,7 @@ func convert(name string, d *rawDoc) (*model.Story, model.Problems, error) {
 		e := &d.eras[i]
 		slug := model.Slug(PlainText(e.headline, false))
 		if !isEraWord(slug) {
-			slug = "era-" + orDefault(slug, strconv.Itoa(i+1))
+			slug = "era-" + cmp.Or(slug, strconv.Itoa(i+1))
 		}
 		eraIDs[i] = c.unique(slug, e.at)
 	}
@@ -213,7 +214,7 @@ func (c *converter) eventID(e *rawSlide) string {
 			return c.unique(id, e.at)
 		}
 	}
-	return c.unique(orDefault(model.Slug(PlainText(e.headline, false)), "event"), e.at)
+	return c.unique(cmp.Or(model.Slug(PlainText(e.headline, false)), "event"), e.at)
 }
 
 func (c *converter) event(e *rawSlide, id string) {
@@ -282,7 +283,7 @@ func (c *converter) groupTopic(g string, at pos) string {
 	if id, ok := c.topic[g]; ok {
 		return id
 	}
-	id := c.unique(orDefault(model.Slug(g), "group"), at)
+	id := c.unique(cmp.Or(model.Slug(g), "group"), at)
 	c.topic[g] = id
 	c.s.Topics = append(c.s.Topics, model.Topic{ID: id, Title: g})
 	return id
@@ -304,7 +305,7 @@ func (c *converter) source(m rawMedia, at pos) string {
 	if outlet == "" {
 		outlet = host(u)
 	}
-	id := c.unique(orDefault(base, "media"), at)
+	id := c.unique(cmp.Or(base, "media"), at)
 	c.media[u] = id
 	c.s.Sources = append(c.s.Sources, model.Source{ID: id, Outlet: outlet, Title: caption, URL: u})
 	return id
@@ -517,9 +518,9 @@ func (c *converter) clock(e *rawSlide, r *rawDate, field string) string {
 	if r.hour == "" && r.minute == "" && r.second == "" {
 		return ""
 	}
-	h, errH := strconv.Atoi(orDefault(strings.TrimSpace(r.hour), "0"))
-	m, errM := strconv.Atoi(orDefault(strings.TrimSpace(r.minute), "0"))
-	sec, errS := strconv.Atoi(orDefault(strings.TrimSpace(r.second), "0"))
+	h, errH := strconv.Atoi(cmp.Or(strings.TrimSpace(r.hour), "0"))
+	m, errM := strconv.Atoi(cmp.Or(strings.TrimSpace(r.minute), "0"))
+	sec, errS := strconv.Atoi(cmp.Or(strings.TrimSpace(r.second), "0"))
 	if errH != nil || errM != nil || errS != nil || h < 0 || h > 23 || m < 0 || m > 59 || sec < 0 || sec > 60 {
 		c.warn(e.at, "%s has a time of day that is not one (hour %q, minute %q, second %q); it is left out",
 			field, model.CleanLine(r.hour), model.CleanLine(r.minute), model.CleanLine(r.second))
@@ -665,11 +666,4 @@ func firstWords(s string, n int) string {
 		cut = cut[:i]
 	}
 	return cut + "…"
-}
-
-func orDefault(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
 }

@@ -218,7 +218,7 @@ func checkTarget(path string, force bool) error {
 	case err == nil && !force:
 		return usageErr("%s already exists; pass --force to replace it, or name another file", path)
 	case err != nil && !errors.Is(err, fs.ErrNotExist):
-		return dataErr(fmt.Errorf("cannot write %s: %w", path, unwrapPathErr(err)))
+		return dataErr(fmt.Errorf("cannot write %s: %w", path, model.UnwrapPathError(err)))
 	}
 	if dir, err := os.Stat(filepath.Dir(path)); err != nil || !dir.IsDir() {
 		return usageErr("cannot write %s: the folder %s does not exist", path, filepath.Dir(path))
@@ -236,7 +236,7 @@ func writeAtomic(path string, force bool, write func(io.Writer) error) (err erro
 	}
 	tmp, err := os.CreateTemp(dir, "."+base+".*.tmp")
 	if err != nil {
-		return dataErr(fmt.Errorf("cannot write %s: %w", path, unwrapPathErr(err)))
+		return dataErr(fmt.Errorf("cannot write %s: %w", path, model.UnwrapPathError(err)))
 	}
 	defer func() {
 		if err != nil {
@@ -256,17 +256,17 @@ func writeAtomic(path string, force bool, write func(io.Writer) error) (err erro
 		return dataErr(fmt.Errorf("cannot write %s: %w", path, err))
 	}
 	if err := tmp.Chmod(mode); err != nil {
-		return dataErr(fmt.Errorf("cannot write %s: %w", path, unwrapPathErr(err)))
+		return dataErr(fmt.Errorf("cannot write %s: %w", path, model.UnwrapPathError(err)))
 	}
 	if err := tmp.Sync(); err != nil {
-		return dataErr(fmt.Errorf("cannot write %s: %w", path, unwrapPathErr(err)))
+		return dataErr(fmt.Errorf("cannot write %s: %w", path, model.UnwrapPathError(err)))
 	}
 	if err := tmp.Close(); err != nil {
-		return dataErr(fmt.Errorf("cannot write %s: %w", path, unwrapPathErr(err)))
+		return dataErr(fmt.Errorf("cannot write %s: %w", path, model.UnwrapPathError(err)))
 	}
 	if force {
 		if err := os.Rename(tmp.Name(), path); err != nil {
-			return dataErr(fmt.Errorf("cannot write %s: %w", path, unwrapPathErr(err)))
+			return dataErr(fmt.Errorf("cannot write %s: %w", path, model.UnwrapPathError(err)))
 		}
 	} else {
 		// A hard link fails where the name is taken, so nothing is replaced.
@@ -279,7 +279,7 @@ func writeAtomic(path string, force bool, write func(io.Writer) error) (err erro
 				return usageErr("%s already exists; pass --force to replace it, or name another file", path)
 			}
 			if err := os.Rename(tmp.Name(), path); err != nil {
-				return dataErr(fmt.Errorf("cannot write %s: %w", path, unwrapPathErr(err)))
+				return dataErr(fmt.Errorf("cannot write %s: %w", path, model.UnwrapPathError(err)))
 			}
 		} else {
 			os.Remove(tmp.Name())
@@ -290,18 +290,6 @@ func writeAtomic(path string, force bool, write func(io.Writer) error) (err erro
 		d.Close()
 	}
 	return nil
-}
-
-func unwrapPathErr(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	var le *os.LinkError
-	if errors.As(err, &le) {
-		return le.Err
-	}
-	return err
 }
 
 func newSchemaCmd(stdout io.Writer) *cobra.Command {

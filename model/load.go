@@ -21,15 +21,21 @@ import (
 func LoadFile(path string) (*Story, Problems, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, nil, fmt.Errorf("cannot read %s: %w", path, unwrapPathError(err))
+		return nil, nil, fmt.Errorf("cannot read %s: %w", path, UnwrapPathError(err))
 	}
 	return Load(path, data)
 }
 
-func unwrapPathError(err error) error {
+// UnwrapPathError drops the operation and path an os error repeats, for
+// messages that name the path themselves: "cannot read x: no such file".
+func UnwrapPathError(err error) error {
 	var pe *os.PathError
 	if errors.As(err, &pe) {
 		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
 	}
 	return err
 }

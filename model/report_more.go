@@ -230,7 +230,7 @@ func (ix *Index) WritePositionsMarkdown(w io.Writer) error {
 	topics := ix.story.Topics
 	bw.WriteString("| Actor |")
 	for _, t := range topics {
-		fmt.Fprintf(bw, " %s |", mdCell(t.Title))
+		fmt.Fprintf(bw, " %s |", mdInline(t.Title))
 	}
 	bw.WriteString("\n| --- |")
 	for range topics {
@@ -238,10 +238,10 @@ func (ix *Index) WritePositionsMarkdown(w io.Writer) error {
 	}
 	bw.WriteString("\n")
 	for _, n := range ix.tree {
-		fmt.Fprintf(bw, "| %s%s |", strings.Repeat("&nbsp;&nbsp;", n.Depth), mdCell(n.Actor.Name))
+		fmt.Fprintf(bw, "| %s%s |", strings.Repeat("&nbsp;&nbsp;", n.Depth), mdInline(n.Actor.Name))
 		for _, t := range topics {
 			st := ix.Position(n.Actor.ID, t.ID).Stance
-			fmt.Fprintf(bw, " %s %s |", mdCell(st.Symbol()), st)
+			fmt.Fprintf(bw, " %s %s |", mdInline(st.Symbol()), st)
 		}
 		bw.WriteString("\n")
 	}
@@ -291,9 +291,6 @@ var mdEscaper = strings.NewReplacer(
 func mdInline(s string) string {
 	return mdEscaper.Replace(strings.Join(strings.Fields(s), " "))
 }
-
-// mdCell is text for a table cell: inline, with no newline to break the row.
-func mdCell(s string) string { return mdInline(s) }
 
 // mdBlock is multi-line text, escaped, its paragraphs kept and single line
 // breaks kept as hard breaks. A line that would start a list, heading or

@@ -304,7 +304,7 @@ func (cr countingReader) Read(p []byte) (int, error) {
 func loadFile(path string, f Format, c *counter) (*model.Story, model.Problems, error) {
 	file, err := os.Open(path)
 	if err != nil {
-		return nil, nil, fmt.Errorf("cannot read %s: %w", path, unwrapPathError(err))
+		return nil, nil, fmt.Errorf("cannot read %s: %w", path, model.UnwrapPathError(err))
 	}
 	defer file.Close()
 	if st, err := file.Stat(); err == nil && st.IsDir() {
@@ -340,14 +340,6 @@ func loadFile(path string, f Format, c *counter) (*model.Story, model.Problems, 
 		return nil, nil, fmt.Errorf("cannot read %s: %w", path, err)
 	}
 	return Load(path, data, f)
-}
-
-func unwrapPathError(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 // LoadFiles reads every file and merges them into one story (see Merge).

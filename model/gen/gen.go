@@ -141,7 +141,7 @@ func newWorld(cfg Config) *world {
 	}
 	for c := range nCountries {
 		name := countryNames[c]
-		id := slug(name)
+		id := model.Slug(name)
 		add(actor{Actor: model.Actor{ID: id, Name: name, Kind: model.KindGovernment,
 			Description: "The state of " + name + " and everything under it."}, inter: "State forces", country: c, speaks: true})
 		add(actor{Actor: model.Actor{ID: id + "-gov", Name: "Government of " + name, Kind: model.KindGovernment, Parent: id,
@@ -169,20 +169,20 @@ func newWorld(cfg Config) *world {
 				kind = model.KindMedia
 				name = outlets[i%len(outlets)] + " " + strconv.Itoa(i/7)
 			}
-			add(actor{Actor: model.Actor{ID: slug(name) + "-" + strconv.Itoa(i), Name: name, Kind: kind},
+			add(actor{Actor: model.Actor{ID: model.Slug(name) + "-" + strconv.Itoa(i), Name: name, Kind: kind},
 				inter: "External/Other forces", country: c, speaks: true})
 		case i%5 == 1:
 			name := "Protesters (" + countryNames[c] + ")"
 			if i >= 5*nCountries {
 				name = "Protesters (" + countryNames[c] + " " + strconv.Itoa(i) + ")"
 			}
-			add(actor{Actor: model.Actor{ID: "protesters-" + strconv.Itoa(i), Name: name, Kind: model.KindGroup, Parent: slug(countryNames[c])},
+			add(actor{Actor: model.Actor{ID: "protesters-" + strconv.Itoa(i), Name: name, Kind: model.KindGroup, Parent: model.Slug(countryNames[c])},
 				inter: "Protesters", country: c})
 		default:
 			name := groupWords[i%len(groupWords)] + " of " + countryNames[c]
 			name += " (" + strconv.Itoa(i) + ")"
 			kind := model.KindGroup
-			parent := slug(countryNames[c])
+			parent := model.Slug(countryNames[c])
 			inter := "Political militia"
 			if i%4 == 0 {
 				parent, inter = "", "Rebel group"
@@ -215,7 +215,7 @@ func newWorld(cfg Config) *world {
 
 	for i, o := range outlets {
 		w.sources = append(w.sources, model.Source{ID: "src-" + strconv.Itoa(i+1), Outlet: o,
-			Title: o + " reports", URL: "https://example.org/" + slug(o)})
+			Title: o + " reports", URL: "https://example.org/" + model.Slug(o)})
 	}
 
 	nPlaces := 500
@@ -235,7 +235,6 @@ func newWorld(cfg Config) *world {
 }
 
 // slug makes an id of a name: lower case, other runs of characters a '-'.
-func slug(s string) string { return model.Slug(s) }
 
 // The dates span 2019 to 2024.
 var (

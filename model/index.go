@@ -570,21 +570,31 @@ func (ix *Index) Descendants(id string) []string {
 		return nil
 	}
 	var out []string
-	for _, d := range ix.descend(a, nil) {
+	for _, d := range ix.descend(a) {
 		out = append(out, ix.story.Actors[d].ID)
 	}
 	return out
 }
 
-func (ix *Index) descend(a int32, into []int32) []int32 {
-	if slices.Contains(into, a) {
-		return into
+func (ix *Index) descend(a int32) []int32 {
+	// Depth first, parents before children; seen guards against a parent
+	// cycle, which Validate reports but an index may still be built over.
+	seen := make([]bool, len(ix.children))
+	var out []int32
+	stack := []int32{a}
+	for len(stack) > 0 {
+		x := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if seen[x] {
+			continue
+		}
+		seen[x] = true
+		out = append(out, x)
+		for i := len(ix.children[x]) - 1; i >= 0; i-- {
+			stack = append(stack, ix.children[x][i])
+		}
 	}
-	into = append(into, a)
-	for _, c := range ix.children[a] {
-		into = ix.descend(c, into)
-	}
-	return into
+	return out
 }
 
 // ActorNode is an actor in the parent tree, for pickers and the matrix.

@@ -92,7 +92,7 @@ func (ix *Index) compile(f Filter) *matcher {
 		m.actors = make([]bool, len(ix.story.Actors))
 		for _, id := range f.Actors {
 			if a, ok := ix.actorOf[id]; ok {
-				for _, d := range ix.descend(a, nil) {
+				for _, d := range ix.descend(a) {
 					m.actors[d] = true
 				}
 			}

@@ -20,7 +20,7 @@ func (ix *Index) Said(actorID, topicID string) Said {
 	}
 	speakers := make([]bool, len(ix.story.Actors))
 	var lists [][]int32
-	for _, d := range ix.descend(a, nil) {
+	for _, d := range ix.descend(a) {
 		speakers[d] = true
 		lists = append(lists, ix.actorPost[d])
 	}

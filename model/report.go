@@ -174,6 +174,7 @@ func (ix *Index) WritePositionsJSON(w io.Writer) error {
 // with their summaries.
 func (ix *Index) WritePositionsText(w io.Writer) error {
 	topics := ix.story.Topics
+	cells := ix.Matrix() // actor-major: the row of actor r starts at r*len(topics)
 	nameW := len("actor")
 	for _, n := range ix.tree {
 		nameW = max(nameW, 2*n.Depth+ansi.StringWidth(n.Actor.Name))
@@ -188,19 +189,19 @@ func (ix *Index) WritePositionsText(w io.Writer) error {
 		b.WriteString("  " + padRight(t.ID, colW[i]))
 	}
 	fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
-	for _, n := range ix.tree {
+	for r, n := range ix.tree {
 		b.Reset()
 		b.WriteString(padRight(strings.Repeat("  ", n.Depth)+n.Actor.Name, nameW))
-		for i, t := range topics {
-			st := ix.Position(n.Actor.ID, t.ID).Stance
+		for i := range topics {
+			st := cells[r*len(topics)+i].Stance
 			b.WriteString("  " + padRight(st.Symbol()+" "+string(st), colW[i]))
 		}
 		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
 	}
 	first := true
-	for _, n := range ix.tree {
-		for _, t := range topics {
-			p := ix.Position(n.Actor.ID, t.ID)
+	for r, n := range ix.tree {
+		for i, t := range topics {
+			p := cells[r*len(topics)+i]
 			if p.Stance == StanceNone {
 				continue
 			}

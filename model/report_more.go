@@ -228,6 +228,7 @@ func (ix *Index) citationMarkdown(c Citation) string {
 func (ix *Index) WritePositionsMarkdown(w io.Writer) error {
 	bw := bufio.NewWriter(w)
 	topics := ix.story.Topics
+	cells := ix.Matrix() // actor-major: the row of actor r starts at r*len(topics)
 	bw.WriteString("| Actor |")
 	for _, t := range topics {
 		fmt.Fprintf(bw, " %s |", mdInline(t.Title))
@@ -237,18 +238,18 @@ func (ix *Index) WritePositionsMarkdown(w io.Writer) error {
 		bw.WriteString(" --- |")
 	}
 	bw.WriteString("\n")
-	for _, n := range ix.tree {
+	for r, n := range ix.tree {
 		fmt.Fprintf(bw, "| %s%s |", strings.Repeat("&nbsp;&nbsp;", n.Depth), mdInline(n.Actor.Name))
-		for _, t := range topics {
-			st := ix.Position(n.Actor.ID, t.ID).Stance
+		for i := range topics {
+			st := cells[r*len(topics)+i].Stance
 			fmt.Fprintf(bw, " %s %s |", mdInline(st.Symbol()), st)
 		}
 		bw.WriteString("\n")
 	}
 	first := true
-	for _, n := range ix.tree {
-		for _, t := range topics {
-			p := ix.Position(n.Actor.ID, t.ID)
+	for r, n := range ix.tree {
+		for i, t := range topics {
+			p := cells[r*len(topics)+i]
 			if p.Stance == StanceNone {
 				continue
 			}

@@ -28,7 +28,7 @@ var fastPath = true
 // loadQuick is where Load tries the fast paths: NDJSON, which only this
 // path reads, and native JSON. ok is false when Load must go on the slow way.
 func loadQuick(name string, data []byte) (s *Story, ps Problems, err error, ok bool) {
-	if looksNDJSON(data) {
+	if LooksNDJSON(data) {
 		s, ps, err = LoadNDJSON(name, bytes.NewReader(data))
 		return s, ps, err, true
 	}

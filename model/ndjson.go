@@ -43,13 +43,10 @@ var ndjsonSection = map[string]string{
 // maxLineProblems bounds the errors one NDJSON file reports.
 const maxLineProblems = 200
 
-// LooksNDJSON reports whether data, the start of a file, is in the NDJSON
-// format, so that the file can be streamed through LoadNDJSON.
-func LooksNDJSON(data []byte) bool { return looksNDJSON(data) }
-
-// looksNDJSON reports whether data is in the NDJSON format: its first line
-// that is not blank is a whole JSON object with a "type".
-func looksNDJSON(data []byte) bool {
+// LooksNDJSON reports whether data (a file, or its start) is in the NDJSON
+// format: its first line that is not blank is a whole JSON object with a
+// "type". Such a file can be streamed through LoadNDJSON.
+func LooksNDJSON(data []byte) bool {
 	data = bytes.TrimLeft(data, " \t\r\n")
 	line, _, _ := bytes.Cut(data, []byte("\n"))
 	line = bytes.TrimSpace(line)

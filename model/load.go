@@ -193,6 +193,25 @@ func (s *Story) noteCleaned(at path, st CleanStats) {
 	s.Cleaned[id] = c
 }
 
+// CheckBuilt validates a story that code built from valid input, such as
+// an importer's or a merge's, where any problem is dateline's bug: it
+// returns the errors (warnings left out, at most limit of them), each
+// saying that what made the story, what, has a bug to report.
+func CheckBuilt(name string, s *Story, what string, limit int) Problems {
+	var bad Problems
+	for _, p := range Validate(name, s) {
+		if p.Warning {
+			continue
+		}
+		if len(bad) == limit {
+			break
+		}
+		p.Msg = what + " made an invalid story, which is a bug in dateline (please report it): " + p.Msg
+		bad = append(bad, p)
+	}
+	return bad
+}
+
 // Validate checks a story built in code (or by an importer) by the same rules
 // as Load; problems name paths such as events[3].actors[0].actor, since there
 // are no lines to point at.

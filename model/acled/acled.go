@@ -682,17 +682,7 @@ func (im *importer) finish() (*model.Story, model.Problems, error) {
 	if len(s.Events) == 0 {
 		im.warns = append(im.warns, model.Problem{File: im.name, Warning: true, Msg: "the export has a header but no rows"})
 	}
-	var bad model.Problems
-	for _, p := range model.Validate(im.name, s) {
-		if !p.Warning {
-			p.Msg = "the import made an invalid story, which is a bug in dateline (please report it): " + p.Msg
-			bad = append(bad, p)
-			if len(bad) >= maxProblems {
-				break
-			}
-		}
-	}
-	if len(bad) > 0 {
+	if bad := model.CheckBuilt(im.name, s, "the import", maxProblems); len(bad) > 0 {
 		return nil, im.warns, bad
 	}
 	return s, im.warns, nil

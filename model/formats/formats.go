@@ -398,14 +398,7 @@ func LoadFilesContext(ctx context.Context, paths []string, f Format, progress Pr
 	}
 	s, mw := Merge(paths, stories)
 	warns = append(warns, mw...)
-	var bad model.Problems
-	for _, p := range model.Validate(strings.Join(paths, " + "), s) {
-		if !p.Warning {
-			p.Msg = "merging made an invalid story, which is a bug in dateline (please report it): " + p.Msg
-			bad = append(bad, p)
-		}
-	}
-	if len(bad) > 0 {
+	if bad := model.CheckBuilt(strings.Join(paths, " + "), s, "merging", 200); len(bad) > 0 {
 		return nil, warns, bad
 	}
 	return s, warns, nil

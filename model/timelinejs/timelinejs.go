@@ -177,15 +177,8 @@ func (c *converter) finish() (*model.Story, model.Problems, error) {
 	if len(c.errs) > 0 {
 		return nil, c.warns, capProblems(c.errs)
 	}
-	var bad model.Problems
-	for _, p := range model.Validate(c.name, c.s) {
-		if !p.Warning {
-			p.Msg = "the import made an invalid story, which is a bug in dateline (please report it): " + p.Msg
-			bad = append(bad, p)
-		}
-	}
-	if len(bad) > 0 {
-		return nil, c.warns, capProblems(bad)
+	if bad := model.CheckBuilt(c.name, c.s, "the import", maxProblems); len(bad) > 0 {
+		return nil, c.warns, bad
 	}
 	return c.s, c.warns, nil
 }

@@ -133,16 +133,25 @@ func prepareSearch(ix *model.Index) tea.Cmd {
 	}
 }
 
+// restyled redraws what caches styles or widths after either changes.
+func (a *App) restyled() {
+	if a.load != nil {
+		return // adopt builds everything once the story is there
+	}
+	a.timeline.chips = newChipper(a.ix, a.styles)
+	a.detail.render()
+	a.relayout()
+}
+
 // Update implements tea.Model. Order: resize, data messages, keys (global
 // ones skipped while a text input has focus), mouse.
 func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if bg, ok := msg.(tea.BackgroundColorMsg); ok {
+		width := a.styles.Width // the terminal's answers may come in any order
 		*a.styles = NewStyles(bg.IsDark())
+		a.styles.Width = width
 		a.help.Styles = a.styles.Help
-		if a.load == nil {
-			a.detail.render()
-			a.timeline.chips = newChipper(a.ix, a.styles)
-		}
+		a.restyled()
 		return a, nil
 	}
 	if mode, ok := msg.(tea.ModeReportMsg); ok && mode.Mode == ansi.ModeUnicodeCore {
@@ -150,11 +159,7 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		// these answers; measure the same way from now on.
 		if mode.Value == ansi.ModeReset || mode.Value == ansi.ModeSet || mode.Value == ansi.ModePermanentlySet {
 			a.styles.Width = ansi.GraphemeWidth
-			if a.load == nil {
-				a.timeline.chips = newChipper(a.ix, a.styles)
-				a.detail.render()
-				a.relayout()
-			}
+			a.restyled()
 		}
 		return a, nil
 	}

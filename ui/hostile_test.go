@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"image/color"
 	"strings"
 	"testing"
 
@@ -88,5 +89,16 @@ func BenchmarkHostileFrame(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		_ = a.View()
+	}
+}
+
+// TestTerminalAnswersInAnyOrder: the background colour arriving after the
+// terminal's grapheme-width answer must not undo it.
+func TestTerminalAnswersInAnyOrder(t *testing.T) {
+	a := newApp(t, 120, 40)
+	a = update(t, a, tea.ModeReportMsg{Mode: ansi.ModeUnicodeCore, Value: ansi.ModeSet})
+	a = update(t, a, tea.BackgroundColorMsg{Color: color.White})
+	if a.styles.Width != ansi.GraphemeWidth {
+		t.Error("the background colour reset the width method")
 	}
 }

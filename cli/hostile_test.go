@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -173,8 +173,8 @@ func TestHostileStoryInEveryOutput(t *testing.T) {
 			args := append(slices.Clone(cmd), path)
 			name := format + ": dateline " + strings.Join(cmd, " ")
 			var out, errOut bytes.Buffer
-			code := run(args, &out, &errOut)
-			if code != exitOK {
+			code := Run(args, &out, &errOut)
+			if code != ExitOK {
 				t.Errorf("%s: exit %d\n%s", name, code, errOut.String())
 			}
 			checkSafe(t, name+": stdout", out.String())
@@ -182,7 +182,7 @@ func TestHostileStoryInEveryOutput(t *testing.T) {
 		}
 		// What was taken out leaves a visible mark.
 		var out bytes.Buffer
-		run([]string{"list", "--format", "markdown", path}, &out, &bytes.Buffer{})
+		Run([]string{"list", "--format", "markdown", path}, &out, &bytes.Buffer{})
 		if !strings.Contains(out.String(), "␛") {
 			t.Errorf("%s: the list shows no trace of the removed sequences:\n%s", format, out.String())
 		}
@@ -222,7 +222,7 @@ func TestHostileErrorMessages(t *testing.T) {
 		path := writeFile(t, tc.file, tc.src)
 		for _, args := range [][]string{{"validate", path}, {"list", path}, {path}} {
 			var out, errOut bytes.Buffer
-			run(args, &out, &errOut)
+			Run(args, &out, &errOut)
 			checkSafe(t, tc.name+": "+strings.Join(args[:len(args)-1], " ")+": stdout", out.String())
 			checkSafe(t, tc.name+": "+strings.Join(args[:len(args)-1], " ")+": stderr", errOut.String())
 			if errOut.Len() == 0 {
@@ -251,7 +251,7 @@ func TestHostileFileNames(t *testing.T) {
 		{"list", good, good}, {"export", "--to", "json", "-o", out, good}, {"export", "--to", "json", "-o", out, good},
 	} {
 		var stdout, stderr bytes.Buffer
-		run(args, &stdout, &stderr)
+		Run(args, &stdout, &stderr)
 		checkSafe(t, strconv.Quote(strings.Join(args, " "))+": stdout", stdout.String())
 		checkSafe(t, strconv.Quote(strings.Join(args, " "))+": stderr", stderr.String())
 	}
@@ -271,8 +271,8 @@ func TestNotAStory(t *testing.T) {
 		for _, cmd := range [][]string{{}, {"list"}, {"validate"}, {"positions"}, {"export", "--to", "json", "-o", "-"}} {
 			args := append(slices.Clone(cmd), path)
 			var out, errOut bytes.Buffer
-			code := run(args, &out, &errOut)
-			if code != exitData || !strings.Contains(errOut.String(), formats.NotAStory) {
+			code := Run(args, &out, &errOut)
+			if code != ExitData || !strings.Contains(errOut.String(), formats.NotAStory) {
 				t.Errorf("%s: dateline %s: exit %d, stderr %q; want exit 1 and %q", tc.name, strings.Join(cmd, " "), code, errOut.String(), formats.NotAStory)
 			}
 			if out.Len() > 0 && cmd == nil {
@@ -307,8 +307,8 @@ func TestEmptyFilesOnTheCommandLine(t *testing.T) {
 				args = append([]string{"--from", tc.from}, args...)
 			}
 			var out, errOut bytes.Buffer
-			code := run(args, &out, &errOut)
-			if code != exitOK {
+			code := Run(args, &out, &errOut)
+			if code != ExitOK {
 				t.Errorf("%s: dateline %s: exit %d\n%s", tc.name, strings.Join(args, " "), code, errOut.String())
 			}
 			if msg := errOut.String(); !strings.Contains(msg, "empty") && !strings.Contains(msg, "no rows") {
@@ -330,7 +330,7 @@ func TestNoEscapesWhateverTheTerminal(t *testing.T) {
 				{"--color", "always", path}, {"list", "--color", "always", path},
 				{"lsit"}, {"list", "--format", "nope", path}, {"list", "--actor", "nobody", path}, {"--version"}} {
 				var out, errOut bytes.Buffer
-				run(args, &out, &errOut)
+				Run(args, &out, &errOut)
 				checkSafe(t, strings.Join(args, " ")+": stdout", out.String())
 				checkSafe(t, strings.Join(args, " ")+": stderr", errOut.String())
 			}

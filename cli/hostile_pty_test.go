@@ -1,6 +1,6 @@
 //go:build linux
 
-package main
+package cli
 
 import (
 	"bytes"
@@ -56,7 +56,7 @@ func onPTY(t *testing.T, args ...string) (int, string) {
 		_, _ = io.Copy(&buf, master) // ends with EIO once the slave closes
 		got <- buf.Bytes()
 	}()
-	code := run(args, slave, slave)
+	code := Run(args, slave, slave)
 	slave.Close()
 	out := <-got
 	master.Close()
@@ -70,7 +70,7 @@ func TestTermDumbOnATerminal(t *testing.T) {
 	t.Setenv("TERM", "dumb")
 	for _, args := range [][]string{{path}, {"list", path}, {"positions", path}, {"validate", path}} {
 		code, s := onPTY(t, args...)
-		if code != exitOK || len(s) == 0 {
+		if code != ExitOK || len(s) == 0 {
 			t.Errorf("TERM=dumb dateline %s: exit %d, output %q", strings.Join(args, " "), code, s)
 		}
 		checkSafe(t, "TERM=dumb dateline "+strings.Join(args, " "), s)
@@ -92,7 +92,7 @@ func TestProgressLineOnATerminal(t *testing.T) {
 	}
 	for _, args := range [][]string{{"list", path}, {"positions", path}, {"validate", path}, {"export", "--to", "json", "-o", "-", path}} {
 		code, s := onPTY(t, args...)
-		if code != exitOK {
+		if code != ExitOK {
 			t.Errorf("dateline %q: exit %d, output %q", args, code, s)
 		}
 		checkSafe(t, "dateline "+strings.Join(args[:len(args)-1], " ")+" (progress line's \\r removed)", strings.ReplaceAll(s, "\r", ""))

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"fmt"
@@ -21,7 +21,7 @@ type tmuxSession struct {
 func buildBinary(t *testing.T) string {
 	t.Helper()
 	bin := filepath.Join(t.TempDir(), "dateline")
-	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
+	out, err := exec.Command("go", "build", "-o", bin, "..").CombinedOutput()
 	if err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
@@ -249,7 +249,7 @@ func TestEndToEndWatch(t *testing.T) {
 		t.Skip("end-to-end test skipped in -short mode")
 	}
 	bin := buildBinary(t)
-	story, err := os.ReadFile("content/story.yaml")
+	story, err := os.ReadFile("../content/story.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}

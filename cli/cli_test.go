@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -26,7 +26,7 @@ type result struct {
 func runCLI(t *testing.T, args ...string) result {
 	t.Helper()
 	var out, errOut bytes.Buffer
-	code := run(args, &out, &errOut)
+	code := Run(args, &out, &errOut)
 	r := result{code, out.String(), errOut.String()}
 	for name, s := range map[string]string{"stdout": r.stdout, "stderr": r.stderr} {
 		if strings.IndexByte(s, 0x1b) >= 0 {
@@ -64,34 +64,34 @@ func TestExitCodes(t *testing.T) {
 		code   int
 		stderr []string // fragments the error output must hold
 	}{
-		{nil, exitOK, nil},
-		{[]string{}, exitOK, nil},
-		{[]string{"--help"}, exitOK, nil},
-		{[]string{clean}, exitOK, nil},
-		{[]string{"list"}, exitOK, nil},
-		{[]string{"list", clean, "--format", "json"}, exitOK, nil},
-		{[]string{"list", "--actor", "russia", "--topic", "warrant", "--search", "warrant"}, exitOK, nil},
-		{[]string{"list", "--since", "2023-03", "--until", "2023-03-18"}, exitOK, nil},
-		{[]string{"positions"}, exitOK, nil},
-		{[]string{"positions", "--format", "json"}, exitOK, nil},
-		{[]string{"validate", clean}, exitOK, nil},
+		{nil, ExitOK, nil},
+		{[]string{}, ExitOK, nil},
+		{[]string{"--help"}, ExitOK, nil},
+		{[]string{clean}, ExitOK, nil},
+		{[]string{"list"}, ExitOK, nil},
+		{[]string{"list", clean, "--format", "json"}, ExitOK, nil},
+		{[]string{"list", "--actor", "russia", "--topic", "warrant", "--search", "warrant"}, ExitOK, nil},
+		{[]string{"list", "--since", "2023-03", "--until", "2023-03-18"}, ExitOK, nil},
+		{[]string{"positions"}, ExitOK, nil},
+		{[]string{"positions", "--format", "json"}, ExitOK, nil},
+		{[]string{"validate", clean}, ExitOK, nil},
 
-		{[]string{"list", broken}, exitData, []string{"broken.yaml:2:1:", `unknown field "author"`}},
-		{[]string{broken}, exitData, []string{"broken.yaml:2:1:"}},
-		{[]string{"positions", broken}, exitData, []string{"broken.yaml:2:1:"}},
-		{[]string{"validate", broken}, exitData, []string{"broken.yaml:2:1:"}},
-		{[]string{"validate", clean, broken}, exitData, []string{"broken.yaml:2:1:"}},
-		{[]string{"list", filepath.Join(t.TempDir(), "missing.yaml")}, exitData, []string{"missing.yaml"}},
+		{[]string{"list", broken}, ExitData, []string{"broken.yaml:2:1:", `unknown field "author"`}},
+		{[]string{broken}, ExitData, []string{"broken.yaml:2:1:"}},
+		{[]string{"positions", broken}, ExitData, []string{"broken.yaml:2:1:"}},
+		{[]string{"validate", broken}, ExitData, []string{"broken.yaml:2:1:"}},
+		{[]string{"validate", clean, broken}, ExitData, []string{"broken.yaml:2:1:"}},
+		{[]string{"list", filepath.Join(t.TempDir(), "missing.yaml")}, ExitData, []string{"missing.yaml"}},
 
-		{[]string{"list", "--format", "xml"}, exitUsage, []string{`"xml"`, "text, json"}},
-		{[]string{"positions", "--format", "yaml"}, exitUsage, []string{`"yaml"`}},
-		{[]string{"list", "--colour"}, exitUsage, []string{"--colour"}},
-		{[]string{"list", "a.yaml", "b.yaml"}, exitData, []string{"cannot read a.yaml", "cannot read b.yaml"}}, // several files merge; each missing one is named
-		{[]string{"validate"}, exitUsage, nil},
-		{[]string{"list", "--actor", "rusia"}, exitUsage, []string{`"rusia"`, `did you mean "russia"?`}},
-		{[]string{"list", "--topic", "warant"}, exitUsage, []string{`"warant"`, `did you mean "warrant"?`}},
-		{[]string{"--actor", "nobody"}, exitUsage, []string{`"nobody"`, "putin"}},
-		{[]string{"list", "--since", "last Friday"}, exitUsage, []string{"--since"}},
+		{[]string{"list", "--format", "xml"}, ExitUsage, []string{`"xml"`, "text, json"}},
+		{[]string{"positions", "--format", "yaml"}, ExitUsage, []string{`"yaml"`}},
+		{[]string{"list", "--colour"}, ExitUsage, []string{"--colour"}},
+		{[]string{"list", "a.yaml", "b.yaml"}, ExitData, []string{"cannot read a.yaml", "cannot read b.yaml"}}, // several files merge; each missing one is named
+		{[]string{"validate"}, ExitUsage, nil},
+		{[]string{"list", "--actor", "rusia"}, ExitUsage, []string{`"rusia"`, `did you mean "russia"?`}},
+		{[]string{"list", "--topic", "warant"}, ExitUsage, []string{`"warant"`, `did you mean "warrant"?`}},
+		{[]string{"--actor", "nobody"}, ExitUsage, []string{`"nobody"`, "putin"}},
+		{[]string{"list", "--since", "last Friday"}, ExitUsage, []string{"--since"}},
 	}
 	for _, c := range cases {
 		t.Run(strings.Join(c.args, " "), func(t *testing.T) {
@@ -104,10 +104,10 @@ func TestExitCodes(t *testing.T) {
 					t.Errorf("stderr lacks %q:\n%s", f, r.stderr)
 				}
 			}
-			if c.code == exitOK && r.stderr != "" {
+			if c.code == ExitOK && r.stderr != "" {
 				t.Errorf("stderr on success:\n%s", r.stderr)
 			}
-			if c.code == exitOK && r.stdout == "" {
+			if c.code == ExitOK && r.stdout == "" {
 				t.Errorf("no output")
 			}
 		})
@@ -132,7 +132,7 @@ type listItem struct {
 func listJSON(t *testing.T, args ...string) []listItem {
 	t.Helper()
 	r := runCLI(t, append([]string{"list", "--format", "json"}, args...)...)
-	if r.code != exitOK {
+	if r.code != ExitOK {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
 	var items []listItem
@@ -346,8 +346,8 @@ func idsOf(items []listItem) []string {
 
 func TestUnknownActorFlag(t *testing.T) {
 	r := runCLI(t, "list", "--actor", "rusia")
-	if r.code != exitUsage {
-		t.Fatalf("exit %d, want %d", r.code, exitUsage)
+	if r.code != ExitUsage {
+		t.Fatalf("exit %d, want %d", r.code, ExitUsage)
 	}
 	if r.stdout != "" {
 		t.Errorf("stdout on a usage error: %q", r.stdout)
@@ -378,7 +378,7 @@ var requiredStances = []struct{ actor, topic, stance string }{
 func TestPositionsText(t *testing.T) {
 	s := builtIn(t)
 	r := runCLI(t, "positions")
-	if r.code != exitOK {
+	if r.code != ExitOK {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
 	// The matrix: a header of topic ids, then one row per actor, cells apart
@@ -429,7 +429,7 @@ func TestPositionsText(t *testing.T) {
 func TestPositionsJSON(t *testing.T) {
 	s := builtIn(t)
 	r := runCLI(t, "positions", "--format", "json")
-	if r.code != exitOK {
+	if r.code != ExitOK {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
 	var cells []struct {
@@ -516,8 +516,8 @@ func TestValidateBrokenBuiltIn(t *testing.T) {
 	}
 
 	r := runCLI(t, "validate", path)
-	if r.code != exitData {
-		t.Fatalf("exit %d, want %d\n%s", r.code, exitData, r.stderr)
+	if r.code != ExitData {
+		t.Fatalf("exit %d, want %d\n%s", r.code, ExitData, r.stderr)
 	}
 	lines := strings.Split(strings.TrimSpace(r.stderr), "\n")
 	if len(lines) != len(wants) {
@@ -537,7 +537,7 @@ func TestValidateBrokenBuiltIn(t *testing.T) {
 
 	clean := writeFile(t, "clean.yaml", string(content.Story()))
 	r = runCLI(t, "validate", clean)
-	if r.code != exitOK || r.stdout != clean+": ok\n" || r.stderr != "" {
+	if r.code != ExitOK || r.stdout != clean+": ok\n" || r.stderr != "" {
 		t.Errorf("validate on the clean story: exit %d\nstdout %q\nstderr %q", r.code, r.stdout, r.stderr)
 	}
 }

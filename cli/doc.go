@@ -1,0 +1,17 @@
+// Package cli is dateline's command line: one cobra command a file, and
+// the plumbing they share. main.go calls Run and nothing else.
+//
+//	root.go        Run, the root command (the explorer, or the list when piped), exit codes
+//	filter.go      --actor, --topic, --search, --since, --until, shared by the commands that filter
+//	explore.go     the explorer: loading behind a progress line, then ui.Run
+//	list.go        dateline list: the timeline as text, JSON, NDJSON, CSV or Markdown
+//	positions.go   dateline positions: where each actor stands on each topic
+//	validate.go    dateline validate: every problem as file:line:col
+//	export.go      dateline export: TimelineJS, or a native YAML or JSON story
+//	gen.go         dateline gen: a reproducible synthetic story
+//	schema.go      dateline schema: the native format's JSON Schema
+//	completion.go  dateline completion: shell completion scripts
+//	load.go        reading story files: --from, formats, the progress line
+//	atomic.go      writing a file whole or not at all, never over the user's
+//	watch.go       --watch: reload after each save, once the file has settled
+package cli

@@ -1,0 +1,65 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/dateline/dateline/content"
+	"github.com/dateline/dateline/model"
+	"github.com/dateline/dateline/ui"
+)
+
+// explore opens the explorer. The built-in story is there at once; files
+// load behind a progress line, and the alternate screen is entered only
+// once the story is there, so a file that fails to load leaves just its
+// errors. Warnings are printed when the explorer closes.
+func explore(cmd *cobra.Command, paths []string, f model.Filter, watch bool, stderr io.Writer) error {
+	from, err := fromFlag(cmd)
+	if err != nil {
+		return err
+	}
+	var reload ui.Reloader
+	if watch {
+		// Each save loads the same way as the first time, --from included;
+		// its warnings are not printed over the explorer.
+		again := func() (*model.Index, error) {
+			return loadFilesContext(context.Background(), paths, from, nil, io.Discard)
+		}
+		r, stop, err := watchFile(paths[0], again)
+		if err != nil {
+			return dataErr(fmt.Errorf("cannot watch %s: %w", model.CleanLine(paths[0]), err))
+		}
+		defer stop()
+		reload = r
+	}
+	var warnings bytes.Buffer
+	name := content.StoryName
+	if len(paths) > 0 {
+		name = strings.Join(paths, " + ")
+	}
+	load := func(ctx context.Context, progress func(done, total int64)) (*model.Index, error) {
+		return loadFilesContext(ctx, paths, from, progress, &warnings)
+	}
+	profile, err := colorFlag(cmd)
+	if err != nil {
+		return err
+	}
+	err = ui.Run(name, f, load, ui.Options{Reload: reload, Profile: profile})
+	_, _ = warnings.WriteTo(stderr)
+	var fe ui.FilterError
+	switch {
+	case errors.Is(err, ui.ErrCrashed):
+		return &exitError{ExitUsage, fmt.Errorf("%w.\n%s", err, CrashHint)}
+	case errors.As(err, &fe):
+		return usageErr("%v", fe.Err)
+	case errors.Is(err, ui.ErrCancelled):
+		return dataErr(errors.New("dateline: loading cancelled; nothing was changed"))
+	}
+	return err
+}

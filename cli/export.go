@@ -1,0 +1,105 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/dateline/dateline/model"
+	"github.com/dateline/dateline/model/timelinejs"
+)
+
+// exportFormats are the formats export writes.
+var exportFormats = []string{"timelinejs", "yaml", "json"}
+
+func newExportCmd(stdout, stderr io.Writer) *cobra.Command {
+	var (
+		ff     filterFlags
+		to     string
+		output string
+		force  bool
+	)
+	cmd := &cobra.Command{
+		Use:   "export --to timelinejs|yaml|json [-o OUT [FILE...] | [FILE...] OUT]",
+		Short: "Write the timeline, filtered, as TimelineJS JSON or a native YAML or JSON story",
+		Long: "export writes the items the filters keep, with the actors, topics, sources and positions they use,\n" +
+			"as a TimelineJS timeline (--to timelinejs) or a dateline story (--to yaml, --to json).\n" +
+			"The output is -o OUT, or else the last argument; the other arguments are the story files to read\n" +
+			"(the built-in story when there are none). With neither, or with -o -, it writes to stdout.\n" +
+			"The file is written whole or not at all, and an existing file is kept unless --force is given.",
+		Example: "  dateline export --to timelinejs timeline.json\n" +
+			"  dateline export --to yaml --actor russia -o russia.yaml\n" +
+			"  dateline export --to timelinejs -o conflict.json acled-2023.csv",
+		Args: cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			inputs := args
+			if output == "" && len(args) > 0 {
+				output, inputs = args[len(args)-1], args[:len(args)-1]
+			}
+			if to == "" {
+				switch strings.ToLower(filepath.Ext(output)) {
+				case ".yaml", ".yml":
+					to = "yaml"
+				default:
+					return usageErr("--to is needed: one of %s", strings.Join(exportFormats, ", "))
+				}
+			}
+			if err := checkFormat(to, exportFormats...); err != nil {
+				return usageErr("unknown --to %q; use one of %s", to, strings.Join(exportFormats, ", "))
+			}
+			toStdout := output == "" || output == "-"
+			if !toStdout {
+				if err := checkTarget(output, force); err != nil {
+					return err
+				}
+			}
+			ix, err := loadCmd(cmd, inputs, stderr)
+			if err != nil {
+				return err
+			}
+			f, err := ff.filter(ix)
+			if err != nil {
+				return err
+			}
+			rows := ix.Query(f)
+			sub := ix.Subset(rows)
+			write := func(w io.Writer) error {
+				switch to {
+				case "yaml":
+					return model.WriteYAML(w, sub)
+				case "json":
+					return model.WriteJSON(w, sub)
+				}
+				if sub == ix.Story() {
+					return timelinejs.Export(w, ix) // nothing filtered out: no second index
+				}
+				return timelinejs.Export(w, model.NewIndex(sub))
+			}
+			if toStdout {
+				return write(stdout)
+			}
+			if err := writeAtomic(output, force, write); err != nil {
+				return err
+			}
+			fmt.Fprintf(stderr, "dateline: wrote %d %s to %s\n", len(rows), plural(len(rows), "item", "items"), model.CleanLine(output))
+			return nil
+		},
+	}
+	ff.register(cmd)
+	fl := cmd.Flags()
+	fl.StringVar(&to, "to", "", "output format: "+strings.Join(exportFormats, ", ")+" (yaml is implied by an OUT ending in .yaml)")
+	fl.StringVarP(&output, "output", "o", "", "write to this file (- for stdout)")
+	fl.BoolVar(&force, "force", false, "replace OUT if it exists")
+	_ = cmd.RegisterFlagCompletionFunc("to", cobra.FixedCompletions(exportFormats, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

@@ -1,0 +1,59 @@
+package cli
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/dateline/dateline/model"
+)
+
+// filterFlags are the flags that narrow the timeline, shared by the root
+// command and list.
+type filterFlags struct {
+	actors, topics []string
+	search         string
+	since, until   string
+}
+
+func (f *filterFlags) register(cmd *cobra.Command) {
+	fl := cmd.Flags()
+	fl.StringArrayVar(&f.actors, "actor", nil, "keep items naming this actor `ID` or anyone under it (repeatable; any of)")
+	fl.StringArrayVar(&f.topics, "topic", nil, "keep items on this topic `ID` (repeatable; any of)")
+	fl.StringVar(&f.search, "search", "", "keep items whose text or actors contain this `TEXT`, ignoring case")
+	fl.StringVar(&f.since, "since", "", "keep items on or after this EDTF `DATE`, such as 2023-03")
+	fl.StringVar(&f.until, "until", "", "keep items on or before this EDTF `DATE`")
+}
+
+// filter turns the flags into a model.Filter checked against the story.
+func (f *filterFlags) filter(ix *model.Index) (model.Filter, error) {
+	mf, err := f.parse()
+	if err != nil {
+		return mf, err
+	}
+	if err := ix.CheckFilter(mf); err != nil {
+		return mf, usageErr("%v", err)
+	}
+	return mf, nil
+}
+
+// parse turns the flags into a model.Filter, before there is a story to
+// check its ids against.
+func (f *filterFlags) parse() (model.Filter, error) {
+	mf := model.Filter{Actors: f.actors, Topics: f.topics, Text: f.search}
+	for _, d := range []struct {
+		flag, val string
+		into      *model.Date
+	}{{"--since", f.since, &mf.Since}, {"--until", f.until, &mf.Until}} {
+		if d.val == "" {
+			continue
+		}
+		date, err := model.ParseDate(d.val)
+		if err != nil {
+			return mf, usageErr("%s: %v", d.flag, err)
+		}
+		*d.into = date
+	}
+	if !mf.Since.IsZero() && !mf.Until.IsZero() && mf.Since.Earliest() > mf.Until.Latest() {
+		return mf, usageErr("--since %s is after --until %s, so nothing could match; swap them", f.since, f.until)
+	}
+	return mf, nil
+}

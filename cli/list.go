@@ -1,0 +1,56 @@
+package cli
+
+import (
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/dateline/dateline/model"
+)
+
+// listFormats are the --format values of list.
+var listFormats = []string{"text", "json", "ndjson", "csv", "markdown"}
+
+// newListCmd is `dateline list`.
+func newListCmd(stdout, stderr io.Writer) *cobra.Command {
+	var ff filterFlags
+	var format string
+	cmd := &cobra.Command{
+		Use:   "list [FILE...]",
+		Short: "Print the timeline, filtered, as text, JSON, NDJSON, CSV or Markdown",
+		Args:  cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkFormat(format, listFormats...); err != nil {
+				return err
+			}
+			ix, err := loadCmd(cmd, args, stderr)
+			if err != nil {
+				return err
+			}
+			f, err := ff.filter(ix)
+			if err != nil {
+				return err
+			}
+			return writeList(stdout, ix, ix.Query(f), format)
+		},
+	}
+	ff.register(cmd)
+	cmd.Flags().StringVar(&format, "format", "text", "output format: "+strings.Join(listFormats, ", "))
+	return cmd
+}
+
+// writeList writes the rows in one of listFormats.
+func writeList(w io.Writer, ix *model.Index, rows []int32, format string) error {
+	switch format {
+	case "json":
+		return ix.WriteListJSON(w, rows)
+	case "ndjson":
+		return ix.WriteListNDJSON(w, rows)
+	case "csv":
+		return ix.WriteListCSV(w, rows)
+	case "markdown":
+		return ix.WriteListMarkdown(w, rows)
+	}
+	return ix.WriteListText(w, rows)
+}

@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -181,6 +182,29 @@ func TestEndToEndBrokenFile(t *testing.T) {
 	if strings.Contains(scr, "Timeline") {
 		t.Errorf("a broken file opened the explorer:\n%s", scr)
 	}
+}
+
+// TestEndToEndCancelLoading: ctrl+c while a file loads exits 130, as a
+// shell reports an interrupted command, and says nothing was changed.
+func TestEndToEndCancelLoading(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end test skipped in -short mode")
+	}
+	bin := buildBinary(t)
+	fifo := filepath.Join(t.TempDir(), "slow.yaml")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// Held open for writing and never written: the load waits for data.
+	w, err := os.OpenFile(fifo, os.O_RDWR, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	s := startTmux(t, 100, 20, bin+" "+fifo)
+	s.waitFor("loading", "ctrl+c cancels")
+	s.keys("C-c")
+	s.waitFor("cancelled", "loading cancelled", "EXITED 130")
 }
 
 // itemsOf reads "N of M items" from the status bar and returns N.

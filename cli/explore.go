@@ -59,7 +59,7 @@ func explore(cmd *cobra.Command, paths []string, f model.Filter, watch bool, std
 	case errors.As(err, &fe):
 		return usageErr("%v", fe.Err)
 	case errors.Is(err, ui.ErrCancelled):
-		return dataErr(errors.New("dateline: loading cancelled; nothing was changed"))
+		return &exitError{ExitInterrupted, errors.New("dateline: loading cancelled; nothing was changed")}
 	}
 	return err
 }

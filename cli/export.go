@@ -1,8 +1,11 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -23,22 +26,18 @@ func newExportCmd(stdout, stderr io.Writer) *cobra.Command {
 		force  bool
 	)
 	cmd := &cobra.Command{
-		Use:   "export --to timelinejs|yaml|json [-o OUT [FILE...] | [FILE...] OUT]",
+		Use:   "export --to timelinejs|yaml|json [FILE...] [-o OUT]",
 		Short: "Write the timeline, filtered, as TimelineJS JSON or a native YAML or JSON story",
 		Long: "export writes the items the filters keep, with the actors, topics, sources and positions they use,\n" +
 			"as a TimelineJS timeline (--to timelinejs) or a dateline story (--to yaml, --to json).\n" +
-			"The output is -o OUT, or else the last argument; the other arguments are the story files to read\n" +
-			"(the built-in story when there are none). With neither, or with -o -, it writes to stdout.\n" +
+			"Every FILE is a story to read (the built-in story when there is none); nothing named as an argument\n" +
+			"is ever written. The output is -o OUT only; without it, or with -o -, export writes to stdout.\n" +
 			"The file is written whole or not at all, and an existing file is kept unless --force is given.",
-		Example: "  dateline export --to timelinejs timeline.json\n" +
+		Example: "  dateline export --to timelinejs -o timeline.json\n" +
 			"  dateline export --to yaml --actor russia -o russia.yaml\n" +
 			"  dateline export --to timelinejs -o conflict.json acled-2023.csv",
 		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			inputs := args
-			if output == "" && len(args) > 0 {
-				output, inputs = args[len(args)-1], args[:len(args)-1]
-			}
 			if to == "" {
 				switch strings.ToLower(filepath.Ext(output)) {
 				case ".yaml", ".yml":
@@ -50,13 +49,20 @@ func newExportCmd(stdout, stderr io.Writer) *cobra.Command {
 			if err := checkFormat(to, exportFormats...); err != nil {
 				return usageErr("unknown --to %q; use one of %s", to, strings.Join(exportFormats, ", "))
 			}
-			toStdout := output == "" || output == "-"
-			if !toStdout {
-				if err := checkTarget(output, force); err != nil {
+			if output == "" {
+				if err := notAnOutput(args); err != nil {
 					return err
 				}
 			}
-			ix, err := loadCmd(cmd, inputs, stderr)
+			toStdout := output == "" || output == "-"
+			target := output
+			if !toStdout {
+				var err error
+				if target, err = checkTarget(output, force); err != nil {
+					return err
+				}
+			}
+			ix, err := loadCmd(cmd, args, stderr)
 			if err != nil {
 				return err
 			}
@@ -81,7 +87,7 @@ func newExportCmd(stdout, stderr io.Writer) *cobra.Command {
 			if toStdout {
 				return write(stdout)
 			}
-			if err := writeAtomic(output, force, write); err != nil {
+			if err := writeAtomic(target, force, write); err != nil {
 				return err
 			}
 			fmt.Fprintf(stderr, "dateline: wrote %d %s to %s\n", len(rows), plural(len(rows), "item", "items"), model.CleanLine(output))
@@ -95,6 +101,19 @@ func newExportCmd(stdout, stderr io.Writer) *cobra.Command {
 	fl.BoolVar(&force, "force", false, "replace OUT if it exists")
 	_ = cmd.RegisterFlagCompletionFunc("to", cobra.FixedCompletions(exportFormats, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
+}
+
+// notAnOutput catches the old habit of naming the output last: a FILE that
+// does not exist, with no -o, is most likely meant to be written.
+func notAnOutput(args []string) error {
+	if len(args) == 0 {
+		return nil
+	}
+	last := args[len(args)-1]
+	if _, err := os.Stat(last); errors.Is(err, fs.ErrNotExist) {
+		return usageErr("cannot read %s: no such file. Every FILE is a story to read; to write it, pass -o %s", last, last)
+	}
+	return nil
 }
 
 func plural(n int, one, many string) string {

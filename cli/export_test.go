@@ -61,7 +61,7 @@ func exportListIDs(t *testing.T, args ...string) []string {
 func TestExportWritesAtomicallyAndKeepsFiles(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "timeline.json")
-	code, stdout, stderr := exportRun(t, "export", "--to", "timelinejs", out)
+	code, stdout, stderr := exportRun(t, "export", "--to", "timelinejs", "-o", out)
 	if code != 0 || stdout != "" || !strings.Contains(stderr, "wrote 20 items to "+out) {
 		t.Fatalf("export: exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
@@ -81,7 +81,7 @@ func TestExportWritesAtomicallyAndKeepsFiles(t *testing.T) {
 	}
 
 	// An existing file is kept: bad usage, exit 2.
-	code, _, stderr = exportRun(t, "export", "--to", "yaml", "--actor", "putin", out)
+	code, _, stderr = exportRun(t, "export", "--to", "yaml", "--actor", "putin", "-o", out)
 	if code != 2 || !strings.Contains(stderr, out+" already exists; pass --force") {
 		t.Errorf("overwrite without --force: exit %d, %q", code, stderr)
 	}
@@ -93,7 +93,7 @@ func TestExportWritesAtomicallyAndKeepsFiles(t *testing.T) {
 	if err := os.Chmod(out, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	code, _, stderr = exportRun(t, "export", "--to", "yaml", "--actor", "putin", "--force", out)
+	code, _, stderr = exportRun(t, "export", "--to", "yaml", "--actor", "putin", "--force", "-o", out)
 	if code != 0 {
 		t.Fatalf("--force: exit %d: %s", code, stderr)
 	}
@@ -111,11 +111,35 @@ func TestExportWritesAtomicallyAndKeepsFiles(t *testing.T) {
 	}
 }
 
+// TestExportNeverWritesItsInput: a positional argument is always a story to
+// read. Once, `export --to timelinejs mine.yaml` took mine.yaml for the
+// output, and --force replaced the user's story with the built-in one.
+func TestExportNeverWritesItsInput(t *testing.T) {
+	mine := filepath.Join(t.TempDir(), "mine.yaml")
+	story := "title: Mine\nevents:\n  - id: only\n    date: 2020-01-02\n    title: The one thing\n"
+	if err := os.WriteFile(mine, []byte(story), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"export", "--to", "timelinejs", mine},
+		{"export", "--to", "timelinejs", "--force", mine},
+		{"export", "--to", "yaml", "--force", mine},
+	} {
+		code, stdout, stderr := exportRun(t, args...)
+		if code != 0 || !strings.Contains(stdout, "The one thing") || strings.Contains(stdout, "Putin") {
+			t.Errorf("%v: exit %d, stderr %q; want mine.yaml read and written to stdout:\n%.200s", args, code, stderr, stdout)
+		}
+		if got, _ := os.ReadFile(mine); string(got) != story {
+			t.Fatalf("%v changed mine.yaml to %.200q", args, got)
+		}
+	}
+}
+
 func TestExportFailsWhole(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "never.json")
 	// An unknown actor stops it before anything is written.
-	code, _, stderr := exportRun(t, "export", "--to", "json", "--actor", "nobody", out)
+	code, _, stderr := exportRun(t, "export", "--to", "json", "--actor", "nobody", "-o", out)
 	if code != 2 || !strings.Contains(stderr, `unknown actor "nobody"`) {
 		t.Errorf("exit %d: %q", code, stderr)
 	}
@@ -150,11 +174,15 @@ func TestExportUsage(t *testing.T) {
 		code int
 		msg  string
 	}{
-		{[]string{"export", filepath.Join(dir, "x.json")}, 2, "--to is needed"},
-		{[]string{"export", "--to", "pdf", filepath.Join(dir, "x.pdf")}, 2, `unknown --to "pdf"`},
-		{[]string{"export", "--to", "json", dir}, 2, "is a directory"},
-		{[]string{"export", "--to", "json", filepath.Join(dir, "no", "such", "x.json")}, 2, "does not exist"},
-		{[]string{"export", "--to", "json", "--from", "excel", filepath.Join(dir, "x.json")}, 2, `--from: unknown format "excel"`},
+		{[]string{"export", "-o", filepath.Join(dir, "x.json")}, 2, "--to is needed"},
+		{[]string{"export", "--to", "pdf", "-o", filepath.Join(dir, "x.pdf")}, 2, `unknown --to "pdf"`},
+		{[]string{"export", "--to", "json", "-o", dir}, 2, "is a directory"},
+		{[]string{"export", "--to", "json", "-o", filepath.Join(dir, "no", "such", "x.json")}, 2, "does not exist"},
+		{[]string{"export", "--to", "json", "--from", "excel", "-o", filepath.Join(dir, "x.json")}, 2, `--from: unknown format "excel"`},
+		// The old habit of naming the output last: it is read, and its
+		// absence says how to write it.
+		{[]string{"export", "--to", "json", filepath.Join(dir, "x.json")}, 2, "to write it, pass -o"},
+		{[]string{"export", "--to", "json", dir}, 1, "is a directory"},
 	} {
 		code, _, stderr := exportRun(t, tc.args...)
 		if code != tc.code || !strings.Contains(stderr, tc.msg) {
@@ -163,7 +191,7 @@ func TestExportUsage(t *testing.T) {
 	}
 	// .yaml implies --to yaml.
 	out := filepath.Join(dir, "story.yaml")
-	if code, _, stderr := exportRun(t, "export", out); code != 0 {
+	if code, _, stderr := exportRun(t, "export", "-o", out); code != 0 {
 		t.Errorf("export story.yaml: exit %d: %s", code, stderr)
 	}
 }
@@ -177,7 +205,7 @@ func TestExportNativeRoundTrip(t *testing.T) {
 	}
 	for _, to := range []string{"yaml", "json"} {
 		out := filepath.Join(t.TempDir(), "story."+to)
-		if code, _, stderr := exportRun(t, "export", "--to", to, out); code != 0 {
+		if code, _, stderr := exportRun(t, "export", "--to", to, "-o", out); code != 0 {
 			t.Fatalf("export --to %s: exit %d: %s", to, code, stderr)
 		}
 		got, _, err := model.LoadFile(out)
@@ -213,7 +241,7 @@ func TestExportFilter(t *testing.T) {
 // opens the result, and compares each item's date, title and text.
 func TestExportTimelineJSRoundTrip(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "timeline.json")
-	if code, _, stderr := exportRun(t, "export", "--to", "timelinejs", out); code != 0 {
+	if code, _, stderr := exportRun(t, "export", "--to", "timelinejs", "-o", out); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	list := func(args ...string) []model.ListItem {

@@ -60,7 +60,7 @@ func (p *progressLine) report(done, total int64) {
 		return
 	}
 	p.last = time.Now()
-	line := fmt.Sprintf("Loading %s: %d%% (%d of %d MB)", p.name, done*100/total, done>>20, total>>20)
+	line := fmt.Sprintf("Loading %s: %d%% (%d of %d MiB)", p.name, done*100/total, done>>20, total>>20)
 	fmt.Fprintf(p.w, "\r%s", line)
 	p.shown = max(p.shown, len(line))
 }

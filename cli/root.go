@@ -15,11 +15,14 @@ import (
 	"github.com/dateline/dateline/model"
 )
 
-// Exit codes: success, bad data, bad usage.
+// Exit codes: success; a story problem, an unreadable file or a failed
+// write; a command-line mistake or a crash; ctrl+c while loading (128+SIGINT,
+// as shells report it).
 const (
-	ExitOK    = 0
-	ExitData  = 1
-	ExitUsage = 2
+	ExitOK          = 0
+	ExitData        = 1
+	ExitUsage       = 2
+	ExitInterrupted = 130
 )
 
 // exitError carries the exit code an error should end the program with.
@@ -112,12 +115,16 @@ var errQuiet = errors.New("")
 
 // Run executes the command line and returns the exit code.
 func Run(args []string, stdout, stderr io.Writer) int {
-	root := newRootCmd(stdout, stderr)
+	out := newOutput(stdout)
+	root := newRootCmd(out, stderr)
 	if args == nil {
 		args = []string{} // cobra reads os.Args when given nil
 	}
 	root.SetArgs(args)
 	err := root.Execute()
+	if werr := out.Flush(); werr != nil {
+		return writeFailed(werr, stderr)
+	}
 	if err == nil {
 		return ExitOK
 	}
@@ -162,6 +169,9 @@ func version() string {
 // isTerminal reports whether w is a terminal that can show the explorer:
 // not a pipe or file, and not TERM=dumb.
 func isTerminal(w io.Writer) bool {
+	if o, ok := w.(*output); ok {
+		w = o.w
+	}
 	out, ok := w.(*os.File)
 	return ok && term.IsTerminal(out.Fd()) && os.Getenv("TERM") != "dumb"
 }

@@ -62,15 +62,10 @@ func newExportCmd(stdout, stderr io.Writer) *cobra.Command {
 					return err
 				}
 			}
-			ix, err := loadCmd(cmd, args, stderr)
+			ix, rows, err := ff.load(cmd, args, stderr)
 			if err != nil {
 				return err
 			}
-			f, err := ff.filter(ix)
-			if err != nil {
-				return err
-			}
-			rows := ix.Query(f)
 			sub := ix.Subset(rows)
 			write := func(w io.Writer) error {
 				switch to {

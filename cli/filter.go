@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"io"
+
 	"github.com/spf13/cobra"
 
 	"github.com/dateline/dateline/model"
@@ -56,4 +58,18 @@ func (f *filterFlags) parse() (model.Filter, error) {
 		return mf, usageErr("--since %s is after --until %s, so nothing could match; swap them", f.since, f.until)
 	}
 	return mf, nil
+}
+
+// load reads the files a command names and returns the story and the rows
+// the flags keep, in timeline order.
+func (f *filterFlags) load(cmd *cobra.Command, paths []string, stderr io.Writer) (*model.Index, []int32, error) {
+	ix, err := loadCmd(cmd, paths, stderr)
+	if err != nil {
+		return nil, nil, err
+	}
+	mf, err := f.filter(ix)
+	if err != nil {
+		return nil, nil, err
+	}
+	return ix, ix.Query(mf), nil
 }

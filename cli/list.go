@@ -24,15 +24,11 @@ func newListCmd(stdout, stderr io.Writer) *cobra.Command {
 			if err := checkFormat(format, listFormats...); err != nil {
 				return err
 			}
-			ix, err := loadCmd(cmd, args, stderr)
+			ix, rows, err := ff.load(cmd, args, stderr)
 			if err != nil {
 				return err
 			}
-			f, err := ff.filter(ix)
-			if err != nil {
-				return err
-			}
-			return writeList(stdout, ix, ix.Query(f), format)
+			return writeList(stdout, ix, rows, format)
 		},
 	}
 	ff.register(cmd)

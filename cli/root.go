@@ -72,15 +72,11 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 				return err
 			}
 			if !isTerminal(stdout) {
-				ix, err := loadCmd(cmd, args, stderr)
+				ix, rows, err := ff.load(cmd, args, stderr)
 				if err != nil {
 					return err
 				}
-				f, err := ff.filter(ix)
-				if err != nil {
-					return err
-				}
-				return ix.WriteListText(stdout, ix.Query(f))
+				return ix.WriteListText(stdout, rows)
 			}
 			f, err := ff.parse()
 			if err != nil {

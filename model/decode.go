@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/dateline/dateline/model/edtf"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -112,7 +113,7 @@ type cleanedText struct {
 }
 
 var (
-	dateType         = reflect.TypeFor[Date]()
+	dateType         = reflect.TypeFor[edtf.Date]()
 	topicStancesType = reflect.TypeFor[TopicStances]()
 )
 
@@ -151,7 +152,7 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, at path, name string) {
 			return
 		}
 		s = CleanLine(s)
-		date, err := ParseDate(s)
+		date, err := edtf.Parse(s)
 		if err != nil {
 			label := "date"
 			if name != "date" {

@@ -16,6 +16,7 @@ package model
 
 import (
 	"bytes"
+	"github.com/dateline/dateline/model/edtf"
 	"strconv"
 	"unicode/utf8"
 	"unsafe"
@@ -71,7 +72,7 @@ type jsonReader struct {
 	bad   bool
 	arena textArena
 	ids   map[string]string // interned references, roles, kinds, stances
-	dates map[string]Date
+	dates map[string]edtf.Date
 	esc   []byte // scratch for strings with escapes
 	// Scratch lists, copied to slices of their exact length once read.
 	roles []Role
@@ -80,7 +81,7 @@ type jsonReader struct {
 }
 
 func newJSONReader(b []byte) *jsonReader {
-	return &jsonReader{b: b, ids: map[string]string{}, dates: map[string]Date{}}
+	return &jsonReader{b: b, ids: map[string]string{}, dates: map[string]edtf.Date{}}
 }
 
 // textArena hands out strings copied into large shared blocks: one
@@ -457,23 +458,23 @@ func (r *jsonReader) intern(raw []byte) string {
 
 // date reads a date as the YAML loader does: cleaned as one line, then
 // parsed; a bad date gives up.
-func (r *jsonReader) date() Date {
+func (r *jsonReader) date() edtf.Date {
 	if r.literal("null") {
-		return Date{}
+		return edtf.Date{}
 	}
 	raw, ok := r.rawString()
 	if !ok {
 		r.fail()
-		return Date{}
+		return edtf.Date{}
 	}
 	if d, ok := r.dates[view(raw)]; ok {
 		return d
 	}
 	key := string(raw)
-	d, err := ParseDate(CleanLine(key))
+	d, err := edtf.Parse(CleanLine(key))
 	if err != nil {
 		r.fail()
-		return Date{}
+		return edtf.Date{}
 	}
 	r.dates[key] = d
 	return d

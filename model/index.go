@@ -2,6 +2,7 @@ package model
 
 import (
 	"cmp"
+	"github.com/dateline/dateline/model/edtf"
 	"slices"
 	"strings"
 	"sync"
@@ -49,7 +50,7 @@ func (it Item) ID() string {
 }
 
 // Date is when the event happened or the statement was made.
-func (it Item) Date() Date {
+func (it Item) Date() edtf.Date {
 	if it.Statement != nil {
 		return it.Statement.Date
 	}
@@ -76,8 +77,8 @@ type ref struct {
 type Index struct {
 	story   *Story
 	refs    []ref
-	lo      []Day // earliest day of each item, in timeline order
-	hi      []Day
+	lo      []edtf.Day // earliest day of each item, in timeline order
+	hi      []edtf.Day
 	stTitle []string // the title of each statement, made where it has none
 
 	actorOf  map[string]int32 // actor id → actor index
@@ -183,7 +184,7 @@ func (ix *Index) buildActorTree() {
 
 // orderKey is what the timeline sorts by: earliest day, latest day, id.
 type orderKey struct {
-	lo, hi Day
+	lo, hi edtf.Day
 	id     string
 	r      ref
 }
@@ -208,8 +209,8 @@ func (ix *Index) buildOrder() {
 	}
 	byKey := func(a, b orderKey) int { return compareKeys(&a, &b) }
 	ix.refs = make([]ref, n)
-	ix.lo = make([]Day, n)
-	ix.hi = make([]Day, n)
+	ix.lo = make([]edtf.Day, n)
+	ix.hi = make([]edtf.Day, n)
 	put := func(i int, k *orderKey) {
 		ix.refs[i] = k.r
 		ix.lo[i], ix.hi[i] = k.lo, k.hi
@@ -238,7 +239,7 @@ func (ix *Index) buildOrder() {
 	}
 }
 
-func (ix *Index) dateID(r ref) (Date, string) {
+func (ix *Index) dateID(r ref) (edtf.Date, string) {
 	if r.kind == StatementItem {
 		st := &ix.story.Statements[r.n]
 		return st.Date, st.ID

@@ -1,16 +1,17 @@
 package model
 
 import (
+	"github.com/dateline/dateline/model/edtf"
 	"slices"
 	"testing"
 )
 
 // d parses an EDTF date for a test story; "" is undated.
-func testDate(s string) Date {
+func testDate(s string) edtf.Date {
 	if s == "" {
-		return Date{}
+		return edtf.Date{}
 	}
-	date, err := ParseDate(s)
+	date, err := edtf.Parse(s)
 	if err != nil {
 		panic("test date " + s + ": " + err.Error())
 	}

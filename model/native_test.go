@@ -10,6 +10,7 @@ import (
 
 	"github.com/dateline/dateline/content"
 	"github.com/dateline/dateline/model"
+	"github.com/dateline/dateline/model/edtf"
 )
 
 func loadBuiltIn(t testing.TB) *model.Story {
@@ -91,9 +92,9 @@ func TestWriteJSONShape(t *testing.T) {
 	}
 }
 
-func mustDate(t testing.TB, s string) model.Date {
+func mustDate(t testing.TB, s string) edtf.Date {
 	t.Helper()
-	d, err := model.ParseDate(s)
+	d, err := edtf.Parse(s)
 	if err != nil {
 		t.Fatal(err)
 	}

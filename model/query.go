@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/binary"
 	"fmt"
+	"github.com/dateline/dateline/model/edtf"
 	"math"
 	bits64 "math/bits"
 	"runtime"
@@ -28,7 +29,7 @@ type Filter struct {
 	Text string
 	// Since and Until keep dated items whose dates overlap the range; a
 	// zero Date leaves that end open.
-	Since, Until Date
+	Since, Until edtf.Date
 }
 
 // Active reports whether the filter narrows anything.
@@ -82,12 +83,12 @@ type matcher struct {
 	fold           folder    // finds needle
 	hay            *haystack // nil when the needle is not ASCII
 	nameHit        []bool    // actors whose names or aliases contain the needle
-	lo, hi         Day
+	lo, hi         edtf.Day
 	dated          bool
 }
 
 func (ix *Index) compile(f Filter) *matcher {
-	m := &matcher{lo: MinDay, hi: MaxDay}
+	m := &matcher{lo: edtf.MinDay, hi: edtf.MaxDay}
 	if len(f.Actors) > 0 {
 		m.actors = make([]bool, len(ix.story.Actors))
 		for _, id := range f.Actors {
@@ -510,7 +511,7 @@ func (ix *Index) scan(ctx context.Context, m *matcher, cands []int32, lo, hi int
 func (ix *Index) matches(m *matcher, p int32) bool {
 	// An undated item has no date to overlap the range.
 	// (Only an undated item starts at MaxDay: see Date.Earliest.)
-	if m.dated && (ix.hi[p] < m.lo || ix.lo[p] > m.hi || ix.lo[p] == MaxDay) {
+	if m.dated && (ix.hi[p] < m.lo || ix.lo[p] > m.hi || ix.lo[p] == edtf.MaxDay) {
 		return false
 	}
 	actors := ix.itemActors[ix.actorStart[p]:ix.actorStart[p+1]]

@@ -3,6 +3,7 @@ package model
 import (
 	"context"
 	"fmt"
+	"github.com/dateline/dateline/model/edtf"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -402,7 +403,7 @@ func naiveQuery(s *Story, f Filter) []string {
 	}
 	type item struct {
 		id     string
-		date   Date
+		date   edtf.Date
 		actors []string
 		topics []string
 		text   string
@@ -477,7 +478,7 @@ func naiveQuery(s *Story, f Filter) []string {
 	return out
 }
 
-func cmpDay(a, b Day) int {
+func cmpDay(a, b edtf.Day) int {
 	if a < b {
 		return -1
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/dateline/dateline/model/edtf"
 )
 
 // Symbol is the stance as one character, readable without colour.
@@ -48,8 +49,8 @@ type ListItem struct {
 
 // dayString formats a bound as YYYY-MM-DD when the year fits four digits;
 // open ends and far years give nil (JSON null).
-func dayString(d Day) *string {
-	if d == MinDay || d == MaxDay {
+func dayString(d edtf.Day) *string {
+	if d == edtf.MinDay || d == edtf.MaxDay {
 		return nil
 	}
 	if y, _, _ := d.Civil(); y < 0 || y > 9999 {

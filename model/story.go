@@ -3,6 +3,8 @@
 // and the index that answers timeline queries. It never imports the UI.
 package model
 
+import "github.com/dateline/dateline/model/edtf"
+
 // Story is everything dateline knows about one story. Slices keep the order
 // of the file; the Index gives time order.
 type Story struct {
@@ -28,10 +30,10 @@ type Source struct {
 	Title  string `json:"title,omitempty" yaml:"title,omitempty"`
 	URL    string `json:"url,omitempty" yaml:"url,omitempty"`
 	// Published is the date the source appeared.
-	Published Date `json:"published,omitzero" yaml:"published,omitempty"`
+	Published edtf.Date `json:"published,omitzero" yaml:"published,omitempty"`
 	// AsOf is the source's reference date: the day its text was written,
 	// which resolves words such as "last Friday".
-	AsOf Date `json:"as_of,omitzero" yaml:"as_of,omitempty"`
+	AsOf edtf.Date `json:"as_of,omitzero" yaml:"as_of,omitempty"`
 }
 
 // ActorKind says what sort of actor an actor is.
@@ -85,7 +87,7 @@ type Role struct {
 // Event is something that happened.
 type Event struct {
 	ID        string     `json:"id" yaml:"id"`
-	Date      Date       `json:"date,omitzero" yaml:"date,omitempty"`
+	Date      edtf.Date  `json:"date,omitzero" yaml:"date,omitempty"`
 	Title     string     `json:"title" yaml:"title"`
 	Summary   string     `json:"summary,omitempty" yaml:"summary,omitempty"`
 	Actors    []Role     `json:"actors,omitempty" yaml:"actors,omitempty"`
@@ -123,9 +125,9 @@ type TopicStance struct {
 
 // Statement is something an actor said, quoted verbatim unless Paraphrase.
 type Statement struct {
-	ID      string `json:"id" yaml:"id"`
-	Speaker string `json:"speaker" yaml:"speaker"`
-	Date    Date   `json:"date,omitzero" yaml:"date,omitempty"`
+	ID      string    `json:"id" yaml:"id"`
+	Speaker string    `json:"speaker" yaml:"speaker"`
+	Date    edtf.Date `json:"date,omitzero" yaml:"date,omitempty"`
 	// Title is a one-line heading; when empty, the speaker's name and the
 	// start of the quote stand in (see Index.Title).
 	Title      string       `json:"title,omitempty" yaml:"title,omitempty"`

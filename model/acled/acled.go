@@ -42,6 +42,7 @@ import (
 	"unsafe"
 
 	"github.com/dateline/dateline/model"
+	"github.com/dateline/dateline/model/edtf"
 	"github.com/dateline/dateline/model/internal/csvtail"
 )
 
@@ -102,11 +103,11 @@ type importer struct {
 	topicPair  map[[2]string][]string
 	citeOf     map[string][]model.Citation // source column as written → citations
 	sourceOf   map[string]string           // source name → id
-	dates      [4]map[string]model.Date    // per time precision: event_date as written → date
-	days       map[int32]model.Date        // the same for event_date written 2023-03-17, by dayKey
+	dates      [4]map[string]edtf.Date     // per time precision: event_date as written → date
+	days       map[int32]edtf.Date         // the same for event_date written 2023-03-17, by dayKey
 	countries  map[string]bool
-	first      model.Date
-	last       model.Date
+	first      edtf.Date
+	last       edtf.Date
 	arena      []byte       // holds the events' ids, titles and summaries
 	roleBlock  []model.Role // holds the events' actor roles
 	roleBuf    []model.Role
@@ -148,10 +149,10 @@ func Import(name string, r io.Reader) (*model.Story, model.Problems, error) {
 		name: name, s: &model.Story{}, col: findColumns(header),
 		ids: map[string]int32{}, actorOf: map[string]int32{}, topicOf: map[string]string{},
 		topicPair: map[[2]string][]string{}, citeOf: map[string][]model.Citation{}, sourceOf: map[string]string{},
-		countries: map[string]bool{}, days: map[int32]model.Date{},
+		countries: map[string]bool{}, days: map[int32]edtf.Date{},
 	}
 	for i := range im.dates {
-		im.dates[i] = map[string]model.Date{}
+		im.dates[i] = map[string]edtf.Date{}
 	}
 	if f, ok := r.(interface{ Stat() (fs.FileInfo, error) }); ok {
 		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
@@ -348,7 +349,7 @@ func (im *importer) row(cr *rowReader, rec []string) {
 		im.warn(line, col, "time_precision %q is not 1 (day), 2 (week) or 3 (month); read as the day", model.CleanLine(prec))
 	}
 	key, isoDay := dayKey(raw, p)
-	var date model.Date
+	var date edtf.Date
 	ok := false
 	if isoDay {
 		date, ok = im.days[key]
@@ -372,10 +373,10 @@ func (im *importer) row(cr *rowReader, rec []string) {
 			im.dates[p][strings.Clone(raw)] = date
 		}
 	}
-	if im.first.IsZero() || model.CompareDates(date, im.first) < 0 {
+	if im.first.IsZero() || edtf.Compare(date, im.first) < 0 {
 		im.first = date
 	}
-	if im.last.IsZero() || model.CompareDates(date, im.last) > 0 {
+	if im.last.IsZero() || edtf.Compare(date, im.last) > 0 {
 		im.last = date
 	}
 

@@ -12,6 +12,7 @@ import (
 
 	"github.com/dateline/dateline/content"
 	"github.com/dateline/dateline/model"
+	"github.com/dateline/dateline/model/edtf"
 	"github.com/dateline/dateline/model/timelinejs"
 )
 
@@ -194,7 +195,7 @@ func TestLoadFilesMergesPeers(t *testing.T) {
 // TestMergeClashes merges stories whose ids clash: different things are
 // namespaced with every reference, equal ones kept once.
 func TestMergeClashes(t *testing.T) {
-	date := func(s string) model.Date { d, _ := model.ParseDate(s); return d }
+	date := func(s string) edtf.Date { d, _ := edtf.Parse(s); return d }
 	a := &model.Story{
 		Title:   "A",
 		Sources: []model.Source{{ID: "src", Outlet: "Same outlet"}},

@@ -15,6 +15,7 @@ import (
 	"strconv"
 
 	"github.com/dateline/dateline/model"
+	"github.com/dateline/dateline/model/edtf"
 )
 
 // Config says what story to make.
@@ -238,8 +239,8 @@ func newWorld(cfg Config) *world {
 
 // The dates span 2019 to 2024.
 var (
-	firstDay = model.DayFromCivil(2019, 1, 1)
-	lastDay  = model.DayFromCivil(2024, 12, 31)
+	firstDay = edtf.DayFromCivil(2019, 1, 1)
+	lastDay  = edtf.DayFromCivil(2024, 12, 31)
 )
 
 // words is the vocabulary of notes and quotes, commonest first.
@@ -327,7 +328,7 @@ type genEvent struct {
 	eventType, subType string
 	place              int
 	precision          int // ACLED time_precision: 1 day, 2 week, 3 month
-	day                model.Day
+	day                edtf.Day
 	actors             [3]int // actor indexes; -1 where absent
 	fatalities         int
 	notes              string
@@ -338,7 +339,7 @@ func (m *maker) nextEvent(e *genEvent) {
 	m.nEvents++
 	w, r := m.w, m.ev
 	e.ID = eventIDPrefix + strconv.Itoa(m.nEvents)
-	day := firstDay + model.Day(r.Int64N(int64(lastDay-firstDay+1)))
+	day := firstDay + edtf.Day(r.Int64N(int64(lastDay-firstDay+1)))
 	e.day = day
 	e.Date, e.precision = m.date(r, day)
 
@@ -420,7 +421,7 @@ func (m *maker) otherActor(not1, not2 int) int {
 
 // date picks the date of a day at mixed precision: mostly the day, some
 // months, short intervals, approximate and uncertain days.
-func (m *maker) date(r *rand.Rand, day model.Day) (model.Date, int) {
+func (m *maker) date(r *rand.Rand, day edtf.Day) (edtf.Date, int) {
 	var b [32]byte
 	s, prec := b[:0], 1
 	switch x := r.IntN(100); {
@@ -432,7 +433,7 @@ func (m *maker) date(r *rand.Rand, day model.Day) (model.Date, int) {
 	case x < 93:
 		s = appendDay(s, day)
 		s = append(s, '/')
-		s = appendDay(s, day+model.Day(1+r.IntN(6)))
+		s = appendDay(s, day+edtf.Day(1+r.IntN(6)))
 		prec = 2
 	case x < 97:
 		s = append(appendDay(s, day), '~')
@@ -440,10 +441,10 @@ func (m *maker) date(r *rand.Rand, day model.Day) (model.Date, int) {
 		s = append(appendDay(s, day)[:7], '?')
 		prec = 3
 	}
-	return model.MustParseDate(string(s)), prec
+	return edtf.MustParse(string(s)), prec
 }
 
-func appendDay(b []byte, d model.Day) []byte {
+func appendDay(b []byte, d edtf.Day) []byte {
 	y, mo, dd := d.Civil()
 	b = strconv.AppendInt(b, y, 10)
 	b = append(b, '-', byte('0'+mo/10), byte('0'+mo%10), '-', byte('0'+dd/10), byte('0'+dd%10))
@@ -453,7 +454,7 @@ func appendDay(b []byte, d model.Day) []byte {
 var monthNames = []string{"January", "February", "March", "April", "May", "June", "July",
 	"August", "September", "October", "November", "December"}
 
-func appendDayWords(b []byte, d model.Day) []byte {
+func appendDayWords(b []byte, d edtf.Day) []byte {
 	y, mo, dd := d.Civil()
 	b = strconv.AppendInt(b, int64(dd), 10)
 	b = append(b, ' ')
@@ -500,7 +501,7 @@ func (m *maker) nextStatement(s *model.Statement) {
 	s.ID = statementPrefix + strconv.Itoa(m.nStmts)
 	sp := w.speakers[m.stZipf.Uint64()]
 	s.Speaker = w.actors[sp].ID
-	day := firstDay + model.Day(r.Int64N(int64(lastDay-firstDay+1)))
+	day := firstDay + edtf.Day(r.Int64N(int64(lastDay-firstDay+1)))
 	s.Date, _ = m.date(r, day)
 	s.Paraphrase = r.IntN(5) == 0
 	s.Title = ""

@@ -46,6 +46,7 @@ import (
 	"strings"
 
 	"github.com/dateline/dateline/model"
+	"github.com/dateline/dateline/model/edtf"
 )
 
 // pos is a place in the input file.
@@ -336,7 +337,7 @@ func siteAndPage(u string) (site, page string) {
 
 // dateNotes keeps what the date cannot hold: the wording TimelineJS shows
 // and the time of day.
-func (c *converter) dateNotes(e *rawSlide, date model.Date, times string) string {
+func (c *converter) dateNotes(e *rawSlide, date edtf.Date, times string) string {
 	var lines []string
 	shown := strings.TrimSpace(PlainText(e.display, false))
 	if shown == "" && e.start != nil {
@@ -397,36 +398,36 @@ func (s side) last() [3]int64 {
 	}
 	d := s.day
 	if d == 0 {
-		d = daysIn(s.year, m)
+		d = edtf.DaysIn(s.year, m)
 	}
 	return [3]int64{s.year, int64(m), int64(d)}
 }
 
 // date reads the slide's start and end into one EDTF date, and says the
 // time of day, if any. ok is false after an error.
-func (c *converter) date(e *rawSlide, what string) (model.Date, string, bool) {
+func (c *converter) date(e *rawSlide, what string) (edtf.Date, string, bool) {
 	if e.start.empty() {
 		if e.edtf == "" {
 			c.warn(e.at, "this %s has no start_date; TimelineJS needs one, so it is undated here", what)
-			return model.Date{}, "", true
+			return edtf.Date{}, "", true
 		}
-		d, err := model.ParseDate(strings.TrimSpace(e.edtf))
+		d, err := edtf.Parse(strings.TrimSpace(e.edtf))
 		if err != nil {
 			c.fail(e.at, "this %s has no start_date, and its edtf %q is not an EDTF date: %v", what, model.CleanLine(e.edtf), err)
-			return model.Date{}, "", false
+			return edtf.Date{}, "", false
 		}
 		return d, "", true
 	}
 	start, ok := c.side(e, e.start, "start_date")
 	if !ok {
-		return model.Date{}, "", false
+		return edtf.Date{}, "", false
 	}
 	text := start.edtf()
 	times := start.clock
 	if !e.end.empty() {
 		end, ok := c.side(e, e.end, "end_date")
 		if !ok {
-			return model.Date{}, "", false
+			return edtf.Date{}, "", false
 		}
 		if cmpDate(end.last(), start.first()) < 0 {
 			c.warn(e.at, "end_date %s is before start_date %s; read the other way round", end.edtf(), start.edtf())
@@ -441,13 +442,13 @@ func (c *converter) date(e *rawSlide, what string) (model.Date, string, bool) {
 			}
 		}
 	}
-	d, err := model.ParseDate(text)
+	d, err := edtf.Parse(text)
 	if err != nil {
 		c.fail(e.at, "this %s's date %s cannot be read as an EDTF date: %v", what, text, err)
-		return model.Date{}, "", false
+		return edtf.Date{}, "", false
 	}
 	if x := strings.TrimSpace(e.edtf); x != "" {
-		exact, err := model.ParseDate(x)
+		exact, err := edtf.Parse(x)
 		switch {
 		case err != nil:
 			c.warn(e.at, "edtf %q is not an EDTF date (%v); the date is start_date and end_date", model.CleanLine(x), err)
@@ -488,8 +489,8 @@ func (c *converter) side(e *rawSlide, r *rawDate, field string) (side, bool) {
 			return s, false
 		case s.month == 0:
 			c.warn(e.at, "%s has a day (%d) but no month; the day is left out", field, d)
-		case d > daysIn(s.year, s.month):
-			c.fail(e.at, "%s is %d-%02d-%02d, but that month has %d days", field, s.year, s.month, d, daysIn(s.year, s.month))
+		case d > edtf.DaysIn(s.year, s.month):
+			c.fail(e.at, "%s is %d-%02d-%02d, but that month has %d days", field, s.year, s.month, d, edtf.DaysIn(s.year, s.month))
 			return s, false
 		default:
 			s.day = d
@@ -587,19 +588,6 @@ func parseMonth(s string) (int, bool) {
 		}
 	}
 	return 0, false
-}
-
-func daysIn(y int64, m int) int {
-	switch m {
-	case 2:
-		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
-			return 29
-		}
-		return 28
-	case 4, 6, 9, 11:
-		return 30
-	}
-	return 31
 }
 
 func appendPadded(b []byte, n int64, width int) []byte {

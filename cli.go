@@ -17,6 +17,7 @@ import (
 	"github.com/dateline/dateline/content"
 	"github.com/dateline/dateline/model"
 	"github.com/dateline/dateline/model/edtf"
+	"github.com/dateline/dateline/model/text"
 	"github.com/dateline/dateline/ui"
 )
 
@@ -218,11 +219,11 @@ func newValidateCmd(stdout, stderr io.Writer) *cobra.Command {
 					return err
 				}
 				if _, err := loadStory(context.Background(), []string{path}, from, nil, stderr); err != nil {
-					fmt.Fprintln(stderr, model.Clean(err.Error()))
+					fmt.Fprintln(stderr, text.Clean(err.Error()))
 					bad++
 					continue
 				}
-				fmt.Fprintf(stdout, "%s: ok\n", model.CleanLine(path))
+				fmt.Fprintf(stdout, "%s: ok\n", text.CleanLine(path))
 			}
 			if bad > 0 {
 				return &exitError{exitData, errQuiet}
@@ -261,7 +262,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		if code == exitUsage && !strings.HasPrefix(msg, "dateline") {
 			msg = "dateline: " + msg
 		}
-		fmt.Fprintln(stderr, model.Clean(msg)) // messages quote file names and flags
+		fmt.Fprintln(stderr, text.Clean(msg)) // messages quote file names and flags
 	}
 	return code
 }
@@ -284,7 +285,7 @@ func explore(cmd *cobra.Command, paths []string, f model.Filter, watch bool, std
 		}
 		r, stop, err := watchFile(paths[0], again)
 		if err != nil {
-			return dataErr(fmt.Errorf("cannot watch %s: %w", model.CleanLine(paths[0]), err))
+			return dataErr(fmt.Errorf("cannot watch %s: %w", text.CleanLine(paths[0]), err))
 		}
 		defer stop()
 		reload = r

@@ -17,6 +17,7 @@ import (
 	"github.com/dateline/dateline/content"
 	"github.com/dateline/dateline/model"
 	"github.com/dateline/dateline/model/formats"
+	"github.com/dateline/dateline/model/text"
 	"github.com/dateline/dateline/model/timelinejs"
 )
 
@@ -47,7 +48,7 @@ func loadCmd(cmd *cobra.Command, paths []string, stderr io.Writer) (*model.Index
 	if len(paths) == 0 || !isTerminal(stderr) {
 		return loadFiles(paths, from, stderr)
 	}
-	line := &progressLine{w: stderr, name: model.CleanLine(strings.Join(paths, " + "))}
+	line := &progressLine{w: stderr, name: text.CleanLine(strings.Join(paths, " + "))}
 	defer line.clear()
 	return loadFilesContext(context.Background(), paths, from, line.report, stderr)
 }
@@ -108,7 +109,7 @@ func loadStory(ctx context.Context, paths []string, from formats.Format, progres
 		s, warns, err = formats.LoadFilesContext(ctx, paths, from, progress)
 	}
 	for _, w := range warns {
-		fmt.Fprintln(stderr, model.Clean(w.Error())) // the file name is not cleaned
+		fmt.Fprintln(stderr, text.Clean(w.Error())) // the file name is not cleaned
 	}
 	if err != nil {
 		return nil, dataErr(err)
@@ -188,7 +189,7 @@ func newExportCmd(stdout, stderr io.Writer) *cobra.Command {
 			if err := writeAtomic(output, force, write); err != nil {
 				return err
 			}
-			fmt.Fprintf(stderr, "dateline: wrote %d %s to %s\n", len(rows), plural(len(rows), "item", "items"), model.CleanLine(output))
+			fmt.Fprintf(stderr, "dateline: wrote %d %s to %s\n", len(rows), plural(len(rows), "item", "items"), text.CleanLine(output))
 			return nil
 		},
 	}

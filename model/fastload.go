@@ -16,10 +16,12 @@ package model
 
 import (
 	"bytes"
-	"github.com/dateline/dateline/model/edtf"
 	"strconv"
 	"unicode/utf8"
 	"unsafe"
+
+	"github.com/dateline/dateline/model/edtf"
+	"github.com/dateline/dateline/model/text"
 )
 
 // fastPath turns the fast path off, for tests that compare it with the
@@ -405,9 +407,9 @@ func (r *jsonReader) text(multi bool) string {
 	v := view(raw)
 	var c string
 	if multi {
-		c = Clean(v)
+		c = text.Clean(v)
 	} else {
-		c = CleanLine(v)
+		c = text.CleanLine(v)
 	}
 	if len(c) == len(v) && unsafe.StringData(c) == unsafe.StringData(v) {
 		return r.arena.str(raw)
@@ -422,7 +424,7 @@ func (r *jsonReader) text(multi bool) string {
 // ends, tabs), which the YAML loader does without a warning. The fast path
 // leaves the warnings to it.
 func quietlyCleaned(s string) bool {
-	_, st := CleanWithStats(s)
+	_, st := text.CleanWithStats(s)
 	return !st.Changed()
 }
 
@@ -444,7 +446,7 @@ func (r *jsonReader) intern(raw []byte) string {
 	if s, ok := r.ids[view(raw)]; ok {
 		return s
 	}
-	s := CleanLine(string(raw))
+	s := text.CleanLine(string(raw))
 	if s != view(raw) && !quietlyCleaned(view(raw)) {
 		r.fail()
 		return s
@@ -471,7 +473,7 @@ func (r *jsonReader) date() edtf.Date {
 		return d
 	}
 	key := string(raw)
-	d, err := edtf.Parse(CleanLine(key))
+	d, err := edtf.Parse(text.CleanLine(key))
 	if err != nil {
 		r.fail()
 		return edtf.Date{}

@@ -2,12 +2,13 @@ package model
 
 import (
 	"cmp"
-	"github.com/dateline/dateline/model/edtf"
 	"slices"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/dateline/dateline/model/edtf"
 )
 
 // ItemKind says whether a timeline item is an event or a statement.

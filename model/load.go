@@ -14,6 +14,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/dateline/dateline/model/text"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -164,7 +165,7 @@ next:
 }
 
 // noteCleaned records cleaning against the event or statement whose text it was.
-func (s *Story) noteCleaned(at path, st CleanStats) {
+func (s *Story) noteCleaned(at path, st text.CleanStats) {
 	if len(at) < 2 {
 		return
 	}
@@ -182,7 +183,7 @@ func (s *Story) noteCleaned(at path, st CleanStats) {
 		return
 	}
 	if s.Cleaned == nil {
-		s.Cleaned = map[string]CleanStats{}
+		s.Cleaned = map[string]text.CleanStats{}
 	}
 	c := s.Cleaned[id]
 	c.Sequences += st.Sequences
@@ -300,7 +301,7 @@ func syntaxProblem(name string, data []byte, err error) Problem {
 	case p.Line == 0 && !strings.Contains(msg, "anchor") && !strings.Contains(msg, "alias"):
 		p.Line = 1 // a scanner error on the first line
 	}
-	p.Msg = "the file is not valid YAML: " + CleanLine(msg) + "; fix the syntax there"
+	p.Msg = "the file is not valid YAML: " + text.CleanLine(msg) + "; fix the syntax there"
 	return p
 }
 
@@ -327,7 +328,7 @@ func jsonSyntaxProblem(name string, data []byte) (Problem, bool) {
 	}
 	line, col := LineCol(data, off)
 	return Problem{File: name, Line: line, Col: col,
-		Msg: "the file is not valid JSON: " + CleanLine(se.Error()) + "; fix the syntax there"}, true
+		Msg: "the file is not valid JSON: " + text.CleanLine(se.Error()) + "; fix the syntax there"}, true
 }
 
 // tooDeepProblem reports data nested deeper than maxDepth, which the

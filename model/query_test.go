@@ -3,11 +3,12 @@ package model
 import (
 	"context"
 	"fmt"
-	"github.com/dateline/dateline/model/edtf"
 	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/dateline/dateline/model/edtf"
 )
 
 // in keeps the ids of timeline that are in keep: the expected answers below

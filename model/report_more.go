@@ -8,6 +8,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/dateline/dateline/model/text"
 )
 
 // The list and matrix writers beyond text and JSON: NDJSON and CSV for
@@ -104,7 +106,7 @@ func (ix *Index) WriteListMarkdown(w io.Writer, rows []int32) error {
 	if s.Description != "" {
 		fmt.Fprintf(bw, "\n%s\n", mdBlock(s.Description))
 	}
-	fmt.Fprintf(bw, "\n%d %s.\n", len(rows), plural(len(rows), "item", "items"))
+	fmt.Fprintf(bw, "\n%d %s.\n", len(rows), text.Plural(len(rows), "item", "items"))
 	for _, p := range rows {
 		ix.writeItemMarkdown(bw, int(p))
 	}
@@ -272,13 +274,6 @@ func (ix *Index) WritePositionsMarkdown(w io.Writer) error {
 		}
 	}
 	return bw.Flush()
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 // mdEscaper escapes the characters that Markdown would read as markup

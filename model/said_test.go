@@ -1,9 +1,10 @@
 package model
 
 import (
-	"github.com/dateline/dateline/model/edtf"
 	"slices"
 	"testing"
+
+	"github.com/dateline/dateline/model/edtf"
 )
 
 func TestSaid(t *testing.T) {

@@ -3,7 +3,10 @@
 // and the index that answers timeline queries. It never imports the UI.
 package model
 
-import "github.com/dateline/dateline/model/edtf"
+import (
+	"github.com/dateline/dateline/model/edtf"
+	"github.com/dateline/dateline/model/text"
+)
 
 // Story is everything dateline knows about one story. Slices keep the order
 // of the file; the Index gives time order.
@@ -20,7 +23,7 @@ type Story struct {
 	// Cleaned notes, by event or statement id, what loading removed or
 	// replaced in the item's text to keep the terminal safe, so that the
 	// reader can be told. It is not part of the file format.
-	Cleaned map[string]CleanStats `json:"-" yaml:"-"`
+	Cleaned map[string]text.CleanStats `json:"-" yaml:"-"`
 }
 
 // Source is a document the story cites.

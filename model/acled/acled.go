@@ -44,6 +44,7 @@ import (
 	"github.com/dateline/dateline/model"
 	"github.com/dateline/dateline/model/edtf"
 	"github.com/dateline/dateline/model/internal/csvtail"
+	"github.com/dateline/dateline/model/text"
 )
 
 // columns holds the index of each column the importer reads, or -1.
@@ -346,7 +347,7 @@ func (im *importer) row(cr *rowReader, rec []string) {
 		p = 3
 	default:
 		_, col := cr.FieldPos(c.precision)
-		im.warn(line, col, "time_precision %q is not 1 (day), 2 (week) or 3 (month); read as the day", model.CleanLine(prec))
+		im.warn(line, col, "time_precision %q is not 1 (day), 2 (week) or 3 (month); read as the day", text.CleanLine(prec))
 	}
 	key, isoDay := dayKey(raw, p)
 	var date edtf.Date
@@ -382,11 +383,11 @@ func (im *importer) row(cr *rowReader, rec []string) {
 
 	ev := model.Event{ID: im.eventID(rec, line), Date: date}
 
-	eventType := model.CleanLine(field(rec, c.eventType))
-	sub := model.CleanLine(field(rec, c.subEventType))
-	location := model.CleanLine(field(rec, c.location))
-	admin1 := model.CleanLine(field(rec, c.admin1))
-	country := model.CleanLine(field(rec, c.country))
+	eventType := text.CleanLine(field(rec, c.eventType))
+	sub := text.CleanLine(field(rec, c.subEventType))
+	location := text.CleanLine(field(rec, c.location))
+	admin1 := text.CleanLine(field(rec, c.admin1))
+	country := text.CleanLine(field(rec, c.country))
 	if country != "" && !im.countries[country] {
 		im.countries[strings.Clone(country)] = true
 	}
@@ -412,7 +413,7 @@ func (im *importer) row(cr *rowReader, rec []string) {
 		im.arena = append(im.arena, where...)
 	}
 	ev.Title = im.keep(start)
-	ev.Summary = im.summary(model.Clean(field(rec, c.notes)), field(rec, c.fatalities), location, admin1, country)
+	ev.Summary = im.summary(text.Clean(field(rec, c.notes)), field(rec, c.fatalities), location, admin1, country)
 	ev.Topics = im.topics(eventType, sub)
 
 	roles := im.roleBuf[:0]
@@ -470,9 +471,9 @@ func (im *importer) eventID(rec []string, line int) string {
 			_, taken = im.ids[id]
 		}
 		if first > 0 {
-			im.warn(line, 0, "event id %q is used again (first at line %d); this one is %q", model.CleanLine(raw), first, id)
+			im.warn(line, 0, "event id %q is used again (first at line %d); this one is %q", text.CleanLine(raw), first, id)
 		} else {
-			im.warn(line, 0, "event id %q is already an actor's, topic's or source's id; this event is %q", model.CleanLine(raw), id)
+			im.warn(line, 0, "event id %q is already an actor's, topic's or source's id; this event is %q", text.CleanLine(raw), id)
 		}
 	}
 	im.ids[id] = int32(line)
@@ -494,7 +495,7 @@ func (im *importer) unique(base string) string {
 
 func (im *importer) summary(notes, fatalities, location, admin1, country string) string {
 	if fatalities != "" {
-		fatalities = model.CleanLine(fatalities)
+		fatalities = text.CleanLine(fatalities)
 	}
 	im.reserve(len(notes) + len(fatalities) + len(location) + len(admin1) + len(country) + 40)
 	start := len(im.arena)
@@ -594,7 +595,7 @@ func (im *importer) actor(name, inter string) string {
 }
 
 func (im *importer) addActor(roles []model.Role, name, role, inter string) []model.Role {
-	name = model.CleanLine(name)
+	name = text.CleanLine(name)
 	if name == "" {
 		return roles
 	}
@@ -628,7 +629,7 @@ func (im *importer) citations(list string) []model.Citation {
 	for rest := list; rest != ""; {
 		var name string
 		name, rest, _ = strings.Cut(rest, ";")
-		name = model.CleanLine(strings.TrimSpace(name))
+		name = text.CleanLine(strings.TrimSpace(name))
 		if name == "" {
 			continue
 		}

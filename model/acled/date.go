@@ -5,8 +5,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/dateline/dateline/model"
 	"github.com/dateline/dateline/model/edtf"
+	"github.com/dateline/dateline/model/text"
 )
 
 var months = []string{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
@@ -16,7 +16,7 @@ var months = []string{"january", "february", "march", "april", "may", "june", "j
 func eventDate(raw string, precision int) (edtf.Date, error) {
 	y, m, d, ok := parseDay(raw)
 	if !ok {
-		return edtf.Date{}, fmt.Errorf("event_date %q is not a date; ACLED writes 2023-03-17 or 17 March 2023", model.CleanLine(raw))
+		return edtf.Date{}, fmt.Errorf("event_date %q is not a date; ACLED writes 2023-03-17 or 17 March 2023", text.CleanLine(raw))
 	}
 	var b []byte
 	switch precision {
@@ -39,7 +39,7 @@ func eventDate(raw string, precision int) (edtf.Date, error) {
 	}
 	date, err := edtf.Parse(string(b))
 	if err != nil {
-		return edtf.Date{}, fmt.Errorf("event_date %q makes the EDTF date %s, which dateline cannot read: %v", model.CleanLine(raw), b, err)
+		return edtf.Date{}, fmt.Errorf("event_date %q makes the EDTF date %s, which dateline cannot read: %v", text.CleanLine(raw), b, err)
 	}
 	return date, nil
 }

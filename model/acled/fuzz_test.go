@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/dateline/dateline/model"
+	"github.com/dateline/dateline/model/text"
 )
 
 // checkImported checks what the importer promises, whatever its input: a
@@ -16,7 +17,7 @@ import (
 func checkImported(t *testing.T, s *model.Story, warns model.Problems, err error) {
 	t.Helper()
 	clean := func(p model.Problem) {
-		if msg := p.Error(); model.Clean(msg) != msg {
+		if msg := p.Error(); text.Clean(msg) != msg {
 			t.Errorf("problem is not clean: %q", msg)
 		}
 	}
@@ -40,9 +41,9 @@ func checkImported(t *testing.T, s *model.Story, warns model.Problems, err error
 	walk = func(v reflect.Value, field string) {
 		switch v.Kind() {
 		case reflect.String:
-			want := model.CleanLine(v.String())
+			want := text.CleanLine(v.String())
 			if field == "Summary" || field == "Description" || field == "Quote" {
-				want = model.Clean(v.String())
+				want = text.Clean(v.String())
 			}
 			if v.String() != want {
 				t.Errorf("%s %q is not clean", field, v.String())

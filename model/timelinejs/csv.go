@@ -11,6 +11,7 @@ import (
 
 	"github.com/dateline/dateline/model"
 	"github.com/dateline/dateline/model/internal/csvtail"
+	"github.com/dateline/dateline/model/text"
 )
 
 // SheetHeader is the header row of the TimelineJS spreadsheet template.
@@ -180,7 +181,7 @@ func ImportCSV(name string, r io.Reader) (*model.Story, model.Problems, error) {
 			doc.events = append(doc.events, s)
 		default:
 			warns = append(warns, model.Problem{File: name, Line: line, Col: col, Warning: true,
-				Msg: fmt.Sprintf("Type %q is not one TimelineJS knows (title, era, or empty for an event); read as an event", model.CleanLine(t))})
+				Msg: fmt.Sprintf("Type %q is not one TimelineJS knows (title, era, or empty for an event); read as an event", text.CleanLine(t))})
 			doc.events = append(doc.events, s)
 		}
 	}

@@ -47,6 +47,7 @@ import (
 
 	"github.com/dateline/dateline/model"
 	"github.com/dateline/dateline/model/edtf"
+	"github.com/dateline/dateline/model/text"
 )
 
 // pos is a place in the input file.
@@ -129,10 +130,10 @@ func convert(name string, d *rawDoc) (*model.Story, model.Problems, error) {
 	switch strings.ToLower(d.scale) {
 	case "", "human", "cosmological":
 	default:
-		c.warn(d.scaleAt, "scale %q is neither \"human\" nor \"cosmological\"; read the years as written", model.CleanLine(d.scale))
+		c.warn(d.scaleAt, "scale %q is neither \"human\" nor \"cosmological\"; read the years as written", text.CleanLine(d.scale))
 	}
 	if t := d.title; t != nil {
-		c.s.Title = model.CleanLine(PlainText(t.headline, false))
+		c.s.Title = text.CleanLine(PlainText(t.headline, false))
 		desc := []string{PlainText(t.text, true)}
 		if u := strings.TrimSpace(t.media.url); u != "" {
 			if isAddress(u) {
@@ -141,7 +142,7 @@ func convert(name string, d *rawDoc) (*model.Story, model.Problems, error) {
 				desc = append(desc, PlainText(u, true))
 			}
 		}
-		c.s.Description = model.Clean(joinParas(desc...))
+		c.s.Description = text.Clean(joinParas(desc...))
 	}
 	// Ids first, so that the ids the file chose win over the ones made here.
 	eventIDs := make([]string, len(d.events))
@@ -198,11 +199,11 @@ func (c *converter) eventID(e *rawSlide) string {
 	if u := strings.TrimSpace(e.uniqueID); u != "" {
 		id := model.SanitizeID(u)
 		if id == "" {
-			c.warn(e.at, "unique_id %q has no letter or digit to make an id of; the id comes from the headline", model.CleanLine(u))
+			c.warn(e.at, "unique_id %q has no letter or digit to make an id of; the id comes from the headline", text.CleanLine(u))
 		} else {
 			if first, taken := c.ids[id]; taken {
 				got := c.unique(id, e.at)
-				c.warn(e.at, "unique_id %q is used again (first at line %d); this event's id is %q", model.CleanLine(u), first.line, got)
+				c.warn(e.at, "unique_id %q is used again (first at line %d); this event's id is %q", text.CleanLine(u), first.line, got)
 				return got
 			}
 			return c.unique(id, e.at)
@@ -219,15 +220,15 @@ func (c *converter) event(e *rawSlide, id string) {
 		return
 	}
 	ev.Date = date
-	text := PlainText(e.text, true)
-	ev.Title = model.CleanLine(PlainText(e.headline, false))
+	body := PlainText(e.text, true)
+	ev.Title = text.CleanLine(PlainText(e.headline, false))
 	if ev.Title == "" {
-		ev.Title = model.CleanLine(firstWords(text, 60))
+		ev.Title = text.CleanLine(firstWords(body, 60))
 	}
 	if ev.Title == "" {
 		ev.Title = "Untitled event"
 	}
-	paras := []string{text}
+	paras := []string{body}
 	if u := strings.TrimSpace(e.media.url); u != "" {
 		if isAddress(u) {
 			ev.Citations = []model.Citation{{Source: c.source(e.media, e.at)}}
@@ -236,8 +237,8 @@ func (c *converter) event(e *rawSlide, id string) {
 		}
 	}
 	paras = append(paras, c.dateNotes(e, date, times))
-	ev.Summary = model.Clean(joinParas(paras...))
-	if g := model.CleanLine(strings.TrimSpace(PlainText(e.group, false))); g != "" {
+	ev.Summary = text.Clean(joinParas(paras...))
+	if g := text.CleanLine(strings.TrimSpace(PlainText(e.group, false))); g != "" {
 		ev.Topics = []string{c.groupTopic(g, e.at)}
 	}
 	c.s.Events = append(c.s.Events, ev)
@@ -252,7 +253,7 @@ func (c *converter) era(e *rawSlide, id, topic string) {
 	if e.end.empty() {
 		c.warn(e.at, "this era has no end_date; TimelineJS needs one, so the era is the start date alone")
 	}
-	title := model.CleanLine(PlainText(e.headline, false))
+	title := text.CleanLine(PlainText(e.headline, false))
 	switch {
 	case title == "":
 		title = "Era"
@@ -261,7 +262,7 @@ func (c *converter) era(e *rawSlide, id, topic string) {
 	}
 	c.s.Events = append(c.s.Events, model.Event{
 		ID: id, Date: date, Title: title, Topics: []string{topic},
-		Summary: model.Clean(joinParas(PlainText(e.text, true), c.dateNotes(e, date, ""))),
+		Summary: text.Clean(joinParas(PlainText(e.text, true), c.dateNotes(e, date, ""))),
 	})
 }
 
@@ -284,12 +285,12 @@ func (c *converter) groupTopic(g string, at pos) string {
 }
 
 func (c *converter) source(m rawMedia, at pos) string {
-	u := model.CleanLine(strings.TrimSpace(m.url))
+	u := text.CleanLine(strings.TrimSpace(m.url))
 	if id, ok := c.media[u]; ok {
 		return id
 	}
-	credit := model.CleanLine(PlainText(m.credit, false))
-	caption := model.CleanLine(PlainText(m.caption, false))
+	credit := text.CleanLine(PlainText(m.credit, false))
+	caption := text.CleanLine(PlainText(m.caption, false))
 	site, page := siteAndPage(u)
 	base := model.Slug(credit)
 	if base == "" {
@@ -413,7 +414,7 @@ func (c *converter) date(e *rawSlide, what string) (edtf.Date, string, bool) {
 		}
 		d, err := edtf.Parse(strings.TrimSpace(e.edtf))
 		if err != nil {
-			c.fail(e.at, "this %s has no start_date, and its edtf %q is not an EDTF date: %v", what, model.CleanLine(e.edtf), err)
+			c.fail(e.at, "this %s has no start_date, and its edtf %q is not an EDTF date: %v", what, text.CleanLine(e.edtf), err)
 			return edtf.Date{}, "", false
 		}
 		return d, "", true
@@ -422,7 +423,7 @@ func (c *converter) date(e *rawSlide, what string) (edtf.Date, string, bool) {
 	if !ok {
 		return edtf.Date{}, "", false
 	}
-	text := start.edtf()
+	dateText := start.edtf()
 	times := start.clock
 	if !e.end.empty() {
 		end, ok := c.side(e, e.end, "end_date")
@@ -435,25 +436,25 @@ func (c *converter) date(e *rawSlide, what string) (edtf.Date, string, bool) {
 		}
 		if es := end.edtf(); es != start.edtf() || end.clock != "" && end.clock != start.clock {
 			if es != start.edtf() {
-				text = start.edtf() + "/" + es
+				dateText = start.edtf() + "/" + es
 			}
 			if end.clock != "" {
 				times = strings.TrimSpace(times + " to " + end.clock)
 			}
 		}
 	}
-	d, err := edtf.Parse(text)
+	d, err := edtf.Parse(dateText)
 	if err != nil {
-		c.fail(e.at, "this %s's date %s cannot be read as an EDTF date: %v", what, text, err)
+		c.fail(e.at, "this %s's date %s cannot be read as an EDTF date: %v", what, dateText, err)
 		return edtf.Date{}, "", false
 	}
 	if x := strings.TrimSpace(e.edtf); x != "" {
 		exact, err := edtf.Parse(x)
 		switch {
 		case err != nil:
-			c.warn(e.at, "edtf %q is not an EDTF date (%v); the date is start_date and end_date", model.CleanLine(x), err)
+			c.warn(e.at, "edtf %q is not an EDTF date (%v); the date is start_date and end_date", text.CleanLine(x), err)
 		case exact.Latest() < d.Earliest() || exact.Earliest() > d.Latest():
-			c.warn(e.at, "edtf %q does not agree with start_date and end_date (%s); the date is %s", model.CleanLine(x), text, text)
+			c.warn(e.at, "edtf %q does not agree with start_date and end_date (%s); the date is %s", text.CleanLine(x), dateText, dateText)
 		default:
 			d = exact
 		}
@@ -469,14 +470,14 @@ func (c *converter) side(e *rawSlide, r *rawDate, field string) (side, bool) {
 	}
 	y, err := parseYear(r.year)
 	if err != nil {
-		c.fail(e.at, "%s.year %q is not a year; write a whole number such as 1815 or -500", field, model.CleanLine(r.year))
+		c.fail(e.at, "%s.year %q is not a year; write a whole number such as 1815 or -500", field, text.CleanLine(r.year))
 		return s, false
 	}
 	s.year = astronomical(y)
 	if r.month != "" {
 		m, ok := parseMonth(r.month)
 		if !ok {
-			c.fail(e.at, "%s.month %q is not a month; write 1 to 12", field, model.CleanLine(r.month))
+			c.fail(e.at, "%s.month %q is not a month; write 1 to 12", field, text.CleanLine(r.month))
 			return s, false
 		}
 		s.month = m
@@ -485,7 +486,7 @@ func (c *converter) side(e *rawSlide, r *rawDate, field string) (side, bool) {
 		d, err := strconv.Atoi(strings.TrimSpace(r.day))
 		switch {
 		case err != nil || d < 1 || d > 31:
-			c.fail(e.at, "%s.day %q is not a day of the month; write 1 to 31", field, model.CleanLine(r.day))
+			c.fail(e.at, "%s.day %q is not a day of the month; write 1 to 31", field, text.CleanLine(r.day))
 			return s, false
 		case s.month == 0:
 			c.warn(e.at, "%s has a day (%d) but no month; the day is left out", field, d)
@@ -507,7 +508,7 @@ func (c *converter) side(e *rawSlide, r *rawDate, field string) (side, bool) {
 // clock formats the time of day, or warns about one that is not a time.
 func (c *converter) clock(e *rawSlide, r *rawDate, field string) string {
 	if t := strings.TrimSpace(r.time); t != "" {
-		return model.CleanLine(t)
+		return text.CleanLine(t)
 	}
 	if r.hour == "" && r.minute == "" && r.second == "" {
 		return ""
@@ -517,7 +518,7 @@ func (c *converter) clock(e *rawSlide, r *rawDate, field string) string {
 	sec, errS := strconv.Atoi(cmp.Or(strings.TrimSpace(r.second), "0"))
 	if errH != nil || errM != nil || errS != nil || h < 0 || h > 23 || m < 0 || m > 59 || sec < 0 || sec > 60 {
 		c.warn(e.at, "%s has a time of day that is not one (hour %q, minute %q, second %q); it is left out",
-			field, model.CleanLine(r.hour), model.CleanLine(r.minute), model.CleanLine(r.second))
+			field, text.CleanLine(r.hour), text.CleanLine(r.minute), text.CleanLine(r.second))
 		return ""
 	}
 	if r.second != "" {

@@ -11,6 +11,7 @@ import (
 	"io"
 
 	"github.com/dateline/dateline/model"
+	"github.com/dateline/dateline/model/text"
 )
 
 // Problem reports encoding/csv's error at its line and column, with what
@@ -27,7 +28,7 @@ func Problem(name string, err error) model.Problem {
 		}
 		return model.Problem{File: name, Line: pe.Line, Col: pe.Column, Msg: msg}
 	}
-	return model.Problem{File: name, Msg: "cannot read the CSV: " + model.CleanLine(err.Error())}
+	return model.Problem{File: name, Msg: "cannot read the CSV: " + text.CleanLine(err.Error())}
 }
 
 // Blank reports whether br holds nothing but white space, looking no

@@ -17,6 +17,7 @@ import (
 	"github.com/dateline/dateline/content"
 	"github.com/dateline/dateline/model"
 	"github.com/dateline/dateline/model/edtf"
+	"github.com/dateline/dateline/model/report"
 	"github.com/dateline/dateline/model/text"
 	"github.com/dateline/dateline/ui"
 )
@@ -134,7 +135,7 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 				if err != nil {
 					return err
 				}
-				return ix.WriteListText(stdout, ix.Query(f))
+				return report.WriteListText(stdout, ix, ix.Query(f))
 			}
 			f, err := ff.parse()
 			if err != nil {

@@ -17,6 +17,7 @@ import (
 	"github.com/dateline/dateline/content"
 	"github.com/dateline/dateline/model"
 	"github.com/dateline/dateline/model/formats"
+	"github.com/dateline/dateline/model/report"
 	"github.com/dateline/dateline/model/text"
 	"github.com/dateline/dateline/model/timelinejs"
 )
@@ -316,24 +317,24 @@ var (
 func writeList(w io.Writer, ix *model.Index, rows []int32, format string) error {
 	switch format {
 	case "json":
-		return ix.WriteListJSON(w, rows)
+		return report.WriteListJSON(w, ix, rows)
 	case "ndjson":
-		return ix.WriteListNDJSON(w, rows)
+		return report.WriteListNDJSON(w, ix, rows)
 	case "csv":
-		return ix.WriteListCSV(w, rows)
+		return report.WriteListCSV(w, ix, rows)
 	case "markdown":
-		return ix.WriteListMarkdown(w, rows)
+		return report.WriteListMarkdown(w, ix, rows)
 	}
-	return ix.WriteListText(w, rows)
+	return report.WriteListText(w, ix, rows)
 }
 
 // writePositions writes the matrix in one of positionsFormats.
 func writePositions(w io.Writer, ix *model.Index, format string) error {
 	switch format {
 	case "json":
-		return ix.WritePositionsJSON(w)
+		return report.WritePositionsJSON(w, ix)
 	case "markdown":
-		return ix.WritePositionsMarkdown(w)
+		return report.WritePositionsMarkdown(w, ix)
 	}
-	return ix.WritePositionsText(w)
+	return report.WritePositionsText(w, ix)
 }

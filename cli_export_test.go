@@ -15,6 +15,7 @@ import (
 
 	"github.com/dateline/dateline/content"
 	"github.com/dateline/dateline/model"
+	"github.com/dateline/dateline/model/report"
 )
 
 // peerDir holds real TimelineJS files: shared/ beside the checkout.
@@ -35,7 +36,7 @@ func exportListIDs(t *testing.T, args ...string) []string {
 	if code != 0 {
 		t.Fatalf("list %v: exit %d: %s", args, code, errOut)
 	}
-	var items []model.ListItem
+	var items []report.ListItem
 	if err := json.Unmarshal([]byte(out), &items); err != nil {
 		t.Fatal(err)
 	}
@@ -204,12 +205,12 @@ func TestExportTimelineJSRoundTrip(t *testing.T) {
 	if code, _, stderr := exportRun(t, "export", "--to", "timelinejs", out); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	list := func(args ...string) []model.ListItem {
+	list := func(args ...string) []report.ListItem {
 		code, stdout, stderr := exportRun(t, append([]string{"list", "--format", "json"}, args...)...)
 		if code != 0 {
 			t.Fatalf("list %v: exit %d: %s", args, code, stderr)
 		}
-		var items []model.ListItem
+		var items []report.ListItem
 		if err := json.Unmarshal([]byte(stdout), &items); err != nil {
 			t.Fatal(err)
 		}

@@ -3,11 +3,12 @@ package model
 import (
 	"bytes"
 	"errors"
-	"github.com/dateline/dateline/model/text"
 	"os"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/dateline/dateline/model/text"
 )
 
 // multilineFields are the string fields that may hold line breaks; every

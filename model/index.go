@@ -626,6 +626,17 @@ func (ix *Index) Position(actorID, topicID string) Position {
 	return Position{Actor: actorID, Topic: topicID, Stance: StanceNone}
 }
 
+// Matrix is every actor × topic position, actors in tree order.
+func (ix *Index) Matrix() []Position {
+	var out []Position
+	for _, n := range ix.tree {
+		for _, t := range ix.story.Topics {
+			out = append(out, ix.Position(n.Actor.ID, t.ID))
+		}
+	}
+	return out
+}
+
 // HasPositions reports whether the actor holds a recorded position on any topic.
 func (ix *Index) HasPositions(actorID string) bool {
 	for _, t := range ix.story.Topics {

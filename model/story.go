@@ -151,3 +151,20 @@ type Position struct {
 	// Evidence holds statement and event ids.
 	Evidence []string `json:"evidence,omitempty" yaml:"evidence,omitempty"`
 }
+
+// Symbol is the stance as one character, readable without colour.
+func (s Stance) Symbol() string {
+	switch s {
+	case StanceSupports:
+		return "✓"
+	case StanceOpposes:
+		return "✗"
+	case StanceConditional:
+		return "◐"
+	case StanceNeutral:
+		return "○"
+	case StanceUnclear:
+		return "?"
+	}
+	return "·"
+}

@@ -2,6 +2,7 @@ package model
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 
@@ -37,5 +38,19 @@ func TestEventDateJSON(t *testing.T) {
 	err = json.Unmarshal([]byte(`{"id":"x","date":"2023-13-01"}`), &e)
 	if err == nil || !strings.Contains(err.Error(), "month 13") {
 		t.Errorf("Unmarshal bad event date: %v", err)
+	}
+}
+
+func TestStanceSymbols(t *testing.T) {
+	seen := map[string]Stance{}
+	for _, s := range append(slices.Clone(Stances), StanceNone) {
+		sym := s.Symbol()
+		if sym == "" {
+			t.Errorf("%s has no symbol", s)
+		}
+		if other, dup := seen[sym]; dup {
+			t.Errorf("%s and %s share the symbol %q", s, other, sym)
+		}
+		seen[sym] = s
 	}
 }

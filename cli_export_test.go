@@ -15,6 +15,7 @@ import (
 
 	"github.com/dateline/dateline/content"
 	"github.com/dateline/dateline/model"
+	"github.com/dateline/dateline/model/formats"
 	"github.com/dateline/dateline/model/report"
 )
 
@@ -169,7 +170,7 @@ func TestExportNativeRoundTrip(t *testing.T) {
 		if code, _, stderr := exportRun(t, "export", "--to", to, out); code != 0 {
 			t.Fatalf("export --to %s: exit %d: %s", to, code, stderr)
 		}
-		got, _, err := model.LoadFile(out)
+		got, _, err := formats.LoadFile(out, formats.Auto)
 		if err != nil {
 			t.Fatalf("%s: %v", to, err)
 		}

@@ -18,15 +18,6 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// LoadFile reads and loads the story at path. See Load.
-func LoadFile(path string) (*Story, Problems, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, nil, fmt.Errorf("cannot read %s: %w", path, UnwrapPathError(err))
-	}
-	return Load(path, data)
-}
-
 // UnwrapPathError drops the operation and path an os error repeats, for
 // messages that name the path themselves: "cannot read x: no such file".
 func UnwrapPathError(err error) error {

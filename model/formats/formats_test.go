@@ -371,3 +371,24 @@ func TestLoadFilesContext(t *testing.T) {
 		t.Errorf("err = %v, want context.Canceled", err)
 	}
 }
+
+// TestLoadFileNative reads a native story file as Load reads its bytes, and
+// names a missing file in its error.
+func TestLoadFileNative(t *testing.T) {
+	s, warns, err := LoadFile("../testdata/small.yaml", Auto)
+	if err != nil || len(warns) > 0 {
+		t.Fatalf("LoadFile: %v, warnings %v", err, warns)
+	}
+	data, err := os.ReadFile("../testdata/small.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _, _ := model.Load("small.yaml", data)
+	if !reflect.DeepEqual(s, want) {
+		t.Errorf("LoadFile = %+v, want %+v", s, want)
+	}
+	_, _, err = LoadFile("../testdata/does-not-exist.yaml", Auto)
+	if err == nil || !strings.Contains(err.Error(), "testdata/does-not-exist.yaml") {
+		t.Errorf("LoadFile of a missing file: err = %v, want one naming the file", err)
+	}
+}

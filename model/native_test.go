@@ -132,50 +132,6 @@ func TestSubset(t *testing.T) {
 	}
 }
 
-func TestSlug(t *testing.T) {
-	for _, tc := range []struct{ in, want string }{
-		{"Ada Lovelace", "ada-lovelace"},
-		{"Rózsa Péter writes recursion", "rozsa-peter-writes-recursion"},
-		{"Karen Spärck Jones", "karen-sparck-jones"},
-		{"Łódź, Kraków & Gdańsk", "lodz-krakow-gdansk"},
-		{"Military Forces of Russia (2000-)", "military-forces-of-russia-2000"},
-		{"...And the women", "and-the-women"},
-		{"Straße Œuvre Æther", "strasse-oeuvre-aether"},
-		{"北京", ""},
-		{"", ""},
-		{"A very long headline that goes on and on well past the limit of ids", "a-very-long-headline-that-goes-on-and-on-well"},
-	} {
-		got := model.Slug(tc.in)
-		if got != tc.want {
-			t.Errorf("Slug(%q) = %q, want %q", tc.in, got, tc.want)
-		}
-		if got != "" && !model.ValidID(got) {
-			t.Errorf("Slug(%q) = %q is not a valid id", tc.in, got)
-		}
-	}
-}
-
-func TestSanitizeID(t *testing.T) {
-	for _, tc := range []struct{ in, want string }{
-		{"ok-id.1_x", "ok-id.1_x"},
-		{"UKR12345", "ukr12345"},
-		{"Event One!", "event-one"},
-		{"_private", "private"},
-		{"--", ""},
-		{"Événement 2", "evenement-2"},
-	} {
-		got := model.SanitizeID(tc.in)
-		if got != tc.want {
-			t.Errorf("SanitizeID(%q) = %q, want %q", tc.in, got, tc.want)
-		}
-		if got != "" && !model.ValidID(got) {
-			t.Errorf("SanitizeID(%q) = %q is not a valid id", tc.in, got)
-		}
-	}
-}
-
-// TestTopicStancesJSON: stances marshal as an ordered mapping and read back
-// in the same order.
 func TestTopicStancesJSON(t *testing.T) {
 	in := model.TopicStances{{"visit", model.StanceSupports}, {"warrant", model.StanceOpposes}}
 	data, err := json.Marshal(in)

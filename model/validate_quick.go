@@ -25,7 +25,7 @@ func quickValid(s *Story) bool {
 	ids := newIDTable(n)
 	for i := range n {
 		id := key(uint32(i))
-		if !validID(id) {
+		if !ValidID(id) {
 			return false
 		}
 		if _, ok := ids.insert(id, uint32(i), key); !ok {

@@ -30,8 +30,6 @@ package acled
 import (
 	"bufio"
 	"cmp"
-	"encoding/csv"
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -181,14 +179,13 @@ func Import(name string, r io.Reader) (*model.Story, model.Problems, error) {
 			break
 		}
 		if err != nil {
-			var pe *csv.ParseError
-			parse := errors.As(err, &pe)
-			if parse && errors.Is(pe.Err, csv.ErrQuote) && pe.StartLine == pe.Line && src.AtEnd(cr.InputOffset()) {
-				im.warn(pe.StartLine, 0, "the file ends inside a quoted field of this row, so it looks cut short: the row is left out and the rows before it are kept")
+			re := src.Judge(name, err, cr.InputOffset())
+			if re.CutShort {
+				im.warn(re.Line, 0, "%s", re.Msg)
 				break
 			}
-			im.fail(csvtail.Problem(name, err))
-			if !parse || errors.Is(pe.Err, csv.ErrQuote) {
+			im.fail(re.Problem)
+			if re.Fatal || re.OpenQuote {
 				break // a read error, or the rest of the file is inside an open quote
 			}
 			continue

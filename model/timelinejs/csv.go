@@ -3,7 +3,6 @@ package timelinejs
 import (
 	"bufio"
 	"encoding/csv"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -116,15 +115,13 @@ func ImportCSV(name string, r io.Reader) (*model.Story, model.Problems, error) {
 			break
 		}
 		if err != nil {
-			var pe *csv.ParseError
-			parse := errors.As(err, &pe)
-			if parse && errors.Is(pe.Err, csv.ErrQuote) && pe.StartLine == pe.Line && src.AtEnd(cr.InputOffset()) {
-				warns = append(warns, model.Problem{File: name, Line: pe.StartLine, Warning: true,
-					Msg: "the file ends inside a quoted field of this row, so it looks cut short: the row is left out and the rows before it are kept"})
+			re := src.Judge(name, err, cr.InputOffset())
+			if re.CutShort {
+				warns = append(warns, re.Problem)
 				break
 			}
-			errs = append(errs, csvtail.Problem(name, err))
-			if !parse || len(errs) > maxProblems {
+			errs = append(errs, re.Problem)
+			if re.Fatal || len(errs) > maxProblems {
 				break // a read error repeats for ever
 			}
 			continue

@@ -6,7 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/dateline/dateline/model/internal/testutil"
+	"github.com/dateline/dateline/model/internal/benchtext"
 	"github.com/dateline/dateline/model/text"
 )
 
@@ -46,7 +46,7 @@ func TestFoldForSearch(t *testing.T) {
 	if !strings.Contains(FoldForSearch("Talks with Pu\u200btin in Geneva"), FoldForSearch("PUTIN")) {
 		t.Error("a zero-width space defeats search")
 	}
-	for _, in := range []string{strings.ToLower(testutil.BenchASCII), "lower case 日本語 ελλάδα"} {
+	for _, in := range []string{strings.ToLower(benchtext.BenchASCII), "lower case 日本語 ελλάδα"} {
 		if allocs := testing.AllocsPerRun(100, func() { FoldForSearch(in) }); allocs != 0 {
 			t.Errorf("FoldForSearch(%.20q…) allocates %v times, want 0", in, allocs)
 		}
@@ -90,8 +90,8 @@ func TestFoldIgnorable(t *testing.T) {
 // FuzzFoldForSearch checks that folding writes valid UTF-8 and that folding
 // folded text changes nothing.
 func FuzzFoldForSearch(f *testing.F) {
-	f.Add(testutil.BenchASCII)
-	f.Add(testutil.BenchMixed)
+	f.Add(benchtext.BenchASCII)
+	f.Add(benchtext.BenchMixed)
 	f.Add("Pu\u200btin \u212a \u017f ΣΊΣΥΦΟΣ a\xffb")
 	f.Fuzz(func(t *testing.T, s string) {
 		fold := FoldForSearch(s)
@@ -108,8 +108,8 @@ var sinkString string
 
 func BenchmarkFoldForSearch(b *testing.B) {
 	for _, bc := range []struct{ name, in string }{
-		{"ascii600", testutil.BenchASCII},
-		{"mixed600", text.Clean(testutil.BenchMixed)},
+		{"ascii600", benchtext.BenchASCII},
+		{"mixed600", text.Clean(benchtext.BenchMixed)},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			b.SetBytes(int64(len(bc.in)))

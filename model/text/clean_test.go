@@ -7,7 +7,7 @@ import (
 	"unicode/utf8"
 	"unsafe"
 
-	"github.com/dateline/dateline/model/internal/testutil"
+	"github.com/dateline/dateline/model/internal/benchtext"
 )
 
 // cleanCases are the attacks (and the innocent text) Clean must handle. Each
@@ -240,7 +240,7 @@ func TestCleanExhaustive(t *testing.T) {
 func TestCleanFastPathReturnsInput(t *testing.T) {
 	inputs := []string{
 		"",
-		testutil.BenchASCII,
+		benchtext.BenchASCII,
 		"line one\nline two\n",
 		"Zürich 日本語 🏳️‍🌈 👨\u200d👩\u200d👧 می\u200cخواهم \ufffd ␛",
 		strings.Repeat("x", 1000) + "é",
@@ -265,7 +265,7 @@ func TestCleanFastPathReturnsInput(t *testing.T) {
 		}
 	}
 	// Changes cost one allocation, for the result.
-	if allocs := testing.AllocsPerRun(100, func() { CleanWithStats(testutil.BenchMixed) }); allocs != 1 {
+	if allocs := testing.AllocsPerRun(100, func() { CleanWithStats(benchtext.BenchMixed) }); allocs != 1 {
 		t.Errorf("CleanWithStats(mixed) allocates %v times, want 1", allocs)
 	}
 }
@@ -293,8 +293,8 @@ func FuzzClean(f *testing.F) {
 	for _, tc := range cleanCases {
 		f.Add(tc.in)
 	}
-	f.Add(testutil.BenchASCII)
-	f.Add(testutil.BenchMixed)
+	f.Add(benchtext.BenchASCII)
+	f.Add(benchtext.BenchMixed)
 	f.Fuzz(func(t *testing.T, s string) {
 		out, st := CleanWithStats(s)
 		checkClean(t, s, out, false)
@@ -319,9 +319,9 @@ var sinkString string
 
 func BenchmarkClean(b *testing.B) {
 	for _, bc := range []struct{ name, in string }{
-		{"ascii600", testutil.BenchASCII},
-		{"utf8clean", Clean(testutil.BenchMixed)},
-		{"mixed600", testutil.BenchMixed},
+		{"ascii600", benchtext.BenchASCII},
+		{"utf8clean", Clean(benchtext.BenchMixed)},
+		{"mixed600", benchtext.BenchMixed},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			b.SetBytes(int64(len(bc.in)))

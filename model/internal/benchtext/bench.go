@@ -1,4 +1,6 @@
-package testutil
+// Package benchtext holds the paragraphs the text and search benchmarks and
+// fuzz seeds share.
+package benchtext
 
 import "unicode/utf8"
 

@@ -335,14 +335,11 @@ func appendOpening(b []byte, q string, max int) []byte {
 	return b
 }
 
-// buildPostings records each item's actors and topics, and each actor's
-// and topic's items. It reads the story in file order, which is the order
-// of memory, and sizes every list exactly before filling it.
-func (ix *Index) buildPostings() {
-	s := ix.story
-	n := len(ix.refs)
-	evPos := make([]int32, len(s.Events))
-	stPos := make([]int32, len(s.Statements))
+// timelinePositions returns where each event and each statement, by its
+// place in the file, stands in the timeline.
+func (ix *Index) timelinePositions() (evPos, stPos []int32) {
+	evPos = make([]int32, len(ix.story.Events))
+	stPos = make([]int32, len(ix.story.Statements))
 	for pos, r := range ix.refs {
 		if r.kind == EventItem {
 			evPos[r.n] = int32(pos)
@@ -350,6 +347,16 @@ func (ix *Index) buildPostings() {
 			stPos[r.n] = int32(pos)
 		}
 	}
+	return evPos, stPos
+}
+
+// buildPostings records each item's actors and topics, and each actor's
+// and topic's items. It reads the story in file order, which is the order
+// of memory, and sizes every list exactly before filling it.
+func (ix *Index) buildPostings() {
+	s := ix.story
+	n := len(ix.refs)
+	evPos, stPos := ix.timelinePositions()
 	// Per item, the distinct known actors and topics, as story indexes.
 	var aBuf, tBuf []int32
 	actorsOf := func(dst []int32, e *Event) []int32 {

@@ -393,15 +393,24 @@ func (r *jsonReader) escaped(start int) ([]byte, bool) {
 	return nil, false
 }
 
+// stringOrNull reads a string's raw bytes. ok is false for a null, and
+// for anything else that is not a string, which fails the reader.
+func (r *jsonReader) stringOrNull() (raw []byte, ok bool) {
+	if r.literal("null") {
+		return nil, false
+	}
+	raw, ok = r.rawString()
+	if !ok {
+		r.fail()
+	}
+	return raw, ok
+}
+
 // text reads a string field: cleaned as one line, or as paragraphs when
 // multi, and copied into the arena. A null leaves the field empty.
 func (r *jsonReader) text(multi bool) string {
-	if r.literal("null") {
-		return ""
-	}
-	raw, ok := r.rawString()
+	raw, ok := r.stringOrNull()
 	if !ok {
-		r.fail()
 		return ""
 	}
 	v := view(raw)
@@ -431,12 +440,8 @@ func quietlyCleaned(s string) bool {
 // ref reads a one-line string that repeats across the story (an id used as
 // a reference, a role, a kind, a stance) and interns it.
 func (r *jsonReader) ref() string {
-	if r.literal("null") {
-		return ""
-	}
-	raw, ok := r.rawString()
+	raw, ok := r.stringOrNull()
 	if !ok {
-		r.fail()
 		return ""
 	}
 	return r.intern(raw)

@@ -297,17 +297,11 @@ func (ix *Index) candidates(m *matcher) []int32 {
 // list without repeats, through a bitmap of the timeline: linear in the
 // postings and the timeline's length over 64, whatever the number of lists.
 func (ix *Index) union(lists [][]int32) []int32 {
-	switch len(lists) {
-	case 0:
-		return []int32{}
-	case 1:
-		return lists[0]
-	}
 	total := 0
 	for _, l := range lists {
 		total += len(l)
 	}
-	if total < 64 || len(lists) <= 2 && total < len(ix.refs)/64 {
+	if len(lists) < 2 || total < 64 || len(lists) <= 2 && total < len(ix.refs)/64 {
 		return unionSorted(lists)
 	}
 	bits := make([]uint64, (len(ix.refs)+63)/64)

@@ -102,15 +102,7 @@ func (ix *Index) haystack() *haystack {
 		// and written to their places in the timeline's.
 		s := ix.story
 		n := len(ix.refs)
-		evPos := make([]int32, len(s.Events))
-		stPos := make([]int32, len(s.Statements))
-		for pos, r := range ix.refs {
-			if r.kind == EventItem {
-				evPos[r.n] = int32(pos)
-			} else {
-				stPos[r.n] = int32(pos)
-			}
-		}
+		evPos, stPos := ix.timelinePositions()
 		off := make([]int, n+1)
 		for i := range s.Events {
 			off[evPos[i]+1] = len(s.Events[i].Title) + len(s.Events[i].Summary) + 2

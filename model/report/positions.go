@@ -65,23 +65,16 @@ func WritePositionsText(w io.Writer, ix *model.Index) error {
 		}
 		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
 	}
-	first := true
-	for r, n := range ix.ActorTree() {
-		for i, t := range topics {
-			p := cells[r*len(topics)+i]
-			if p.Stance == model.StanceNone {
-				continue
-			}
-			if first {
-				fmt.Fprintln(w)
-				first = false
-			}
-			line := fmt.Sprintf("%s on %s: %s.", n.Actor.Name, t.ID, p.Stance)
-			if p.Summary != "" {
-				line += " " + strings.TrimSuffix(p.Summary, ".") + "."
-			}
-			fmt.Fprintf(w, "%s [%s]\n", line, strings.Join(p.Evidence, ", "))
+	for k, c := range recorded(ix, cells) {
+		if k == 0 {
+			fmt.Fprintln(w)
 		}
+		p := c.position
+		line := fmt.Sprintf("%s on %s: %s.", c.actor.Name, c.topic.ID, p.Stance)
+		if p.Summary != "" {
+			line += " " + strings.TrimSuffix(p.Summary, ".") + "."
+		}
+		fmt.Fprintf(w, "%s [%s]\n", line, strings.Join(p.Evidence, ", "))
 	}
 	return nil
 }
@@ -110,30 +103,46 @@ func WritePositionsMarkdown(w io.Writer, ix *model.Index) error {
 		}
 		bw.WriteString("\n")
 	}
-	first := true
-	for r, n := range ix.ActorTree() {
-		for i, t := range topics {
-			p := cells[r*len(topics)+i]
-			if p.Stance == model.StanceNone {
-				continue
-			}
-			if first {
-				bw.WriteString("\n## Positions\n\n")
-				first = false
-			}
-			fmt.Fprintf(bw, "- **%s** on **%s**: %s %s.", mdInline(n.Actor.Name), mdInline(t.Title), p.Stance.Symbol(), p.Stance)
-			if p.Summary != "" {
-				fmt.Fprintf(bw, " %s", mdInline(p.Summary))
-			}
-			if len(p.Evidence) > 0 {
-				var ev []string
-				for _, id := range p.Evidence {
-					ev = append(ev, "`"+id+"`")
-				}
-				fmt.Fprintf(bw, " Evidence: %s.", strings.Join(ev, ", "))
-			}
-			bw.WriteString("\n")
+	for k, c := range recorded(ix, cells) {
+		if k == 0 {
+			bw.WriteString("\n## Positions\n\n")
 		}
+		p := c.position
+		fmt.Fprintf(bw, "- **%s** on **%s**: %s %s.", mdInline(c.actor.Name), mdInline(c.topic.Title), p.Stance.Symbol(), p.Stance)
+		if p.Summary != "" {
+			fmt.Fprintf(bw, " %s", mdInline(p.Summary))
+		}
+		if len(p.Evidence) > 0 {
+			var ev []string
+			for _, id := range p.Evidence {
+				ev = append(ev, "`"+id+"`")
+			}
+			fmt.Fprintf(bw, " Evidence: %s.", strings.Join(ev, ", "))
+		}
+		bw.WriteString("\n")
 	}
 	return bw.Flush()
+}
+
+// recordedCell is a cell of the matrix that holds a stance.
+type recordedCell struct {
+	actor    *model.Actor
+	topic    model.Topic
+	position model.Position
+}
+
+// recorded lists the cells of the matrix (cells, from ix.Matrix) that hold
+// a stance, in the table's order: actors in tree order, topics in the
+// story's.
+func recorded(ix *model.Index, cells []model.Position) []recordedCell {
+	topics := ix.Story().Topics
+	var out []recordedCell
+	for r, n := range ix.ActorTree() {
+		for i, t := range topics {
+			if p := cells[r*len(topics)+i]; p.Stance != model.StanceNone {
+				out = append(out, recordedCell{n.Actor, t, p})
+			}
+		}
+	}
+	return out
 }

@@ -1,6 +1,3 @@
-// Package model is dateline's domain: a story of sources, actors, topics,
-// events, statements and positions; its EDTF dates; loading and validation;
-// and the index that answers timeline queries. It never imports the UI.
 package model
 
 import (

@@ -1,5 +1,3 @@
-// Package benchtext holds the paragraphs the text and search benchmarks and
-// fuzz seeds share.
 package benchtext
 
 import "unicode/utf8"

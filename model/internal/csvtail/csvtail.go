@@ -1,5 +1,3 @@
-// Package csvtail holds what the CSV importers (ACLED and the TimelineJS
-// sheet) share to tell a file cut short from one that is merely untidy.
 package csvtail
 
 import (

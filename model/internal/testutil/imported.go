@@ -1,4 +1,3 @@
-// Package testutil holds the checks the importers' tests share.
 package testutil
 
 import (

@@ -12,6 +12,7 @@ import (
 
 	"github.com/dateline/dateline/content"
 	"github.com/dateline/dateline/model"
+	"github.com/dateline/dateline/model/text"
 	"github.com/dateline/dateline/ui"
 )
 
@@ -33,7 +34,7 @@ func explore(cmd *cobra.Command, paths []string, f model.Filter, watch bool, std
 		}
 		r, stop, err := watchFile(paths[0], again)
 		if err != nil {
-			return dataErr(fmt.Errorf("cannot watch %s: %w", model.CleanLine(paths[0]), err))
+			return dataErr(fmt.Errorf("cannot watch %s: %w", text.CleanLine(paths[0]), err))
 		}
 		defer stop()
 		reload = r

@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/dateline/dateline/model"
+	"github.com/dateline/dateline/model/text"
 	"github.com/dateline/dateline/model/timelinejs"
 )
 
@@ -85,7 +86,7 @@ func newExportCmd(stdout, stderr io.Writer) *cobra.Command {
 			if err := writeAtomic(target, force, write); err != nil {
 				return err
 			}
-			fmt.Fprintf(stderr, "dateline: wrote %d %s to %s\n", len(rows), plural(len(rows), "item", "items"), model.CleanLine(output))
+			fmt.Fprintf(stderr, "dateline: wrote %d %s to %s\n", len(rows), plural(len(rows), "item", "items"), text.CleanLine(output))
 			return nil
 		},
 	}

@@ -15,6 +15,8 @@ import (
 
 	"github.com/dateline/dateline/content"
 	"github.com/dateline/dateline/model"
+	"github.com/dateline/dateline/model/formats"
+	"github.com/dateline/dateline/model/report"
 )
 
 // peerDir holds real TimelineJS files: shared/ beside the checkout.
@@ -47,7 +49,7 @@ func exportListIDs(t *testing.T, args ...string) []string {
 	if code != 0 {
 		t.Fatalf("list %v: exit %d: %s", args, code, errOut)
 	}
-	var items []model.ListItem
+	var items []report.ListItem
 	if err := json.Unmarshal([]byte(out), &items); err != nil {
 		t.Fatal(err)
 	}
@@ -208,7 +210,7 @@ func TestExportNativeRoundTrip(t *testing.T) {
 		if code, _, stderr := exportRun(t, "export", "--to", to, "-o", out); code != 0 {
 			t.Fatalf("export --to %s: exit %d: %s", to, code, stderr)
 		}
-		got, _, err := model.LoadFile(out)
+		got, _, err := formats.LoadFile(out, formats.Auto)
 		if err != nil {
 			t.Fatalf("%s: %v", to, err)
 		}
@@ -244,12 +246,12 @@ func TestExportTimelineJSRoundTrip(t *testing.T) {
 	if code, _, stderr := exportRun(t, "export", "--to", "timelinejs", "-o", out); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	list := func(args ...string) []model.ListItem {
+	list := func(args ...string) []report.ListItem {
 		code, stdout, stderr := exportRun(t, append([]string{"list", "--format", "json"}, args...)...)
 		if code != 0 {
 			t.Fatalf("list %v: exit %d: %s", args, code, stderr)
 		}
-		var items []model.ListItem
+		var items []report.ListItem
 		if err := json.Unmarshal([]byte(stdout), &items); err != nil {
 			t.Fatal(err)
 		}

@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/dateline/dateline/model"
+	"github.com/dateline/dateline/model/edtf"
 )
 
 // filterFlags are the flags that narrow the timeline, shared by the root
@@ -43,12 +44,12 @@ func (f *filterFlags) parse() (model.Filter, error) {
 	mf := model.Filter{Actors: f.actors, Topics: f.topics, Text: f.search}
 	for _, d := range []struct {
 		flag, val string
-		into      *model.Date
+		into      *edtf.Date
 	}{{"--since", f.since, &mf.Since}, {"--until", f.until, &mf.Until}} {
 		if d.val == "" {
 			continue
 		}
-		date, err := model.ParseDate(d.val)
+		date, err := edtf.Parse(d.val)
 		if err != nil {
 			return mf, usageErr("%s: %v", d.flag, err)
 		}

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/dateline/dateline/model"
+	"github.com/dateline/dateline/model/report"
 )
 
 // listFormats are the --format values of list.
@@ -40,13 +41,13 @@ func newListCmd(stdout, stderr io.Writer) *cobra.Command {
 func writeList(w io.Writer, ix *model.Index, rows []int32, format string) error {
 	switch format {
 	case "json":
-		return ix.WriteListJSON(w, rows)
+		return report.WriteListJSON(w, ix, rows)
 	case "ndjson":
-		return ix.WriteListNDJSON(w, rows)
+		return report.WriteListNDJSON(w, ix, rows)
 	case "csv":
-		return ix.WriteListCSV(w, rows)
+		return report.WriteListCSV(w, ix, rows)
 	case "markdown":
-		return ix.WriteListMarkdown(w, rows)
+		return report.WriteListMarkdown(w, ix, rows)
 	}
-	return ix.WriteListText(w, rows)
+	return report.WriteListText(w, ix, rows)
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/dateline/dateline/content"
 	"github.com/dateline/dateline/model"
 	"github.com/dateline/dateline/model/formats"
+	"github.com/dateline/dateline/model/text"
 )
 
 // addFromFlag gives every command the --from flag that forces the format
@@ -41,7 +42,7 @@ func loadCmd(cmd *cobra.Command, paths []string, stderr io.Writer) (*model.Index
 	if len(paths) == 0 || !isTerminal(stderr) {
 		return loadFiles(paths, from, stderr)
 	}
-	line := &progressLine{w: stderr, name: model.CleanLine(strings.Join(paths, " + "))}
+	line := &progressLine{w: stderr, name: text.CleanLine(strings.Join(paths, " + "))}
 	defer line.clear()
 	return loadFilesContext(context.Background(), paths, from, line.report, stderr)
 }
@@ -102,7 +103,7 @@ func loadStory(ctx context.Context, paths []string, from formats.Format, progres
 		s, warns, err = formats.LoadFilesContext(ctx, paths, from, progress)
 	}
 	for _, w := range warns {
-		fmt.Fprintln(stderr, model.Clean(w.Error())) // the file name is not cleaned
+		fmt.Fprintln(stderr, text.Clean(w.Error())) // the file name is not cleaned
 	}
 	if err != nil {
 		return nil, dataErr(err)

@@ -8,6 +8,7 @@ import (
 	"syscall"
 
 	"github.com/dateline/dateline/model"
+	"github.com/dateline/dateline/model/text"
 )
 
 // output is standard output as every command sees it: buffered, and
@@ -58,7 +59,7 @@ func (k errorKeeper) Write(p []byte) (int, error) {
 // failure worth a message.
 func writeFailed(err error, stderr io.Writer) int {
 	if !errors.Is(err, syscall.EPIPE) {
-		fmt.Fprintln(stderr, model.Clean("dateline: cannot write the output: "+model.UnwrapPathError(err).Error()+
+		fmt.Fprintln(stderr, text.Clean("dateline: cannot write the output: "+model.UnwrapPathError(err).Error()+
 			"; nothing was written past that point"))
 	}
 	return ExitData

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/dateline/dateline/model"
+	"github.com/dateline/dateline/model/report"
 )
 
 // positionsFormats are the --format values of positions.
@@ -38,9 +39,9 @@ func newPositionsCmd(stdout, stderr io.Writer) *cobra.Command {
 func writePositions(w io.Writer, ix *model.Index, format string) error {
 	switch format {
 	case "json":
-		return ix.WritePositionsJSON(w)
+		return report.WritePositionsJSON(w, ix)
 	case "markdown":
-		return ix.WritePositionsMarkdown(w)
+		return report.WritePositionsMarkdown(w, ix)
 	}
-	return ix.WritePositionsText(w)
+	return report.WritePositionsText(w, ix)
 }

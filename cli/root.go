@@ -13,6 +13,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/dateline/dateline/model"
+	"github.com/dateline/dateline/model/report"
+	"github.com/dateline/dateline/model/text"
 )
 
 // Exit codes: success; a story problem, an unreadable file or a failed
@@ -76,7 +78,7 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 				if err != nil {
 					return err
 				}
-				return ix.WriteListText(stdout, rows)
+				return report.WriteListText(stdout, ix, rows)
 			}
 			f, err := ff.parse()
 			if err != nil {
@@ -134,7 +136,7 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		if code == ExitUsage && !strings.HasPrefix(msg, "dateline") {
 			msg = "dateline: " + msg
 		}
-		fmt.Fprintln(stderr, model.Clean(msg)) // messages quote file names and flags
+		fmt.Fprintln(stderr, text.Clean(msg)) // messages quote file names and flags
 	}
 	return code
 }

@@ -7,7 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/dateline/dateline/model"
+	"github.com/dateline/dateline/model/text"
 )
 
 // newValidateCmd is `dateline validate`.
@@ -24,11 +24,11 @@ func newValidateCmd(stdout, stderr io.Writer) *cobra.Command {
 					return err
 				}
 				if _, err := loadStory(context.Background(), []string{path}, from, nil, stderr); err != nil {
-					fmt.Fprintln(stderr, model.Clean(err.Error()))
+					fmt.Fprintln(stderr, text.Clean(err.Error()))
 					bad++
 					continue
 				}
-				fmt.Fprintf(stdout, "%s: ok\n", model.CleanLine(path))
+				fmt.Fprintf(stdout, "%s: ok\n", text.CleanLine(path))
 			}
 			if bad > 0 {
 				return &exitError{ExitData, errQuiet}

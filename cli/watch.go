@@ -11,6 +11,7 @@ import (
 	"github.com/fsnotify/fsnotify"
 
 	"github.com/dateline/dateline/model"
+	"github.com/dateline/dateline/model/text"
 	"github.com/dateline/dateline/ui"
 )
 
@@ -93,7 +94,7 @@ func (wt *watcher) next() (*model.Index, error) {
 		for {
 			_ = wt.arm() // a link may point somewhere new
 			if wt.lost {
-				return nil, fmt.Errorf("the folder of %s was removed; following it again once it is back", model.CleanLine(wt.path))
+				return nil, fmt.Errorf("the folder of %s was removed; following it again once it is back", text.CleanLine(wt.path))
 			}
 			ix, state, err := wt.tryLoad()
 			if state == loaded {
@@ -191,11 +192,11 @@ func (wt *watcher) tryLoad() (*model.Index, loadState, error) {
 	st, err := os.Stat(wt.path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return nil, loaded, fmt.Errorf("%s is gone; showing the last version until it is back", model.CleanLine(wt.path))
+		return nil, loaded, fmt.Errorf("%s is gone; showing the last version until it is back", text.CleanLine(wt.path))
 	case err != nil:
 		return nil, loaded, err
 	case !st.Mode().IsRegular():
-		return nil, loaded, fmt.Errorf("%s is %s now, not a file; waiting for it to be a file again", model.CleanLine(wt.path), fileKind(st.Mode()))
+		return nil, loaded, fmt.Errorf("%s is %s now, not a file; waiting for it to be a file again", text.CleanLine(wt.path), fileKind(st.Mode()))
 	case st.Size() == 0:
 		return nil, empty, nil
 	}

@@ -110,7 +110,11 @@ func BenchmarkLoad(b *testing.B) {
 		load   func(path string) (*model.Story, error)
 	}{
 		{gen.JSON, func(path string) (*model.Story, error) {
-			s, _, err := model.LoadFile(path)
+			data, err := os.ReadFile(path)
+			if err != nil {
+				return nil, err
+			}
+			s, _, err := model.Load(path, data)
 			return s, err
 		}},
 		{gen.NDJSON, func(path string) (*model.Story, error) {

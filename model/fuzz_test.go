@@ -7,6 +7,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/dateline/dateline/model/text"
 )
 
 // multilineFields are the string fields that may hold line breaks; every
@@ -47,9 +49,9 @@ func checkLoaded(t *testing.T, s *Story, warns Problems, err error) {
 	walkStrings(reflect.ValueOf(s).Elem(), "story", func(where, v string) {
 		field := where[strings.LastIndexByte(where, '.')+1:]
 		field, _, _ = strings.Cut(field, "[")
-		want := CleanLine(v)
+		want := text.CleanLine(v)
 		if multilineFields[field] {
-			want = Clean(v)
+			want = text.Clean(v)
 		}
 		if v != want {
 			t.Errorf("%s %q is not clean", where, v)
@@ -67,7 +69,7 @@ func checkLoaded(t *testing.T, s *Story, warns Problems, err error) {
 
 func checkProblem(t *testing.T, p Problem) {
 	t.Helper()
-	if msg := p.Error(); Clean(msg) != msg {
+	if msg := p.Error(); text.Clean(msg) != msg {
 		t.Errorf("problem is not clean: %q", msg)
 	}
 	if p.Line < 0 || p.Col < 0 || p.Col > 0 && p.Line == 0 {

@@ -18,6 +18,7 @@ import (
 	"github.com/dateline/dateline/model"
 	"github.com/dateline/dateline/model/formats"
 	"github.com/dateline/dateline/model/gen"
+	"github.com/dateline/dateline/model/text"
 	"github.com/dateline/dateline/model/timelinejs"
 )
 
@@ -38,7 +39,7 @@ func load(t *testing.T, data string, f formats.Format) (*model.Story, model.Prob
 		t.Fatalf("story %v with error %v", s != nil, err)
 	}
 	for _, p := range append(append(model.Problems{}, warns...), errs...) {
-		if model.Clean(p.Error()) != p.Error() {
+		if text.Clean(p.Error()) != p.Error() {
 			t.Errorf("problem holds what Clean would take out: %q", p.Error())
 		}
 	}

@@ -52,21 +52,3 @@ func (t *idTable) find(id string, key func(uint32) string) (uint32, bool) {
 		}
 	}
 }
-
-// validID is idPattern without the regular expression:
-// ^[a-z0-9][a-z0-9._-]*$.
-func validID(id string) bool {
-	if id == "" {
-		return false
-	}
-	for i := 0; i < len(id); i++ {
-		c := id[i]
-		switch {
-		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
-		case (c == '.' || c == '_' || c == '-') && i > 0:
-		default:
-			return false
-		}
-	}
-	return true
-}

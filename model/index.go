@@ -7,6 +7,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/dateline/dateline/model/edtf"
 )
 
 // ItemKind says whether a timeline item is an event or a statement.
@@ -49,7 +51,7 @@ func (it Item) ID() string {
 }
 
 // Date is when the event happened or the statement was made.
-func (it Item) Date() Date {
+func (it Item) Date() edtf.Date {
 	if it.Statement != nil {
 		return it.Statement.Date
 	}
@@ -76,8 +78,8 @@ type ref struct {
 type Index struct {
 	story   *Story
 	refs    []ref
-	lo      []Day // earliest day of each item, in timeline order
-	hi      []Day
+	lo      []edtf.Day // earliest day of each item, in timeline order
+	hi      []edtf.Day
 	stTitle []string // the title of each statement, made where it has none
 
 	actorOf  map[string]int32 // actor id → actor index
@@ -183,7 +185,7 @@ func (ix *Index) buildActorTree() {
 
 // orderKey is what the timeline sorts by: earliest day, latest day, id.
 type orderKey struct {
-	lo, hi Day
+	lo, hi edtf.Day
 	id     string
 	r      ref
 }
@@ -208,8 +210,8 @@ func (ix *Index) buildOrder() {
 	}
 	byKey := func(a, b orderKey) int { return compareKeys(&a, &b) }
 	ix.refs = make([]ref, n)
-	ix.lo = make([]Day, n)
-	ix.hi = make([]Day, n)
+	ix.lo = make([]edtf.Day, n)
+	ix.hi = make([]edtf.Day, n)
 	put := func(i int, k *orderKey) {
 		ix.refs[i] = k.r
 		ix.lo[i], ix.hi[i] = k.lo, k.hi
@@ -238,7 +240,7 @@ func (ix *Index) buildOrder() {
 	}
 }
 
-func (ix *Index) dateID(r ref) (Date, string) {
+func (ix *Index) dateID(r ref) (edtf.Date, string) {
 	if r.kind == StatementItem {
 		st := &ix.story.Statements[r.n]
 		return st.Date, st.ID
@@ -333,14 +335,11 @@ func appendOpening(b []byte, q string, max int) []byte {
 	return b
 }
 
-// buildPostings records each item's actors and topics, and each actor's
-// and topic's items. It reads the story in file order, which is the order
-// of memory, and sizes every list exactly before filling it.
-func (ix *Index) buildPostings() {
-	s := ix.story
-	n := len(ix.refs)
-	evPos := make([]int32, len(s.Events))
-	stPos := make([]int32, len(s.Statements))
+// timelinePositions returns where each event and each statement, by its
+// place in the file, stands in the timeline.
+func (ix *Index) timelinePositions() (evPos, stPos []int32) {
+	evPos = make([]int32, len(ix.story.Events))
+	stPos = make([]int32, len(ix.story.Statements))
 	for pos, r := range ix.refs {
 		if r.kind == EventItem {
 			evPos[r.n] = int32(pos)
@@ -348,6 +347,16 @@ func (ix *Index) buildPostings() {
 			stPos[r.n] = int32(pos)
 		}
 	}
+	return evPos, stPos
+}
+
+// buildPostings records each item's actors and topics, and each actor's
+// and topic's items. It reads the story in file order, which is the order
+// of memory, and sizes every list exactly before filling it.
+func (ix *Index) buildPostings() {
+	s := ix.story
+	n := len(ix.refs)
+	evPos, stPos := ix.timelinePositions()
 	// Per item, the distinct known actors and topics, as story indexes.
 	var aBuf, tBuf []int32
 	actorsOf := func(dst []int32, e *Event) []int32 {
@@ -622,6 +631,17 @@ func (ix *Index) Position(actorID, topicID string) Position {
 		}
 	}
 	return Position{Actor: actorID, Topic: topicID, Stance: StanceNone}
+}
+
+// Matrix is every actor × topic position, actors in tree order.
+func (ix *Index) Matrix() []Position {
+	var out []Position
+	for _, n := range ix.tree {
+		for _, t := range ix.story.Topics {
+			out = append(out, ix.Position(n.Actor.ID, t.ID))
+		}
+	}
+	return out
 }
 
 // HasPositions reports whether the actor holds a recorded position on any topic.

@@ -14,17 +14,9 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/dateline/dateline/model/text"
 	"go.yaml.in/yaml/v3"
 )
-
-// LoadFile reads and loads the story at path. See Load.
-func LoadFile(path string) (*Story, Problems, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, nil, fmt.Errorf("cannot read %s: %w", path, UnwrapPathError(err))
-	}
-	return Load(path, data)
-}
 
 // UnwrapPathError drops the operation and path an os error repeats, for
 // messages that name the path themselves: "cannot read x: no such file".
@@ -164,7 +156,7 @@ next:
 }
 
 // noteCleaned records cleaning against the event or statement whose text it was.
-func (s *Story) noteCleaned(at path, st CleanStats) {
+func (s *Story) noteCleaned(at path, st text.CleanStats) {
 	if len(at) < 2 {
 		return
 	}
@@ -182,7 +174,7 @@ func (s *Story) noteCleaned(at path, st CleanStats) {
 		return
 	}
 	if s.Cleaned == nil {
-		s.Cleaned = map[string]CleanStats{}
+		s.Cleaned = map[string]text.CleanStats{}
 	}
 	c := s.Cleaned[id]
 	c.Sequences += st.Sequences
@@ -300,7 +292,7 @@ func syntaxProblem(name string, data []byte, err error) Problem {
 	case p.Line == 0 && !strings.Contains(msg, "anchor") && !strings.Contains(msg, "alias"):
 		p.Line = 1 // a scanner error on the first line
 	}
-	p.Msg = "the file is not valid YAML: " + CleanLine(msg) + "; fix the syntax there"
+	p.Msg = "the file is not valid YAML: " + text.CleanLine(msg) + "; fix the syntax there"
 	return p
 }
 
@@ -327,7 +319,7 @@ func jsonSyntaxProblem(name string, data []byte) (Problem, bool) {
 	}
 	line, col := LineCol(data, off)
 	return Problem{File: name, Line: line, Col: col,
-		Msg: "the file is not valid JSON: " + CleanLine(se.Error()) + "; fix the syntax there"}, true
+		Msg: "the file is not valid JSON: " + text.CleanLine(se.Error()) + "; fix the syntax there"}, true
 }
 
 // tooDeepProblem reports data nested deeper than maxDepth, which the

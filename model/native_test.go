@@ -10,6 +10,7 @@ import (
 
 	"github.com/dateline/dateline/content"
 	"github.com/dateline/dateline/model"
+	"github.com/dateline/dateline/model/edtf"
 )
 
 func loadBuiltIn(t testing.TB) *model.Story {
@@ -91,9 +92,9 @@ func TestWriteJSONShape(t *testing.T) {
 	}
 }
 
-func mustDate(t testing.TB, s string) model.Date {
+func mustDate(t testing.TB, s string) edtf.Date {
 	t.Helper()
-	d, err := model.ParseDate(s)
+	d, err := edtf.Parse(s)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -131,50 +132,6 @@ func TestSubset(t *testing.T) {
 	}
 }
 
-func TestSlug(t *testing.T) {
-	for _, tc := range []struct{ in, want string }{
-		{"Ada Lovelace", "ada-lovelace"},
-		{"Rózsa Péter writes recursion", "rozsa-peter-writes-recursion"},
-		{"Karen Spärck Jones", "karen-sparck-jones"},
-		{"Łódź, Kraków & Gdańsk", "lodz-krakow-gdansk"},
-		{"Military Forces of Russia (2000-)", "military-forces-of-russia-2000"},
-		{"...And the women", "and-the-women"},
-		{"Straße Œuvre Æther", "strasse-oeuvre-aether"},
-		{"北京", ""},
-		{"", ""},
-		{"A very long headline that goes on and on well past the limit of ids", "a-very-long-headline-that-goes-on-and-on-well"},
-	} {
-		got := model.Slug(tc.in)
-		if got != tc.want {
-			t.Errorf("Slug(%q) = %q, want %q", tc.in, got, tc.want)
-		}
-		if got != "" && !model.ValidID(got) {
-			t.Errorf("Slug(%q) = %q is not a valid id", tc.in, got)
-		}
-	}
-}
-
-func TestSanitizeID(t *testing.T) {
-	for _, tc := range []struct{ in, want string }{
-		{"ok-id.1_x", "ok-id.1_x"},
-		{"UKR12345", "ukr12345"},
-		{"Event One!", "event-one"},
-		{"_private", "private"},
-		{"--", ""},
-		{"Événement 2", "evenement-2"},
-	} {
-		got := model.SanitizeID(tc.in)
-		if got != tc.want {
-			t.Errorf("SanitizeID(%q) = %q, want %q", tc.in, got, tc.want)
-		}
-		if got != "" && !model.ValidID(got) {
-			t.Errorf("SanitizeID(%q) = %q is not a valid id", tc.in, got)
-		}
-	}
-}
-
-// TestTopicStancesJSON: stances marshal as an ordered mapping and read back
-// in the same order.
 func TestTopicStancesJSON(t *testing.T) {
 	in := model.TopicStances{{"visit", model.StanceSupports}, {"warrant", model.StanceOpposes}}
 	data, err := json.Marshal(in)

@@ -2,7 +2,6 @@ package model
 
 import (
 	"context"
-	"encoding/binary"
 	"fmt"
 	"math"
 	bits64 "math/bits"
@@ -12,8 +11,8 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"unicode/utf8"
-	"unsafe"
+
+	"github.com/dateline/dateline/model/edtf"
 )
 
 // Filter narrows the timeline. Within a dimension the choices combine as
@@ -28,7 +27,7 @@ type Filter struct {
 	Text string
 	// Since and Until keep dated items whose dates overlap the range; a
 	// zero Date leaves that end open.
-	Since, Until Date
+	Since, Until edtf.Date
 }
 
 // Active reports whether the filter narrows anything.
@@ -82,12 +81,12 @@ type matcher struct {
 	fold           folder    // finds needle
 	hay            *haystack // nil when the needle is not ASCII
 	nameHit        []bool    // actors whose names or aliases contain the needle
-	lo, hi         Day
+	lo, hi         edtf.Day
 	dated          bool
 }
 
 func (ix *Index) compile(f Filter) *matcher {
-	m := &matcher{lo: MinDay, hi: MaxDay}
+	m := &matcher{lo: edtf.MinDay, hi: edtf.MaxDay}
 	if len(f.Actors) > 0 {
 		m.actors = make([]bool, len(ix.story.Actors))
 		for _, id := range f.Actors {
@@ -298,17 +297,11 @@ func (ix *Index) candidates(m *matcher) []int32 {
 // list without repeats, through a bitmap of the timeline: linear in the
 // postings and the timeline's length over 64, whatever the number of lists.
 func (ix *Index) union(lists [][]int32) []int32 {
-	switch len(lists) {
-	case 0:
-		return []int32{}
-	case 1:
-		return lists[0]
-	}
 	total := 0
 	for _, l := range lists {
 		total += len(l)
 	}
-	if total < 64 || len(lists) <= 2 && total < len(ix.refs)/64 {
+	if len(lists) < 2 || total < 64 || len(lists) <= 2 && total < len(ix.refs)/64 {
 		return unionSorted(lists)
 	}
 	bits := make([]uint64, (len(ix.refs)+63)/64)
@@ -510,7 +503,7 @@ func (ix *Index) scan(ctx context.Context, m *matcher, cands []int32, lo, hi int
 func (ix *Index) matches(m *matcher, p int32) bool {
 	// An undated item has no date to overlap the range.
 	// (Only an undated item starts at MaxDay: see Date.Earliest.)
-	if m.dated && (ix.hi[p] < m.lo || ix.lo[p] > m.hi || ix.lo[p] == MaxDay) {
+	if m.dated && (ix.hi[p] < m.lo || ix.lo[p] > m.hi || ix.lo[p] == edtf.MaxDay) {
 		return false
 	}
 	actors := ix.itemActors[ix.actorStart[p]:ix.actorStart[p+1]]
@@ -574,221 +567,6 @@ func unionSorted(lists [][]int32) []int32 {
 	}
 }
 
-// haystack is the text that searches read: for each item in timeline
-// order, its title and its text with ASCII letters in lower case, each
-// followed by a NUL (which cleaned text never holds, so no match spans
-// two). An ASCII needle matches an item exactly when strings.Index finds
-// it in the item's part, as ContainsFold would in the title or the text;
-// and the scan reads memory in order, at memchr speed.
-type haystack struct {
-	buf string
-	off []int // item p is buf[off[p]:off[p+1]]
-	// bytes counts the bytes in a sample of buf, for searches to look for
-	// the rarest byte of their needle.
-	bytes [256]uint32
-	// grams has a filter of the 4-grams of each block of gramBlock items,
-	// so that a search skips the blocks that cannot hold its text: when
-	// what is typed stops matching, most of the timeline is passed over.
-	grams []gramFilter
-}
-
-// gramBlock is how many items share a 4-gram filter: a block of the
-// parallel scan.
-const gramBlock = scanBlock
-
-// gramFilter is a Bloom filter, one bit a 4-gram, of the 4-grams of a
-// block of the haystack. 2^20 bits hold the some 10^5 distinct 4-grams of
-// eight thousand items with one false positive in ten or so a 4-gram, and
-// a needle brings up to eight.
-type gramFilter []uint64
-
-const gramBits = 20
-
-func gramHash(x uint32) uint32 { return (x * 0x9E3779B1) >> (32 - gramBits) }
-
-func newGramFilter(text string) gramFilter {
-	f := make(gramFilter, 1<<gramBits/64)
-	if len(text) < 4 {
-		return f
-	}
-	for i := 0; i+4 <= len(text); i++ {
-		a := gramHash(load32(text, i))
-		f[a>>6] |= 1 << (a & 63)
-	}
-	return f
-}
-
-// mayHold reports whether the block may hold every one of the 4-grams.
-func (f gramFilter) mayHold(grams []uint32) bool {
-	for _, g := range grams {
-		if a := gramHash(g); f[a>>6]&(1<<(a&63)) == 0 {
-			return false
-		}
-	}
-	return true
-}
-
-// load32 is the 4 bytes of s at i, as the machine reads them.
-func load32(s string, i int) uint32 {
-	_ = s[i+3]
-	return *(*uint32)(unsafe.Add(unsafe.Pointer(unsafe.StringData(s)), i))
-}
-
-// needleGrams is the needle's 4-grams (at most eight, spread over it), as
-// the filters hash them.
-func needleGrams(needle string) []uint32 {
-	if len(needle) < 4 {
-		return nil
-	}
-	n := len(needle) - 3
-	step := max(1, n/8)
-	var out []uint32
-	for i := 0; i < n; i += step {
-		out = append(out, load32(needle, i))
-	}
-	return out
-}
-
-func (h *haystack) item(p int32) string { return h.buf[h.off[p]:h.off[p+1]] }
-
-// PrepareSearch builds what text searches read (see haystack), which the
-// first search would otherwise wait for: about a second at a million
-// events. Call it in the background once the index is built; it is safe
-// to call from several goroutines, and while searches run.
-func (ix *Index) PrepareSearch() { ix.haystack() }
-
-// haystack builds the search text the first time it is needed, on every
-// processor. It costs about as much memory as the story's text.
-func (ix *Index) haystack() *haystack {
-	ix.hayOnce.Do(func() {
-		// Items are read in the story's order, which is the order of memory,
-		// and written to their places in the timeline's.
-		s := ix.story
-		n := len(ix.refs)
-		evPos := make([]int32, len(s.Events))
-		stPos := make([]int32, len(s.Statements))
-		for pos, r := range ix.refs {
-			if r.kind == EventItem {
-				evPos[r.n] = int32(pos)
-			} else {
-				stPos[r.n] = int32(pos)
-			}
-		}
-		off := make([]int, n+1)
-		for i := range s.Events {
-			off[evPos[i]+1] = len(s.Events[i].Title) + len(s.Events[i].Summary) + 2
-		}
-		for i := range s.Statements {
-			off[stPos[i]+1] = len(ix.stTitle[i]) + len(s.Statements[i].Quote) + 2
-		}
-		for p := range n {
-			off[p+1] += off[p]
-		}
-		buf := make([]byte, off[n])
-		put := func(p int32, title, text string) {
-			o := off[p]
-			o += foldInto(buf[o:], title)
-			buf[o] = 0
-			o++
-			o += foldInto(buf[o:], text)
-			buf[o] = 0
-		}
-		workers := max(1, min(runtime.GOMAXPROCS(0), n/parallelMin))
-		var wg sync.WaitGroup
-		for w := range workers {
-			wg.Go(func() {
-				for i := len(s.Events) * w / workers; i < len(s.Events)*(w+1)/workers; i++ {
-					put(evPos[i], s.Events[i].Title, s.Events[i].Summary)
-				}
-				for i := len(s.Statements) * w / workers; i < len(s.Statements)*(w+1)/workers; i++ {
-					put(stPos[i], ix.stTitle[i], s.Statements[i].Quote)
-				}
-			})
-		}
-		wg.Wait()
-		ix.hay = haystack{buf: unsafe.String(unsafe.SliceData(buf), len(buf)), off: off}
-		h := &ix.hay
-		h.grams = make([]gramFilter, (n+gramBlock-1)/gramBlock)
-		var next atomic.Int64
-		for range workers {
-			wg.Go(func() {
-				for {
-					b := int(next.Add(1) - 1)
-					if b >= len(h.grams) {
-						return
-					}
-					lo, hi := b*gramBlock, min(n, (b+1)*gramBlock)
-					h.grams[b] = newGramFilter(h.buf[off[lo]:off[hi]])
-				}
-			})
-		}
-		wg.Wait()
-		// A sample of about 4 MB, spread over the whole timeline.
-		step := max(1, n/(4<<20/max(1, len(buf)/max(1, n))))
-		for p := 0; p < n; p += step {
-			t := ix.hay.item(int32(p))
-			for i := 0; i < len(t); i++ {
-				ix.hay.bytes[t[i]]++
-			}
-		}
-	})
-	return &ix.hay
-}
-
-// foldInto copies s into dst for an ASCII search: A-Z in lower case, and
-// the invisible characters that Clean keeps (soft hyphens, joiners,
-// variation selectors) left out, so "Pu\u00adtin" is found by "putin". It
-// returns the bytes written, never more than len(s); the rest of the
-// item's room stays zero, which no needle holds.
-func foldInto(dst []byte, s string) int {
-	if isASCII(s) {
-		return lowerASCII(dst, s)
-	}
-	o := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			dst[o] = c
-			o++
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if !isIgnorable(r) {
-			o += copy(dst[o:], s[i:i+size])
-		}
-		i += size
-	}
-	return o
-}
-
-// lowerASCII copies s into dst with A-Z in lower case, eight bytes at a
-// time, and returns len(s).
-func lowerASCII(dst []byte, s string) int {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		x := binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s[i:]), 8))
-		h := x &^ highs
-		// Bit 7 of a byte: at least 'A', more than 'Z', and ASCII.
-		ge := h + (0x80-'A')*ones
-		gt := h + (0x80-'Z'-1)*ones
-		upper := ge &^ gt &^ x & highs
-		binary.LittleEndian.PutUint64(dst[i:], x|upper>>2)
-	}
-	for ; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		dst[i] = c
-	}
-	return len(s)
-}
-
 // ActorCounts counts, for every actor id, the rows that involve the actor or
 // any of its descendants: the number a filter on that actor would keep.
 func (ix *Index) ActorCounts(rows []int32) map[string]int {
@@ -825,165 +603,4 @@ func (ix *Index) TopicCounts(rows []int32) map[string]int {
 		out[ix.story.Topics[i].ID] = c
 	}
 	return out
-}
-
-// ContainsFold reports whether s contains needle, which must already be
-// folded by FoldForSearch. ASCII needles take a fast path with no allocation.
-func ContainsFold(s, needle string) bool { return IndexFold(s, needle) >= 0 }
-
-// IndexFold returns the byte offset in s of the first match of the folded
-// needle, or -1. For non-ASCII needles the offset is approximate only in
-// text whose folding changes byte lengths; callers highlight with it.
-func IndexFold(s, needle string) int {
-	f := newFolder(needle)
-	return f.index(s)
-}
-
-// folder finds one folded needle. For an ASCII needle it looks for the
-// needle's rarest byte (in English text) with strings.IndexByte, in both
-// cases, and compares the rest only there: most text is passed over at
-// memchr speed, without allocating.
-type folder struct {
-	needle string
-	ascii  bool
-	k      int  // offset in needle of its rarest byte
-	lc, uc byte // that byte in lower and upper case
-}
-
-func newFolder(needle string) folder {
-	f := folder{needle: needle, ascii: isASCII(needle)}
-	if !f.ascii || needle == "" {
-		return f
-	}
-	for i := 0; i < len(needle); i++ {
-		if byteFreq(needle[i]) < byteFreq(needle[f.k]) {
-			f.k = i
-		}
-	}
-	c := needle[f.k]
-	f.lc, f.uc = c, c
-	if 'a' <= c && c <= 'z' {
-		f.uc = c - 'a' + 'A'
-	}
-	return f
-}
-
-// byteFreq ranks a (folded) byte by how often it appears in English text:
-// letters by their frequency per mille, the space as the commonest.
-func byteFreq(c byte) int {
-	// a b c d e f g h i j k l m n o p q r s t u v w x y z
-	letters := [26]uint8{82, 15, 28, 43, 127, 22, 20, 61, 70, 2, 8, 40, 24, 67, 75, 19, 1, 60, 63, 91, 28, 10, 24, 2, 20, 1}
-	switch {
-	case 'a' <= c && c <= 'z':
-		return int(letters[c-'a'])
-	case c == ' ':
-		return 180
-	case c == '.' || c == ',':
-		return 10
-	}
-	return 4
-}
-
-func (f *folder) index(s string) int {
-	needle := f.needle
-	if needle == "" {
-		return 0
-	}
-	if !f.ascii {
-		return strings.Index(FoldForSearch(s), needle)
-	}
-	// The rare byte of a match at i is at i+k; i runs to len(s)-len(needle).
-	k := f.k
-	end := len(s) - len(needle) + k + 1
-	for i := k; i < end; {
-		j := indexEither(s[i:end], f.lc, f.uc)
-		if j < 0 {
-			return -1
-		}
-		i += j
-		if equalFoldASCII(s[i-k:i-k+len(needle)], needle) {
-			return i - k
-		}
-		i++
-	}
-	return -1
-}
-
-// inLower reports whether s, whose ASCII letters are all lower case,
-// holds the ASCII needle.
-func (f *folder) inLower(s string) bool { return f.indexLower(s) >= 0 }
-
-// indexLower is strings.Index for the needle in s, whose ASCII letters are
-// all lower case: strings.IndexByte for the needle's rarest byte, and a
-// comparison there. (It beats strings.Index on this text even when that
-// byte is common, and by far when it is rare.)
-func (f *folder) indexLower(s string) int {
-	needle, k := f.needle, f.k
-	end := len(s) - len(needle) + k + 1
-	for i := k; i < end; {
-		j := strings.IndexByte(s[i:end], f.lc)
-		if j < 0 {
-			return -1
-		}
-		i += j
-		if s[i-k:i-k+len(needle)] == needle {
-			return i - k
-		}
-		i++
-	}
-	return -1
-}
-
-// tune picks the rarest byte of the needle by its count in the haystack
-// rather than in English.
-func (f *folder) tune(h *haystack) {
-	needle := f.needle
-	if len(needle) < 2 {
-		return
-	}
-	f.k = 0
-	for i := range len(needle) {
-		if h.bytes[needle[i]] < h.bytes[needle[f.k]] {
-			f.k = i
-		}
-	}
-	f.lc = needle[f.k]
-}
-
-func indexEither(s string, a, b byte) int {
-	i := strings.IndexByte(s, a)
-	if a == b {
-		return i
-	}
-	limit := s
-	if i >= 0 {
-		limit = s[:i]
-	}
-	if j := strings.IndexByte(limit, b); j >= 0 {
-		return j
-	}
-	return i
-}
-
-// equalFoldASCII compares s with the lowercase ASCII needle.
-func equalFoldASCII(s, lower string) bool {
-	for i := 0; i < len(lower); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c != lower[i] {
-			return false
-		}
-	}
-	return true
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return false
-		}
-	}
-	return true
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/dateline/dateline/model"
+	"github.com/dateline/dateline/model/edtf"
 	"github.com/dateline/dateline/model/gen"
 )
 
@@ -108,8 +109,8 @@ func TestQueryEqualsFullScan(t *testing.T) {
 		}
 		return p
 	}
-	day := func() model.Date {
-		return model.MustParseDate([]string{"2019-06", "2020-02-29", "2021", "2022-11-03", "2024-12"}[r.IntN(5)])
+	day := func() edtf.Date {
+		return edtf.MustParse([]string{"2019-06", "2020-02-29", "2021", "2022-11-03", "2024-12"}[r.IntN(5)])
 	}
 	ctx := context.Background()
 	for i := range 150 {

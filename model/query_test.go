@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/dateline/dateline/model/edtf"
 )
 
 // in keeps the ids of timeline that are in keep: the expected answers below
@@ -402,7 +404,7 @@ func naiveQuery(s *Story, f Filter) []string {
 	}
 	type item struct {
 		id     string
-		date   Date
+		date   edtf.Date
 		actors []string
 		topics []string
 		text   string
@@ -477,7 +479,7 @@ func naiveQuery(s *Story, f Filter) []string {
 	return out
 }
 
-func cmpDay(a, b Day) int {
+func cmpDay(a, b edtf.Day) int {
 	if a < b {
 		return -1
 	}

@@ -3,6 +3,8 @@ package model
 import (
 	"slices"
 	"testing"
+
+	"github.com/dateline/dateline/model/edtf"
 )
 
 func TestSaid(t *testing.T) {
@@ -11,10 +13,10 @@ func TestSaid(t *testing.T) {
 		Topics: []Topic{{ID: "plan", Title: "Plan"}, {ID: "other", Title: "Other"}},
 		Events: []Event{{ID: "e1", Title: "E", Actors: []Role{{Actor: "kirby"}}, Topics: []string{"plan"}}},
 		Statements: []Statement{
-			{ID: "s1", Speaker: "kirby", Date: MustParseDate("2023-03-18"), Quote: "no", Stances: []TopicStance{{"plan", StanceOpposes}}},
-			{ID: "s2", Speaker: "kirby", Date: MustParseDate("2023-03-19"), Quote: "never", Stances: []TopicStance{{"plan", StanceOpposes}, {"other", StanceSupports}}},
-			{ID: "s3", Speaker: "cn", Date: MustParseDate("2023-03-17"), Quote: "yes", Stances: []TopicStance{{"plan", StanceSupports}}},
-			{ID: "s4", Speaker: "us", Date: MustParseDate("2023-03-20"), Quote: "maybe", Stances: []TopicStance{{"plan", StanceConditional}}},
+			{ID: "s1", Speaker: "kirby", Date: edtf.MustParse("2023-03-18"), Quote: "no", Stances: []TopicStance{{"plan", StanceOpposes}}},
+			{ID: "s2", Speaker: "kirby", Date: edtf.MustParse("2023-03-19"), Quote: "never", Stances: []TopicStance{{"plan", StanceOpposes}, {"other", StanceSupports}}},
+			{ID: "s3", Speaker: "cn", Date: edtf.MustParse("2023-03-17"), Quote: "yes", Stances: []TopicStance{{"plan", StanceSupports}}},
+			{ID: "s4", Speaker: "us", Date: edtf.MustParse("2023-03-20"), Quote: "maybe", Stances: []TopicStance{{"plan", StanceConditional}}},
 		},
 	}
 	if ps := Validate("t", s); len(ps) > 0 {

@@ -1,7 +1,9 @@
-// Package model is dateline's domain: a story of sources, actors, topics,
-// events, statements and positions; its EDTF dates; loading and validation;
-// and the index that answers timeline queries. It never imports the UI.
 package model
+
+import (
+	"github.com/dateline/dateline/model/edtf"
+	"github.com/dateline/dateline/model/text"
+)
 
 // Story is everything dateline knows about one story. Slices keep the order
 // of the file; the Index gives time order.
@@ -18,7 +20,7 @@ type Story struct {
 	// Cleaned notes, by event or statement id, what loading removed or
 	// replaced in the item's text to keep the terminal safe, so that the
 	// reader can be told. It is not part of the file format.
-	Cleaned map[string]CleanStats `json:"-" yaml:"-"`
+	Cleaned map[string]text.CleanStats `json:"-" yaml:"-"`
 }
 
 // Source is a document the story cites.
@@ -28,10 +30,10 @@ type Source struct {
 	Title  string `json:"title,omitempty" yaml:"title,omitempty"`
 	URL    string `json:"url,omitempty" yaml:"url,omitempty"`
 	// Published is the date the source appeared.
-	Published Date `json:"published,omitzero" yaml:"published,omitempty"`
+	Published edtf.Date `json:"published,omitzero" yaml:"published,omitempty"`
 	// AsOf is the source's reference date: the day its text was written,
 	// which resolves words such as "last Friday".
-	AsOf Date `json:"as_of,omitzero" yaml:"as_of,omitempty"`
+	AsOf edtf.Date `json:"as_of,omitzero" yaml:"as_of,omitempty"`
 }
 
 // ActorKind says what sort of actor an actor is.
@@ -85,7 +87,7 @@ type Role struct {
 // Event is something that happened.
 type Event struct {
 	ID        string     `json:"id" yaml:"id"`
-	Date      Date       `json:"date,omitzero" yaml:"date,omitempty"`
+	Date      edtf.Date  `json:"date,omitzero" yaml:"date,omitempty"`
 	Title     string     `json:"title" yaml:"title"`
 	Summary   string     `json:"summary,omitempty" yaml:"summary,omitempty"`
 	Actors    []Role     `json:"actors,omitempty" yaml:"actors,omitempty"`
@@ -123,9 +125,9 @@ type TopicStance struct {
 
 // Statement is something an actor said, quoted verbatim unless Paraphrase.
 type Statement struct {
-	ID      string `json:"id" yaml:"id"`
-	Speaker string `json:"speaker" yaml:"speaker"`
-	Date    Date   `json:"date,omitzero" yaml:"date,omitempty"`
+	ID      string    `json:"id" yaml:"id"`
+	Speaker string    `json:"speaker" yaml:"speaker"`
+	Date    edtf.Date `json:"date,omitzero" yaml:"date,omitempty"`
 	// Title is a one-line heading; when empty, the speaker's name and the
 	// start of the quote stand in (see Index.Title).
 	Title      string       `json:"title,omitempty" yaml:"title,omitempty"`
@@ -145,4 +147,21 @@ type Position struct {
 	Summary string `json:"summary,omitempty" yaml:"summary,omitempty"`
 	// Evidence holds statement and event ids.
 	Evidence []string `json:"evidence,omitempty" yaml:"evidence,omitempty"`
+}
+
+// Symbol is the stance as one character, readable without colour.
+func (s Stance) Symbol() string {
+	switch s {
+	case StanceSupports:
+		return "✓"
+	case StanceOpposes:
+		return "✗"
+	case StanceConditional:
+		return "◐"
+	case StanceNeutral:
+		return "○"
+	case StanceUnclear:
+		return "?"
+	}
+	return "·"
 }

@@ -2,12 +2,9 @@ package model
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 )
-
-var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]*$`)
 
 // validator checks a decoded story's references and rules, collecting
 // every issue with the path it concerns.
@@ -56,7 +53,7 @@ func (v *validator) declare(at path, id, kind string, list *[]string) {
 	case id == "":
 		v.fail(at, "this %s has no id; give it one, such as %q", kind, "my-"+kind)
 		return
-	case !idPattern.MatchString(id):
+	case !ValidID(id):
 		v.fail(at.with("id"), "id %q is not valid: use lowercase letters, digits, '.', '_' and '-', starting with a letter or digit", id)
 	}
 	if first, dup := v.ids[id]; dup {

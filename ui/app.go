@@ -17,6 +17,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/dateline/dateline/model"
+	"github.com/dateline/dateline/model/text"
 )
 
 // focus is the pane keys go to.
@@ -97,7 +98,7 @@ func newShell(name string, f model.Filter) App {
 	in.Prompt = "/ "
 	in.Placeholder = "search titles, text and actors"
 	in.SetValue(f.Text)
-	a := App{name: model.CleanLine(name), keys: DefaultKeyMap(), styles: &st, help: help.New(), filter: f, search: in}
+	a := App{name: text.CleanLine(name), keys: DefaultKeyMap(), styles: &st, help: help.New(), filter: f, search: in}
 	a.help.Styles = st.Help
 	return a
 }
@@ -201,7 +202,7 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case reloadMsg:
 		if msg.err != nil {
-			a.banner = "Not reloaded, showing the last good version: " + model.CleanLine(firstLine(msg.err.Error()))
+			a.banner = "Not reloaded, showing the last good version: " + text.CleanLine(firstLine(msg.err.Error()))
 			a.message = ""
 		} else {
 			a.banner = ""

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/dateline/dateline/model"
+	"github.com/dateline/dateline/model/text"
 )
 
 // rowStory loads, the way a file is loaded, a story whose text is the fuzz
@@ -140,7 +141,7 @@ func FuzzRenderRow(f *testing.F) {
 			st := NewStyles(true)
 			st.Width = m
 			chips := newChipper(ix, &st)
-			needle := model.FoldForSearch(model.CleanLine(search))
+			needle := model.FoldForSearch(text.CleanLine(search))
 			for pos := range ix.Len() {
 				checkRow(t, m, renderRow(ix, &st, chips, pos, w, selected, needle), w)
 			}

@@ -1,37 +1,8 @@
-// Package acled reads CSV exports of ACLED (the Armed Conflict Location &
-// Event Data Project) into stories.
-//
-// Columns are found by their header names, so both the current 31-column
-// export and older files (event_id_no_cnty, data_id, iso3, numeric inter
-// codes) read the same. Each row becomes one event:
-//
-//   - id: event_id_cnty in lower case (else event_id_no_cnty or data_id,
-//     prefixed "acled-"); a repeated id gets a counter and a warning.
-//   - date: event_date, written 2023-03-17 or 17 March 2023, at the row's
-//     time_precision: 1 the day, 2 the ISO week (Monday to Sunday) that
-//     holds it as an EDTF interval, 3 the month (2023-03).
-//   - title: sub_event_type in location, as "Armed clash in Bakhmut".
-//   - summary: the notes, then the fatalities and the place.
-//   - actors: actor1 and actor2 (roles "actor 1", "actor 2") and each name
-//     in the semicolon-separated assoc_actor_1 and assoc_actor_2 ("with
-//     actor 1", "with actor 2"). An actor's id is a slug of its name; its
-//     kind comes from its inter code where it has one (state forces are a
-//     government, external or other forces an organisation, the rest
-//     groups), and is group otherwise. Actors have no parents.
-//   - topics: event_type and sub_event_type, each a topic.
-//   - citations: each name in the semicolon-separated source column is a
-//     source (its outlet) that the event cites.
-//
-// The reader streams: rows are read with encoding/csv reusing its record,
-// columns are indexes found once, and actor, topic, source and date
-// look-ups go through maps filled once per distinct value.
 package acled
 
 import (
 	"bufio"
 	"cmp"
-	"encoding/csv"
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -42,7 +13,9 @@ import (
 	"unsafe"
 
 	"github.com/dateline/dateline/model"
+	"github.com/dateline/dateline/model/edtf"
 	"github.com/dateline/dateline/model/internal/csvtail"
+	"github.com/dateline/dateline/model/text"
 )
 
 // columns holds the index of each column the importer reads, or -1.
@@ -102,11 +75,11 @@ type importer struct {
 	topicPair  map[[2]string][]string
 	citeOf     map[string][]model.Citation // source column as written → citations
 	sourceOf   map[string]string           // source name → id
-	dates      [4]map[string]model.Date    // per time precision: event_date as written → date
-	days       map[int32]model.Date        // the same for event_date written 2023-03-17, by dayKey
+	dates      [4]map[string]edtf.Date     // per time precision: event_date as written → date
+	days       map[int32]edtf.Date         // the same for event_date written 2023-03-17, by dayKey
 	countries  map[string]bool
-	first      model.Date
-	last       model.Date
+	first      edtf.Date
+	last       edtf.Date
 	arena      []byte       // holds the events' ids, titles and summaries
 	roleBlock  []model.Role // holds the events' actor roles
 	roleBuf    []model.Role
@@ -148,10 +121,10 @@ func Import(name string, r io.Reader) (*model.Story, model.Problems, error) {
 		name: name, s: &model.Story{}, col: findColumns(header),
 		ids: map[string]int32{}, actorOf: map[string]int32{}, topicOf: map[string]string{},
 		topicPair: map[[2]string][]string{}, citeOf: map[string][]model.Citation{}, sourceOf: map[string]string{},
-		countries: map[string]bool{}, days: map[int32]model.Date{},
+		countries: map[string]bool{}, days: map[int32]edtf.Date{},
 	}
 	for i := range im.dates {
-		im.dates[i] = map[string]model.Date{}
+		im.dates[i] = map[string]edtf.Date{}
 	}
 	if f, ok := r.(interface{ Stat() (fs.FileInfo, error) }); ok {
 		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
@@ -179,14 +152,13 @@ func Import(name string, r io.Reader) (*model.Story, model.Problems, error) {
 			break
 		}
 		if err != nil {
-			var pe *csv.ParseError
-			parse := errors.As(err, &pe)
-			if parse && errors.Is(pe.Err, csv.ErrQuote) && pe.StartLine == pe.Line && src.AtEnd(cr.InputOffset()) {
-				im.warn(pe.StartLine, 0, "the file ends inside a quoted field of this row, so it looks cut short: the row is left out and the rows before it are kept")
+			re := src.Judge(name, err, cr.InputOffset())
+			if re.CutShort {
+				im.warn(re.Line, 0, "%s", re.Msg)
 				break
 			}
-			im.fail(csvtail.Problem(name, err))
-			if !parse || errors.Is(pe.Err, csv.ErrQuote) {
+			im.fail(re.Problem)
+			if re.Fatal || re.OpenQuote {
 				break // a read error, or the rest of the file is inside an open quote
 			}
 			continue
@@ -345,10 +317,10 @@ func (im *importer) row(cr *rowReader, rec []string) {
 		p = 3
 	default:
 		_, col := cr.FieldPos(c.precision)
-		im.warn(line, col, "time_precision %q is not 1 (day), 2 (week) or 3 (month); read as the day", model.CleanLine(prec))
+		im.warn(line, col, "time_precision %q is not 1 (day), 2 (week) or 3 (month); read as the day", text.CleanLine(prec))
 	}
 	key, isoDay := dayKey(raw, p)
-	var date model.Date
+	var date edtf.Date
 	ok := false
 	if isoDay {
 		date, ok = im.days[key]
@@ -372,20 +344,20 @@ func (im *importer) row(cr *rowReader, rec []string) {
 			im.dates[p][strings.Clone(raw)] = date
 		}
 	}
-	if im.first.IsZero() || model.CompareDates(date, im.first) < 0 {
+	if im.first.IsZero() || edtf.Compare(date, im.first) < 0 {
 		im.first = date
 	}
-	if im.last.IsZero() || model.CompareDates(date, im.last) > 0 {
+	if im.last.IsZero() || edtf.Compare(date, im.last) > 0 {
 		im.last = date
 	}
 
 	ev := model.Event{ID: im.eventID(rec, line), Date: date}
 
-	eventType := model.CleanLine(field(rec, c.eventType))
-	sub := model.CleanLine(field(rec, c.subEventType))
-	location := model.CleanLine(field(rec, c.location))
-	admin1 := model.CleanLine(field(rec, c.admin1))
-	country := model.CleanLine(field(rec, c.country))
+	eventType := text.CleanLine(field(rec, c.eventType))
+	sub := text.CleanLine(field(rec, c.subEventType))
+	location := text.CleanLine(field(rec, c.location))
+	admin1 := text.CleanLine(field(rec, c.admin1))
+	country := text.CleanLine(field(rec, c.country))
 	if country != "" && !im.countries[country] {
 		im.countries[strings.Clone(country)] = true
 	}
@@ -411,7 +383,7 @@ func (im *importer) row(cr *rowReader, rec []string) {
 		im.arena = append(im.arena, where...)
 	}
 	ev.Title = im.keep(start)
-	ev.Summary = im.summary(model.Clean(field(rec, c.notes)), field(rec, c.fatalities), location, admin1, country)
+	ev.Summary = im.summary(text.Clean(field(rec, c.notes)), field(rec, c.fatalities), location, admin1, country)
 	ev.Topics = im.topics(eventType, sub)
 
 	roles := im.roleBuf[:0]
@@ -469,9 +441,9 @@ func (im *importer) eventID(rec []string, line int) string {
 			_, taken = im.ids[id]
 		}
 		if first > 0 {
-			im.warn(line, 0, "event id %q is used again (first at line %d); this one is %q", model.CleanLine(raw), first, id)
+			im.warn(line, 0, "event id %q is used again (first at line %d); this one is %q", text.CleanLine(raw), first, id)
 		} else {
-			im.warn(line, 0, "event id %q is already an actor's, topic's or source's id; this event is %q", model.CleanLine(raw), id)
+			im.warn(line, 0, "event id %q is already an actor's, topic's or source's id; this event is %q", text.CleanLine(raw), id)
 		}
 	}
 	im.ids[id] = int32(line)
@@ -493,7 +465,7 @@ func (im *importer) unique(base string) string {
 
 func (im *importer) summary(notes, fatalities, location, admin1, country string) string {
 	if fatalities != "" {
-		fatalities = model.CleanLine(fatalities)
+		fatalities = text.CleanLine(fatalities)
 	}
 	im.reserve(len(notes) + len(fatalities) + len(location) + len(admin1) + len(country) + 40)
 	start := len(im.arena)
@@ -593,7 +565,7 @@ func (im *importer) actor(name, inter string) string {
 }
 
 func (im *importer) addActor(roles []model.Role, name, role, inter string) []model.Role {
-	name = model.CleanLine(name)
+	name = text.CleanLine(name)
 	if name == "" {
 		return roles
 	}
@@ -627,7 +599,7 @@ func (im *importer) citations(list string) []model.Citation {
 	for rest := list; rest != ""; {
 		var name string
 		name, rest, _ = strings.Cut(rest, ";")
-		name = model.CleanLine(strings.TrimSpace(name))
+		name = text.CleanLine(strings.TrimSpace(name))
 		if name == "" {
 			continue
 		}

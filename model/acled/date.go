@@ -5,17 +5,18 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/dateline/dateline/model"
+	"github.com/dateline/dateline/model/edtf"
+	"github.com/dateline/dateline/model/text"
 )
 
 var months = []string{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
 
 // eventDate reads an event_date at a time_precision (1 day, 2 week, 3
 // month) as an EDTF date.
-func eventDate(raw string, precision int) (model.Date, error) {
+func eventDate(raw string, precision int) (edtf.Date, error) {
 	y, m, d, ok := parseDay(raw)
 	if !ok {
-		return model.Date{}, fmt.Errorf("event_date %q is not a date; ACLED writes 2023-03-17 or 17 March 2023", model.CleanLine(raw))
+		return edtf.Date{}, fmt.Errorf("event_date %q is not a date; ACLED writes 2023-03-17 or 17 March 2023", text.CleanLine(raw))
 	}
 	var b []byte
 	switch precision {
@@ -23,22 +24,22 @@ func eventDate(raw string, precision int) (model.Date, error) {
 		b = appendMonth(b, y, m)
 	case 2:
 		// The ISO week that holds the day: Monday to Sunday.
-		day := daysFromCivil(y, m, d)
+		day := edtf.DayFromCivil(int64(y), m, d)
 		monday := day - (day+3)%7 // 1970-01-01 was a Thursday
 		if (day+3)%7 < 0 {
 			monday -= 7
 		}
-		y1, m1, d1 := civilFromDays(monday)
-		y2, m2, d2 := civilFromDays(monday + 6)
-		b = appendDay(b, y1, m1, d1)
+		y1, m1, d1 := monday.Civil()
+		y2, m2, d2 := (monday + 6).Civil()
+		b = appendDay(b, int(y1), m1, d1)
 		b = append(b, '/')
-		b = appendDay(b, y2, m2, d2)
+		b = appendDay(b, int(y2), m2, d2)
 	default:
 		b = appendDay(b, y, m, d)
 	}
-	date, err := model.ParseDate(string(b))
+	date, err := edtf.Parse(string(b))
 	if err != nil {
-		return model.Date{}, fmt.Errorf("event_date %q makes the EDTF date %s, which dateline cannot read: %v", model.CleanLine(raw), b, err)
+		return edtf.Date{}, fmt.Errorf("event_date %q makes the EDTF date %s, which dateline cannot read: %v", text.CleanLine(raw), b, err)
 	}
 	return date, nil
 }
@@ -121,59 +122,7 @@ func atoi(s string) (int, bool) {
 }
 
 func valid(y, m, d int) bool {
-	return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m)
-}
-
-func daysIn(y, m int) int {
-	switch m {
-	case 2:
-		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
-			return 29
-		}
-		return 28
-	case 4, 6, 9, 11:
-		return 30
-	}
-	return 31
-}
-
-// daysFromCivil counts days from 1970-01-01 (Howard Hinnant's algorithm).
-func daysFromCivil(y, m, d int) int {
-	if m <= 2 {
-		y--
-	}
-	era := y / 400
-	if y < 0 && y%400 != 0 {
-		era--
-	}
-	yoe := y - era*400
-	mp := (m + 9) % 12
-	doy := (153*mp+2)/5 + d - 1
-	doe := yoe*365 + yoe/4 - yoe/100 + doy
-	return era*146097 + doe - 719468
-}
-
-// civilFromDays is the inverse of daysFromCivil.
-func civilFromDays(z int) (y, m, d int) {
-	z += 719468
-	era := z / 146097
-	if z < 0 && z%146097 != 0 {
-		era--
-	}
-	doe := z - era*146097
-	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
-	y = yoe + era*400
-	doy := doe - (365*yoe + yoe/4 - yoe/100)
-	mp := (5*doy + 2) / 153
-	d = doy - (153*mp+2)/5 + 1
-	m = mp + 3
-	if m > 12 {
-		m -= 12
-	}
-	if m <= 2 {
-		y++
-	}
-	return y, m, d
+	return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= edtf.DaysIn(int64(y), m)
 }
 
 func appendPadded(b []byte, n, width int) []byte {

@@ -1,8 +1,3 @@
-// Package formats opens story files whatever their format: it tells the
-// native format, TimelineJS JSON, the TimelineJS spreadsheet saved as CSV
-// and ACLED CSV exports apart by their content (or takes the format it is
-// told), reads each with its importer, and merges several files into one
-// story.
 package formats
 
 import (

@@ -12,6 +12,7 @@ import (
 
 	"github.com/dateline/dateline/content"
 	"github.com/dateline/dateline/model"
+	"github.com/dateline/dateline/model/edtf"
 	"github.com/dateline/dateline/model/timelinejs"
 )
 
@@ -194,7 +195,7 @@ func TestLoadFilesMergesPeers(t *testing.T) {
 // TestMergeClashes merges stories whose ids clash: different things are
 // namespaced with every reference, equal ones kept once.
 func TestMergeClashes(t *testing.T) {
-	date := func(s string) model.Date { d, _ := model.ParseDate(s); return d }
+	date := func(s string) edtf.Date { d, _ := edtf.Parse(s); return d }
 	a := &model.Story{
 		Title:   "A",
 		Sources: []model.Source{{ID: "src", Outlet: "Same outlet"}},
@@ -368,5 +369,26 @@ func TestLoadFilesContext(t *testing.T) {
 	})
 	if !errors.Is(err, context.Canceled) {
 		t.Errorf("err = %v, want context.Canceled", err)
+	}
+}
+
+// TestLoadFileNative reads a native story file as Load reads its bytes, and
+// names a missing file in its error.
+func TestLoadFileNative(t *testing.T) {
+	s, warns, err := LoadFile("../testdata/small.yaml", Auto)
+	if err != nil || len(warns) > 0 {
+		t.Fatalf("LoadFile: %v, warnings %v", err, warns)
+	}
+	data, err := os.ReadFile("../testdata/small.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _, _ := model.Load("small.yaml", data)
+	if !reflect.DeepEqual(s, want) {
+		t.Errorf("LoadFile = %+v, want %+v", s, want)
+	}
+	_, _, err = LoadFile("../testdata/does-not-exist.yaml", Auto)
+	if err == nil || !strings.Contains(err.Error(), "testdata/does-not-exist.yaml") {
+		t.Errorf("LoadFile of a missing file: err = %v, want one naming the file", err)
 	}
 }

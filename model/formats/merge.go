@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/dateline/dateline/model"
+	"github.com/dateline/dateline/model/text"
 )
 
 // Merge puts several stories into one, in the order given; names are their
@@ -140,7 +141,7 @@ func (m *merger) add(k int, names []string, s *model.Story) {
 	for f := range k {
 		if ids := same[f]; len(ids) > 0 {
 			m.warn(name, "%d %s also in %s, the same in every field, and kept once: %s",
-				len(ids), plural(len(ids), "event or statement is", "events and statements are"), names[f], quoteSome(ids, 5))
+				len(ids), text.Plural(len(ids), "event or statement is", "events and statements are"), names[f], quoteSome(ids, 5))
 		}
 	}
 	positions := slices.Clone(s.Positions)
@@ -324,13 +325,6 @@ func describe(item any) string {
 		return "by " + strconv.Quote(x.Speaker)
 	}
 	return ""
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 // quoteSome quotes the first n ids and counts the rest.

@@ -1,13 +1,3 @@
-// Package gen writes reproducible synthetic stories, for benchmarks and for
-// trying dateline at the size of real event data: ACLED-like events whose
-// actors follow a Zipf law (a few actors take part in most events) under
-// parent actors (countries with their governments, forces and militias),
-// 3 to 10 topics, statements with quotes and stances, dates over six years
-// at mixed precision, notes of 30 to 70 words, and positions with evidence.
-//
-// The same Config gives the same bytes. Writers stream: events and
-// statements are made one at a time and written as they are made, so a
-// story of millions of events needs memory only for its actors.
 package gen
 
 import (
@@ -15,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/dateline/dateline/model"
+	"github.com/dateline/dateline/model/edtf"
 )
 
 // Config says what story to make.
@@ -238,8 +229,8 @@ func newWorld(cfg Config) *world {
 
 // The dates span 2019 to 2024.
 var (
-	firstDay = model.DayFromCivil(2019, 1, 1)
-	lastDay  = model.DayFromCivil(2024, 12, 31)
+	firstDay = edtf.DayFromCivil(2019, 1, 1)
+	lastDay  = edtf.DayFromCivil(2024, 12, 31)
 )
 
 // words is the vocabulary of notes and quotes, commonest first.
@@ -327,7 +318,7 @@ type genEvent struct {
 	eventType, subType string
 	place              int
 	precision          int // ACLED time_precision: 1 day, 2 week, 3 month
-	day                model.Day
+	day                edtf.Day
 	actors             [3]int // actor indexes; -1 where absent
 	fatalities         int
 	notes              string
@@ -338,7 +329,7 @@ func (m *maker) nextEvent(e *genEvent) {
 	m.nEvents++
 	w, r := m.w, m.ev
 	e.ID = eventIDPrefix + strconv.Itoa(m.nEvents)
-	day := firstDay + model.Day(r.Int64N(int64(lastDay-firstDay+1)))
+	day := firstDay + edtf.Day(r.Int64N(int64(lastDay-firstDay+1)))
 	e.day = day
 	e.Date, e.precision = m.date(r, day)
 
@@ -420,7 +411,7 @@ func (m *maker) otherActor(not1, not2 int) int {
 
 // date picks the date of a day at mixed precision: mostly the day, some
 // months, short intervals, approximate and uncertain days.
-func (m *maker) date(r *rand.Rand, day model.Day) (model.Date, int) {
+func (m *maker) date(r *rand.Rand, day edtf.Day) (edtf.Date, int) {
 	var b [32]byte
 	s, prec := b[:0], 1
 	switch x := r.IntN(100); {
@@ -432,7 +423,7 @@ func (m *maker) date(r *rand.Rand, day model.Day) (model.Date, int) {
 	case x < 93:
 		s = appendDay(s, day)
 		s = append(s, '/')
-		s = appendDay(s, day+model.Day(1+r.IntN(6)))
+		s = appendDay(s, day+edtf.Day(1+r.IntN(6)))
 		prec = 2
 	case x < 97:
 		s = append(appendDay(s, day), '~')
@@ -440,10 +431,10 @@ func (m *maker) date(r *rand.Rand, day model.Day) (model.Date, int) {
 		s = append(appendDay(s, day)[:7], '?')
 		prec = 3
 	}
-	return model.MustParseDate(string(s)), prec
+	return edtf.MustParse(string(s)), prec
 }
 
-func appendDay(b []byte, d model.Day) []byte {
+func appendDay(b []byte, d edtf.Day) []byte {
 	y, mo, dd := d.Civil()
 	b = strconv.AppendInt(b, y, 10)
 	b = append(b, '-', byte('0'+mo/10), byte('0'+mo%10), '-', byte('0'+dd/10), byte('0'+dd%10))
@@ -453,7 +444,7 @@ func appendDay(b []byte, d model.Day) []byte {
 var monthNames = []string{"January", "February", "March", "April", "May", "June", "July",
 	"August", "September", "October", "November", "December"}
 
-func appendDayWords(b []byte, d model.Day) []byte {
+func appendDayWords(b []byte, d edtf.Day) []byte {
 	y, mo, dd := d.Civil()
 	b = strconv.AppendInt(b, int64(dd), 10)
 	b = append(b, ' ')
@@ -500,7 +491,7 @@ func (m *maker) nextStatement(s *model.Statement) {
 	s.ID = statementPrefix + strconv.Itoa(m.nStmts)
 	sp := w.speakers[m.stZipf.Uint64()]
 	s.Speaker = w.actors[sp].ID
-	day := firstDay + model.Day(r.Int64N(int64(lastDay-firstDay+1)))
+	day := firstDay + edtf.Day(r.Int64N(int64(lastDay-firstDay+1)))
 	s.Date, _ = m.date(r, day)
 	s.Paraphrase = r.IntN(5) == 0
 	s.Title = ""

@@ -3,7 +3,6 @@ package timelinejs
 import (
 	"bufio"
 	"encoding/csv"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/dateline/dateline/model"
 	"github.com/dateline/dateline/model/internal/csvtail"
+	"github.com/dateline/dateline/model/text"
 )
 
 // SheetHeader is the header row of the TimelineJS spreadsheet template.
@@ -115,15 +115,13 @@ func ImportCSV(name string, r io.Reader) (*model.Story, model.Problems, error) {
 			break
 		}
 		if err != nil {
-			var pe *csv.ParseError
-			parse := errors.As(err, &pe)
-			if parse && errors.Is(pe.Err, csv.ErrQuote) && pe.StartLine == pe.Line && src.AtEnd(cr.InputOffset()) {
-				warns = append(warns, model.Problem{File: name, Line: pe.StartLine, Warning: true,
-					Msg: "the file ends inside a quoted field of this row, so it looks cut short: the row is left out and the rows before it are kept"})
+			re := src.Judge(name, err, cr.InputOffset())
+			if re.CutShort {
+				warns = append(warns, re.Problem)
 				break
 			}
-			errs = append(errs, csvtail.Problem(name, err))
-			if !parse || len(errs) > maxProblems {
+			errs = append(errs, re.Problem)
+			if re.Fatal || len(errs) > maxProblems {
 				break // a read error repeats for ever
 			}
 			continue
@@ -180,7 +178,7 @@ func ImportCSV(name string, r io.Reader) (*model.Story, model.Problems, error) {
 			doc.events = append(doc.events, s)
 		default:
 			warns = append(warns, model.Problem{File: name, Line: line, Col: col, Warning: true,
-				Msg: fmt.Sprintf("Type %q is not one TimelineJS knows (title, era, or empty for an event); read as an event", model.CleanLine(t))})
+				Msg: fmt.Sprintf("Type %q is not one TimelineJS knows (title, era, or empty for an event); read as an event", text.CleanLine(t))})
 			doc.events = append(doc.events, s)
 		}
 	}

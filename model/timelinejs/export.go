@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/dateline/dateline/model"
+	"github.com/dateline/dateline/model/edtf"
 )
 
 // The TimelineJS JSON format, as Export writes it.
@@ -119,14 +120,14 @@ func Export(w io.Writer, ix *model.Index) error {
 // end when the date is one day, month or year. An open start gives the
 // known end as the start, as TimelineJS needs one. Years are TimelineJS's:
 // 500 BC (EDTF -0499) is -500.
-func bounds(d model.Date) (start, end *outDate) {
+func bounds(d edtf.Date) (start, end *outDate) {
 	lo, hi := d.Earliest(), d.Latest()
 	switch {
-	case lo == model.MinDay && hi == model.MaxDay:
+	case lo == edtf.MinDay && hi == edtf.MaxDay:
 		return nil, nil
-	case lo == model.MinDay:
+	case lo == edtf.MinDay:
 		lo = hi
-	case hi == model.MaxDay:
+	case hi == edtf.MaxDay:
 		hi = lo
 	}
 	ly, lm, ld := lo.Civil()
@@ -143,14 +144,14 @@ func bounds(d model.Date) (start, end *outDate) {
 		return &outDate{Year: ly, Month: lm, Day: ld}, nil
 	case ly == hy && lm == 1 && ld == 1 && hm == 12 && hd == 31:
 		return &outDate{Year: ly}, nil
-	case ly == hy && lm == hm && ld == 1 && hd == daysIn(hy, hm):
+	case ly == hy && lm == hm && ld == 1 && hd == edtf.DaysIn(hy, hm):
 		return &outDate{Year: ly, Month: lm}, nil
 	}
 	start, end = &outDate{Year: ly, Month: lm, Day: ld}, &outDate{Year: hy, Month: hm, Day: hd}
 	switch {
 	case lm == 1 && ld == 1 && hm == 12 && hd == 31:
 		start.Month, start.Day, end.Month, end.Day = 0, 0, 0, 0
-	case ld == 1 && hd == daysIn(hy, hm):
+	case ld == 1 && hd == edtf.DaysIn(hy, hm):
 		start.Day, end.Day = 0, 0
 	}
 	return start, end

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dateline/dateline/model"
+	"github.com/dateline/dateline/model/text"
 )
 
 // Import reads a TimelineJS JSON timeline, named name in messages, into a
@@ -274,7 +275,7 @@ func (p *jsonParser) decode(v any, at int, what string) bool {
 				field = what
 			}
 			p.errs = append(p.errs, model.Problem{File: p.name, Line: l, Col: c,
-				Msg: fmt.Sprintf("%s: %s must be %s, not %s", what, model.CleanLine(field), typeName(te), te.Value)})
+				Msg: fmt.Sprintf("%s: %s must be %s, not %s", what, text.CleanLine(field), typeName(te), te.Value)})
 			return false
 		}
 		p.errs = append(p.errs, p.problem(err, at))
@@ -344,7 +345,7 @@ func (p *jsonParser) problem(err error, at int) model.Problem {
 	if err == io.EOF {
 		err = io.ErrUnexpectedEOF
 	}
-	return model.Problem{File: p.name, Line: l, Col: c, Msg: "cannot read the JSON here: " + model.CleanLine(err.Error())}
+	return model.Problem{File: p.name, Line: l, Col: c, Msg: "cannot read the JSON here: " + text.CleanLine(err.Error())}
 }
 
 // syntaxProblem reports encoding/json's syntax error at its line and column.
@@ -355,7 +356,7 @@ func syntaxProblem(name string, data []byte) model.Problem {
 	if !errors.As(err, &se) {
 		msg := "the file is not valid JSON"
 		if err != nil {
-			msg += ": " + model.CleanLine(err.Error())
+			msg += ": " + text.CleanLine(err.Error())
 		}
 		return model.Problem{File: name, Line: 1, Col: 1, Msg: msg}
 	}
@@ -370,7 +371,7 @@ func syntaxProblem(name string, data []byte) model.Problem {
 		off-- // the offset is just past the offending character
 	}
 	l, c := model.LineCol(data, off)
-	return model.Problem{File: name, Line: l, Col: c, Msg: "the file is not valid JSON: " + model.CleanLine(se.Error()) + "; fix the syntax there"}
+	return model.Problem{File: name, Line: l, Col: c, Msg: "the file is not valid JSON: " + text.CleanLine(se.Error()) + "; fix the syntax there"}
 }
 
 const tooDeepMsg = "the data is nested more than 1,000 levels deep here, which no timeline needs; look for brackets that never close"
@@ -409,7 +410,7 @@ func shapeProblem(name string, data []byte) (model.Problem, bool) {
 				l, c := model.LineCol(data, at)
 				fl, _ := model.LineCol(data, first)
 				return model.Problem{File: name, Line: l, Col: c,
-					Msg: fmt.Sprintf("duplicate key %q (first at line %d): a key may appear once in an object, and one of the values would be lost; remove or rename one of them", model.CleanLine(key), fl)}, true
+					Msg: fmt.Sprintf("duplicate key %q (first at line %d): a key may appear once in an object, and one of the values would be lost; remove or rename one of them", text.CleanLine(key), fl)}, true
 			}
 			top.keys[key] = at
 			top.wantKey = false

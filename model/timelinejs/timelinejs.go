@@ -1,39 +1,3 @@
-// Package timelinejs reads TimelineJS timelines into stories (the JSON
-// format, and the spreadsheet template saved as CSV) and writes stories
-// back out as TimelineJS JSON.
-//
-// How a timeline becomes a story:
-//
-//   - The title slide's headline is the story's title; its text (and its
-//     media address) the description.
-//   - Each event is an event. Its id is its unique_id made valid (lower
-//     case, other characters '-'), or else a slug of its headline; a
-//     counter keeps ids unique. Its date is the EDTF date of start_date, or
-//     the interval start_date/end_date. A negative year is that many years
-//     BCE, as TimelineJS shows it: -500 is 500 BCE, EDTF -0499 (EDTF counts
-//     a year zero). Years beyond four digits, as in cosmological timelines,
-//     are EDTF "Y" years (Y-13800000000), as written, and keep the year
-//     only. Times of day are not part of an EDTF date: the date
-//     keeps the day and the summary says "Time: 14:30". A display_date that
-//     says more than the date's own wording is kept as "Shown as: …".
-//   - headline and text are HTML: they become plain text, with entities
-//     decoded, paragraphs and <br> as line breaks and links kept as
-//     "text (address)".
-//   - Media with an address becomes a source (outlet: the credit, title:
-//     the caption) that the event cites; media that is HTML (a quote, an
-//     embed) is kept, as text, in the summary.
-//   - Each group becomes a topic, titled with the group's name.
-//   - Each era becomes an event spanning the era, titled "Era: <headline>",
-//     on the topic "eras", so that it shows as a labelled period on the
-//     timeline and a filter on the topic lists the periods.
-//   - An event's "edtf" member, which TimelineJS ignores and Export writes,
-//     carries the exact EDTF date where TimelineJS's fields cannot (open,
-//     approximate or uncertain dates); it is used when it agrees with
-//     start_date and end_date.
-//   - Presentation is left out: background, autolink, media thumbnails.
-//
-// Every string is cleaned for the terminal, and every problem is reported
-// at its line (and, for JSON, column).
 package timelinejs
 
 import (
@@ -46,6 +10,8 @@ import (
 	"strings"
 
 	"github.com/dateline/dateline/model"
+	"github.com/dateline/dateline/model/edtf"
+	"github.com/dateline/dateline/model/text"
 )
 
 // pos is a place in the input file.
@@ -128,10 +94,10 @@ func convert(name string, d *rawDoc) (*model.Story, model.Problems, error) {
 	switch strings.ToLower(d.scale) {
 	case "", "human", "cosmological":
 	default:
-		c.warn(d.scaleAt, "scale %q is neither \"human\" nor \"cosmological\"; read the years as written", model.CleanLine(d.scale))
+		c.warn(d.scaleAt, "scale %q is neither \"human\" nor \"cosmological\"; read the years as written", text.CleanLine(d.scale))
 	}
 	if t := d.title; t != nil {
-		c.s.Title = model.CleanLine(PlainText(t.headline, false))
+		c.s.Title = text.CleanLine(PlainText(t.headline, false))
 		desc := []string{PlainText(t.text, true)}
 		if u := strings.TrimSpace(t.media.url); u != "" {
 			if isAddress(u) {
@@ -140,7 +106,7 @@ func convert(name string, d *rawDoc) (*model.Story, model.Problems, error) {
 				desc = append(desc, PlainText(u, true))
 			}
 		}
-		c.s.Description = model.Clean(joinParas(desc...))
+		c.s.Description = text.Clean(joinParas(desc...))
 	}
 	// Ids first, so that the ids the file chose win over the ones made here.
 	eventIDs := make([]string, len(d.events))
@@ -197,11 +163,11 @@ func (c *converter) eventID(e *rawSlide) string {
 	if u := strings.TrimSpace(e.uniqueID); u != "" {
 		id := model.SanitizeID(u)
 		if id == "" {
-			c.warn(e.at, "unique_id %q has no letter or digit to make an id of; the id comes from the headline", model.CleanLine(u))
+			c.warn(e.at, "unique_id %q has no letter or digit to make an id of; the id comes from the headline", text.CleanLine(u))
 		} else {
 			if first, taken := c.ids[id]; taken {
 				got := c.unique(id, e.at)
-				c.warn(e.at, "unique_id %q is used again (first at line %d); this event's id is %q", model.CleanLine(u), first.line, got)
+				c.warn(e.at, "unique_id %q is used again (first at line %d); this event's id is %q", text.CleanLine(u), first.line, got)
 				return got
 			}
 			return c.unique(id, e.at)
@@ -218,15 +184,15 @@ func (c *converter) event(e *rawSlide, id string) {
 		return
 	}
 	ev.Date = date
-	text := PlainText(e.text, true)
-	ev.Title = model.CleanLine(PlainText(e.headline, false))
+	body := PlainText(e.text, true)
+	ev.Title = text.CleanLine(PlainText(e.headline, false))
 	if ev.Title == "" {
-		ev.Title = model.CleanLine(firstWords(text, 60))
+		ev.Title = text.CleanLine(firstWords(body, 60))
 	}
 	if ev.Title == "" {
 		ev.Title = "Untitled event"
 	}
-	paras := []string{text}
+	paras := []string{body}
 	if u := strings.TrimSpace(e.media.url); u != "" {
 		if isAddress(u) {
 			ev.Citations = []model.Citation{{Source: c.source(e.media, e.at)}}
@@ -235,8 +201,8 @@ func (c *converter) event(e *rawSlide, id string) {
 		}
 	}
 	paras = append(paras, c.dateNotes(e, date, times))
-	ev.Summary = model.Clean(joinParas(paras...))
-	if g := model.CleanLine(strings.TrimSpace(PlainText(e.group, false))); g != "" {
+	ev.Summary = text.Clean(joinParas(paras...))
+	if g := text.CleanLine(strings.TrimSpace(PlainText(e.group, false))); g != "" {
 		ev.Topics = []string{c.groupTopic(g, e.at)}
 	}
 	c.s.Events = append(c.s.Events, ev)
@@ -251,7 +217,7 @@ func (c *converter) era(e *rawSlide, id, topic string) {
 	if e.end.empty() {
 		c.warn(e.at, "this era has no end_date; TimelineJS needs one, so the era is the start date alone")
 	}
-	title := model.CleanLine(PlainText(e.headline, false))
+	title := text.CleanLine(PlainText(e.headline, false))
 	switch {
 	case title == "":
 		title = "Era"
@@ -260,7 +226,7 @@ func (c *converter) era(e *rawSlide, id, topic string) {
 	}
 	c.s.Events = append(c.s.Events, model.Event{
 		ID: id, Date: date, Title: title, Topics: []string{topic},
-		Summary: model.Clean(joinParas(PlainText(e.text, true), c.dateNotes(e, date, ""))),
+		Summary: text.Clean(joinParas(PlainText(e.text, true), c.dateNotes(e, date, ""))),
 	})
 }
 
@@ -283,12 +249,12 @@ func (c *converter) groupTopic(g string, at pos) string {
 }
 
 func (c *converter) source(m rawMedia, at pos) string {
-	u := model.CleanLine(strings.TrimSpace(m.url))
+	u := text.CleanLine(strings.TrimSpace(m.url))
 	if id, ok := c.media[u]; ok {
 		return id
 	}
-	credit := model.CleanLine(PlainText(m.credit, false))
-	caption := model.CleanLine(PlainText(m.caption, false))
+	credit := text.CleanLine(PlainText(m.credit, false))
+	caption := text.CleanLine(PlainText(m.caption, false))
 	site, page := siteAndPage(u)
 	base := model.Slug(credit)
 	if base == "" {
@@ -336,7 +302,7 @@ func siteAndPage(u string) (site, page string) {
 
 // dateNotes keeps what the date cannot hold: the wording TimelineJS shows
 // and the time of day.
-func (c *converter) dateNotes(e *rawSlide, date model.Date, times string) string {
+func (c *converter) dateNotes(e *rawSlide, date edtf.Date, times string) string {
 	var lines []string
 	shown := strings.TrimSpace(PlainText(e.display, false))
 	if shown == "" && e.start != nil {
@@ -397,36 +363,36 @@ func (s side) last() [3]int64 {
 	}
 	d := s.day
 	if d == 0 {
-		d = daysIn(s.year, m)
+		d = edtf.DaysIn(s.year, m)
 	}
 	return [3]int64{s.year, int64(m), int64(d)}
 }
 
 // date reads the slide's start and end into one EDTF date, and says the
 // time of day, if any. ok is false after an error.
-func (c *converter) date(e *rawSlide, what string) (model.Date, string, bool) {
+func (c *converter) date(e *rawSlide, what string) (edtf.Date, string, bool) {
 	if e.start.empty() {
 		if e.edtf == "" {
 			c.warn(e.at, "this %s has no start_date; TimelineJS needs one, so it is undated here", what)
-			return model.Date{}, "", true
+			return edtf.Date{}, "", true
 		}
-		d, err := model.ParseDate(strings.TrimSpace(e.edtf))
+		d, err := edtf.Parse(strings.TrimSpace(e.edtf))
 		if err != nil {
-			c.fail(e.at, "this %s has no start_date, and its edtf %q is not an EDTF date: %v", what, model.CleanLine(e.edtf), err)
-			return model.Date{}, "", false
+			c.fail(e.at, "this %s has no start_date, and its edtf %q is not an EDTF date: %v", what, text.CleanLine(e.edtf), err)
+			return edtf.Date{}, "", false
 		}
 		return d, "", true
 	}
 	start, ok := c.side(e, e.start, "start_date")
 	if !ok {
-		return model.Date{}, "", false
+		return edtf.Date{}, "", false
 	}
-	text := start.edtf()
+	dateText := start.edtf()
 	times := start.clock
 	if !e.end.empty() {
 		end, ok := c.side(e, e.end, "end_date")
 		if !ok {
-			return model.Date{}, "", false
+			return edtf.Date{}, "", false
 		}
 		if cmpDate(end.last(), start.first()) < 0 {
 			c.warn(e.at, "end_date %s is before start_date %s; read the other way round", end.edtf(), start.edtf())
@@ -434,25 +400,25 @@ func (c *converter) date(e *rawSlide, what string) (model.Date, string, bool) {
 		}
 		if es := end.edtf(); es != start.edtf() || end.clock != "" && end.clock != start.clock {
 			if es != start.edtf() {
-				text = start.edtf() + "/" + es
+				dateText = start.edtf() + "/" + es
 			}
 			if end.clock != "" {
 				times = strings.TrimSpace(times + " to " + end.clock)
 			}
 		}
 	}
-	d, err := model.ParseDate(text)
+	d, err := edtf.Parse(dateText)
 	if err != nil {
-		c.fail(e.at, "this %s's date %s cannot be read as an EDTF date: %v", what, text, err)
-		return model.Date{}, "", false
+		c.fail(e.at, "this %s's date %s cannot be read as an EDTF date: %v", what, dateText, err)
+		return edtf.Date{}, "", false
 	}
 	if x := strings.TrimSpace(e.edtf); x != "" {
-		exact, err := model.ParseDate(x)
+		exact, err := edtf.Parse(x)
 		switch {
 		case err != nil:
-			c.warn(e.at, "edtf %q is not an EDTF date (%v); the date is start_date and end_date", model.CleanLine(x), err)
+			c.warn(e.at, "edtf %q is not an EDTF date (%v); the date is start_date and end_date", text.CleanLine(x), err)
 		case exact.Latest() < d.Earliest() || exact.Earliest() > d.Latest():
-			c.warn(e.at, "edtf %q does not agree with start_date and end_date (%s); the date is %s", model.CleanLine(x), text, text)
+			c.warn(e.at, "edtf %q does not agree with start_date and end_date (%s); the date is %s", text.CleanLine(x), dateText, dateText)
 		default:
 			d = exact
 		}
@@ -468,14 +434,14 @@ func (c *converter) side(e *rawSlide, r *rawDate, field string) (side, bool) {
 	}
 	y, err := parseYear(r.year)
 	if err != nil {
-		c.fail(e.at, "%s.year %q is not a year; write a whole number such as 1815 or -500", field, model.CleanLine(r.year))
+		c.fail(e.at, "%s.year %q is not a year; write a whole number such as 1815 or -500", field, text.CleanLine(r.year))
 		return s, false
 	}
 	s.year = astronomical(y)
 	if r.month != "" {
 		m, ok := parseMonth(r.month)
 		if !ok {
-			c.fail(e.at, "%s.month %q is not a month; write 1 to 12", field, model.CleanLine(r.month))
+			c.fail(e.at, "%s.month %q is not a month; write 1 to 12", field, text.CleanLine(r.month))
 			return s, false
 		}
 		s.month = m
@@ -484,12 +450,12 @@ func (c *converter) side(e *rawSlide, r *rawDate, field string) (side, bool) {
 		d, err := strconv.Atoi(strings.TrimSpace(r.day))
 		switch {
 		case err != nil || d < 1 || d > 31:
-			c.fail(e.at, "%s.day %q is not a day of the month; write 1 to 31", field, model.CleanLine(r.day))
+			c.fail(e.at, "%s.day %q is not a day of the month; write 1 to 31", field, text.CleanLine(r.day))
 			return s, false
 		case s.month == 0:
 			c.warn(e.at, "%s has a day (%d) but no month; the day is left out", field, d)
-		case d > daysIn(s.year, s.month):
-			c.fail(e.at, "%s is %d-%02d-%02d, but that month has %d days", field, s.year, s.month, d, daysIn(s.year, s.month))
+		case d > edtf.DaysIn(s.year, s.month):
+			c.fail(e.at, "%s is %d-%02d-%02d, but that month has %d days", field, s.year, s.month, d, edtf.DaysIn(s.year, s.month))
 			return s, false
 		default:
 			s.day = d
@@ -506,7 +472,7 @@ func (c *converter) side(e *rawSlide, r *rawDate, field string) (side, bool) {
 // clock formats the time of day, or warns about one that is not a time.
 func (c *converter) clock(e *rawSlide, r *rawDate, field string) string {
 	if t := strings.TrimSpace(r.time); t != "" {
-		return model.CleanLine(t)
+		return text.CleanLine(t)
 	}
 	if r.hour == "" && r.minute == "" && r.second == "" {
 		return ""
@@ -516,7 +482,7 @@ func (c *converter) clock(e *rawSlide, r *rawDate, field string) string {
 	sec, errS := strconv.Atoi(cmp.Or(strings.TrimSpace(r.second), "0"))
 	if errH != nil || errM != nil || errS != nil || h < 0 || h > 23 || m < 0 || m > 59 || sec < 0 || sec > 60 {
 		c.warn(e.at, "%s has a time of day that is not one (hour %q, minute %q, second %q); it is left out",
-			field, model.CleanLine(r.hour), model.CleanLine(r.minute), model.CleanLine(r.second))
+			field, text.CleanLine(r.hour), text.CleanLine(r.minute), text.CleanLine(r.second))
 		return ""
 	}
 	if r.second != "" {
@@ -587,19 +553,6 @@ func parseMonth(s string) (int, bool) {
 		}
 	}
 	return 0, false
-}
-
-func daysIn(y int64, m int) int {
-	switch m {
-	case 2:
-		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
-			return 29
-		}
-		return 28
-	case 4, 6, 9, 11:
-		return 30
-	}
-	return 31
 }
 
 func appendPadded(b []byte, n int64, width int) []byte {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/dateline/dateline/content"
 	"github.com/dateline/dateline/model"
+	"github.com/dateline/dateline/model/edtf"
 )
 
 // peers is where the real TimelineJS files are: shared/ beside the checkout.
@@ -586,9 +587,9 @@ func TestEDTFMemberMustAgree(t *testing.T) {
 	}
 }
 
-func mustDate(t *testing.T, s string) model.Date {
+func mustDate(t *testing.T, s string) edtf.Date {
 	t.Helper()
-	d, err := model.ParseDate(s)
+	d, err := edtf.Parse(s)
 	if err != nil {
 		t.Fatal(err)
 	}

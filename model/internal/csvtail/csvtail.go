@@ -1,5 +1,3 @@
-// Package csvtail holds what the CSV importers (ACLED and the TimelineJS
-// sheet) share to tell a file cut short from one that is merely untidy.
 package csvtail
 
 import (
@@ -11,6 +9,7 @@ import (
 	"io"
 
 	"github.com/dateline/dateline/model"
+	"github.com/dateline/dateline/model/text"
 )
 
 // Problem reports encoding/csv's error at its line and column, with what
@@ -27,7 +26,7 @@ func Problem(name string, err error) model.Problem {
 		}
 		return model.Problem{File: name, Line: pe.Line, Col: pe.Column, Msg: msg}
 	}
-	return model.Problem{File: name, Msg: "cannot read the CSV: " + model.CleanLine(err.Error())}
+	return model.Problem{File: name, Msg: "cannot read the CSV: " + text.CleanLine(err.Error())}
 }
 
 // Blank reports whether br holds nothing but white space, looking no
@@ -70,4 +69,36 @@ func (t *Tail) AtEnd(consumed int64) bool { return t.eof && consumed == t.n }
 // file does not end with a line break.
 func (t *Tail) CutShort(consumed int64) bool {
 	return t.AtEnd(consumed) && t.last != '\n' && t.last != '\r'
+}
+
+// ReadError is what an error from a csv.Reader that reads through a Tail
+// means for an importer.
+type ReadError struct {
+	// Problem is the error at its place, or, when CutShort, the warning.
+	model.Problem
+	// CutShort: the file ends inside a quoted field of the row just read,
+	// so the file looks cut short; the row is left out, reading stops, and
+	// Problem is a warning.
+	CutShort bool
+	// Fatal: not a CSV syntax error but a read error, which repeats for
+	// ever; reading must stop.
+	Fatal bool
+	// OpenQuote: a quoted field is not closed, so the rest of the file may
+	// be inside it.
+	OpenQuote bool
+}
+
+// Judge says what err means in the file called name, where a CSV reader
+// that reads through t returned it having used consumed bytes.
+func (t *Tail) Judge(name string, err error, consumed int64) ReadError {
+	var pe *csv.ParseError
+	if !errors.As(err, &pe) {
+		return ReadError{Problem: Problem(name, err), Fatal: true}
+	}
+	quote := errors.Is(pe.Err, csv.ErrQuote)
+	if quote && pe.StartLine == pe.Line && t.AtEnd(consumed) {
+		return ReadError{CutShort: true, Problem: model.Problem{File: name, Line: pe.StartLine, Warning: true,
+			Msg: "the file ends inside a quoted field of this row, so it looks cut short: the row is left out and the rows before it are kept"}}
+	}
+	return ReadError{Problem: Problem(name, err), OpenQuote: quote}
 }

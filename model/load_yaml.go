@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/dateline/dateline/model/edtf"
+	"github.com/dateline/dateline/model/text"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -108,11 +110,11 @@ func (d *decoder) aliasSize(n *yaml.Node) int {
 // cleanedText is a string that cleaning changed, and how.
 type cleanedText struct {
 	at    path
-	stats CleanStats
+	stats text.CleanStats
 }
 
 var (
-	dateType         = reflect.TypeFor[Date]()
+	dateType         = reflect.TypeFor[edtf.Date]()
 	topicStancesType = reflect.TypeFor[TopicStances]()
 )
 
@@ -135,7 +137,7 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, at path, name string) {
 	if n.Kind == yaml.AliasNode {
 		if d.budget -= d.aliasSize(n.Alias); d.budget < 0 {
 			if d.budget+d.aliasSize(n.Alias) >= 0 { // report the first alias past the budget only
-				d.fail(at, false, "the aliases (*%s and the like) expand the story to more than %d times its written size; write the items out instead of repeating a large anchor", CleanLine(n.Value), aliasFactor)
+				d.fail(at, false, "the aliases (*%s and the like) expand the story to more than %d times its written size; write the items out instead of repeating a large anchor", text.CleanLine(n.Value), aliasFactor)
 			}
 			return
 		}
@@ -150,8 +152,8 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, at path, name string) {
 		if !ok {
 			return
 		}
-		s = CleanLine(s)
-		date, err := ParseDate(s)
+		s = text.CleanLine(s)
+		date, err := edtf.Parse(s)
 		if err != nil {
 			label := "date"
 			if name != "date" {
@@ -180,7 +182,7 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, at path, name string) {
 		}
 		i, err := strconv.Atoi(s)
 		if err != nil || n.Tag != "!!int" {
-			d.fail(at, false, "%s must be a whole number, not %q", name, CleanLine(s))
+			d.fail(at, false, "%s must be a whole number, not %q", name, text.CleanLine(s))
 			return
 		}
 		v.SetInt(int64(i))
@@ -191,7 +193,7 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, at path, name string) {
 		}
 		b, err := strconv.ParseBool(s)
 		if err != nil || n.Tag != "!!bool" {
-			d.fail(at, false, "%s must be true or false, not %q", name, CleanLine(s))
+			d.fail(at, false, "%s must be true or false, not %q", name, text.CleanLine(s))
 			return
 		}
 		v.SetBool(b)
@@ -212,36 +214,16 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, at path, name string) {
 
 // clean makes s safe for the terminal, remembering what it removed.
 func (d *decoder) clean(s string, at path, multi bool) string {
-	out := CleanLine(s)
+	out := text.CleanLine(s)
 	if multi {
-		out = Clean(s)
+		out = text.Clean(s)
 	}
 	if out != s {
-		if _, st := CleanWithStats(s); st.Changed() {
+		if _, st := text.CleanWithStats(s); st.Changed() {
 			d.cleaned = append(d.cleaned, cleanedText{at, st})
 		}
 	}
 	return out
-}
-
-// Describe says what cleaning did, for warnings and the detail pane:
-// "1 escape sequence shown as ␛, 2 bidi controls removed".
-func (c CleanStats) Describe() string {
-	var parts []string
-	add := func(n int, one, many, did string) {
-		switch {
-		case n == 1:
-			parts = append(parts, "1 "+one+" "+did)
-		case n > 1:
-			parts = append(parts, fmt.Sprintf("%d %s %s", n, many, did))
-		}
-	}
-	add(c.Sequences, "escape sequence", "escape sequences", "shown as ␛")
-	add(c.Controls, "control character", "control characters", "shown as a symbol")
-	add(c.InvalidUTF8, "invalid UTF-8 byte", "invalid UTF-8 bytes", "replaced with �")
-	add(c.Bidi, "bidi control", "bidi controls", "removed")
-	add(c.ZeroWidth, "zero-width character", "zero-width characters", "removed")
-	return strings.Join(parts, ", ")
 }
 
 // scalar returns n's text, or reports that field name needed one value.
@@ -264,14 +246,14 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, at path, name stri
 		k, val := n.Content[i], n.Content[i+1]
 		key := k.Value
 		if seen[key] {
-			d.fail(at.with(i/2), true, "duplicate key %q: a field may appear once; remove one of them", CleanLine(key))
+			d.fail(at.with(i/2), true, "duplicate key %q: a field may appear once; remove one of them", text.CleanLine(key))
 			continue
 		}
 		seen[key] = true
 		idx, ok := fields.index[key]
 		if !ok {
 			d.fail(at.with(i/2), true, "unknown field %q in %s%s; the fields are: %s",
-				CleanLine(key), cmp.Or(singular(name), "the story"), didYouMean(key, fields.names), strings.Join(fields.names, ", "))
+				text.CleanLine(key), cmp.Or(singular(name), "the story"), didYouMean(key, fields.names), strings.Join(fields.names, ", "))
 			continue
 		}
 		d.decode(val, v.Field(idx), at.with(key), key)
@@ -287,7 +269,7 @@ func (d *decoder) decodeStances(n *yaml.Node, v reflect.Value, at path) {
 	seen := map[string]bool{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
-		topic := CleanLine(k.Value)
+		topic := text.CleanLine(k.Value)
 		if seen[topic] {
 			d.fail(at.with(i/2), true, "duplicate stance on topic %q; give each topic one stance", topic)
 			continue
@@ -297,7 +279,7 @@ func (d *decoder) decodeStances(n *yaml.Node, v reflect.Value, at path) {
 		if !ok {
 			continue
 		}
-		out = append(out, TopicStance{Topic: topic, Stance: Stance(CleanLine(s))})
+		out = append(out, TopicStance{Topic: topic, Stance: Stance(text.CleanLine(s))})
 	}
 	v.Set(reflect.ValueOf(out))
 }
@@ -335,7 +317,7 @@ func nodeKindName(n *yaml.Node) string {
 	case yaml.SequenceNode:
 		return "list"
 	case yaml.ScalarNode:
-		return fmt.Sprintf("value %q", CleanLine(n.Value))
+		return fmt.Sprintf("value %q", text.CleanLine(n.Value))
 	}
 	return "document"
 }

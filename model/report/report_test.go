@@ -1,4 +1,4 @@
-package model_test
+package report_test
 
 import (
 	"bytes"
@@ -7,20 +7,22 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dateline/dateline/content"
 	"github.com/dateline/dateline/model"
+	"github.com/dateline/dateline/model/report"
 )
 
 func TestWriteListNDJSON(t *testing.T) {
 	ix := model.NewIndex(loadBuiltIn(t))
 	rows := ix.Query(model.Filter{})
 	var nd, arr bytes.Buffer
-	if err := ix.WriteListNDJSON(&nd, rows); err != nil {
+	if err := report.WriteListNDJSON(&nd, ix, rows); err != nil {
 		t.Fatal(err)
 	}
-	if err := ix.WriteListJSON(&arr, rows); err != nil {
+	if err := report.WriteListJSON(&arr, ix, rows); err != nil {
 		t.Fatal(err)
 	}
-	var want []model.ListItem
+	var want []report.ListItem
 	if err := json.Unmarshal(arr.Bytes(), &want); err != nil {
 		t.Fatal(err)
 	}
@@ -29,7 +31,7 @@ func TestWriteListNDJSON(t *testing.T) {
 		t.Fatalf("%d lines for %d rows", len(lines), len(rows))
 	}
 	for i, l := range lines {
-		var got model.ListItem
+		var got report.ListItem
 		if err := json.Unmarshal([]byte(l), &got); err != nil {
 			t.Fatalf("line %d is not one JSON object: %v", i+1, err)
 		}
@@ -43,14 +45,14 @@ func TestWriteListCSV(t *testing.T) {
 	ix := model.NewIndex(loadBuiltIn(t))
 	rows := ix.Query(model.Filter{})
 	var b bytes.Buffer
-	if err := ix.WriteListCSV(&b, rows); err != nil {
+	if err := report.WriteListCSV(&b, ix, rows); err != nil {
 		t.Fatal(err)
 	}
 	recs, err := csv.NewReader(&b).ReadAll()
 	if err != nil {
 		t.Fatalf("the output is not CSV: %v", err)
 	}
-	if strings.Join(recs[0], ",") != strings.Join(model.ListCSVHeader, ",") {
+	if strings.Join(recs[0], ",") != strings.Join(report.ListCSVHeader, ",") {
 		t.Errorf("header %v", recs[0])
 	}
 	if len(recs) != len(rows)+1 {
@@ -72,7 +74,7 @@ func TestCSVFormulaGuard(t *testing.T) {
 	s := &model.Story{Events: []model.Event{{ID: "e", Title: "=HYPERLINK(\"x\")", Summary: "@SUM(A1)"}}}
 	ix := model.NewIndex(s)
 	var b bytes.Buffer
-	if err := ix.WriteListCSV(&b, ix.Query(model.Filter{})); err != nil {
+	if err := report.WriteListCSV(&b, ix, ix.Query(model.Filter{})); err != nil {
 		t.Fatal(err)
 	}
 	recs, _ := csv.NewReader(&b).ReadAll()
@@ -86,7 +88,7 @@ func TestWriteListMarkdown(t *testing.T) {
 	ix := model.NewIndex(s)
 	rows := ix.Query(model.Filter{})
 	var b bytes.Buffer
-	if err := ix.WriteListMarkdown(&b, rows); err != nil {
+	if err := report.WriteListMarkdown(&b, ix, rows); err != nil {
 		t.Fatal(err)
 	}
 	md := b.String()
@@ -135,7 +137,7 @@ func TestMarkdownEscapes(t *testing.T) {
 	}
 	ix := model.NewIndex(s)
 	var b bytes.Buffer
-	if err := ix.WriteListMarkdown(&b, ix.Query(model.Filter{})); err != nil {
+	if err := report.WriteListMarkdown(&b, ix, ix.Query(model.Filter{})); err != nil {
 		t.Fatal(err)
 	}
 	md := b.String()
@@ -150,7 +152,7 @@ func TestWritePositionsMarkdown(t *testing.T) {
 	s := loadBuiltIn(t)
 	ix := model.NewIndex(s)
 	var b bytes.Buffer
-	if err := ix.WritePositionsMarkdown(&b); err != nil {
+	if err := report.WritePositionsMarkdown(&b, ix); err != nil {
 		t.Fatal(err)
 	}
 	lines := strings.Split(b.String(), "\n")
@@ -174,4 +176,14 @@ func TestWritePositionsMarkdown(t *testing.T) {
 			t.Errorf("the evidence %s of %s on %s is missing", p.Evidence[0], p.Actor, p.Topic)
 		}
 	}
+}
+
+// loadBuiltIn loads the built-in story, which every format must write.
+func loadBuiltIn(t testing.TB) *model.Story {
+	t.Helper()
+	s, _, err := model.Load(content.StoryName, content.Story())
+	if err != nil {
+		t.Fatalf("built-in story: %v", err)
+	}
+	return s
 }

@@ -1,4 +1,4 @@
-package model
+package text
 
 import (
 	"strings"
@@ -6,6 +6,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
+
+	"github.com/dateline/dateline/model/internal/benchtext"
 )
 
 // cleanCases are the attacks (and the innocent text) Clean must handle. Each
@@ -238,7 +240,7 @@ func TestCleanExhaustive(t *testing.T) {
 func TestCleanFastPathReturnsInput(t *testing.T) {
 	inputs := []string{
 		"",
-		benchASCII,
+		benchtext.BenchASCII,
 		"line one\nline two\n",
 		"Zürich 日本語 🏳️‍🌈 👨\u200d👩\u200d👧 می\u200cخواهم \ufffd ␛",
 		strings.Repeat("x", 1000) + "é",
@@ -263,7 +265,7 @@ func TestCleanFastPathReturnsInput(t *testing.T) {
 		}
 	}
 	// Changes cost one allocation, for the result.
-	if allocs := testing.AllocsPerRun(100, func() { CleanWithStats(benchMixed) }); allocs != 1 {
+	if allocs := testing.AllocsPerRun(100, func() { CleanWithStats(benchtext.BenchMixed) }); allocs != 1 {
 		t.Errorf("CleanWithStats(mixed) allocates %v times, want 1", allocs)
 	}
 }
@@ -291,8 +293,8 @@ func FuzzClean(f *testing.F) {
 	for _, tc := range cleanCases {
 		f.Add(tc.in)
 	}
-	f.Add(benchASCII)
-	f.Add(benchMixed)
+	f.Add(benchtext.BenchASCII)
+	f.Add(benchtext.BenchMixed)
 	f.Fuzz(func(t *testing.T, s string) {
 		out, st := CleanWithStats(s)
 		checkClean(t, s, out, false)
@@ -310,153 +312,22 @@ func FuzzClean(f *testing.F) {
 		if strings.Contains(line, "\n") {
 			t.Fatalf("CleanLine(%q) = %q has a newline", s, line)
 		}
-		fold := FoldForSearch(s)
-		if !utf8.ValidString(fold) {
-			t.Fatalf("FoldForSearch(%q) = %q: not valid UTF-8", s, fold)
-		}
-		if again := FoldForSearch(fold); again != fold {
-			t.Fatalf("FoldForSearch not idempotent: %q → %q → %q", s, fold, again)
-		}
 	})
 }
-
-func TestFoldForSearch(t *testing.T) {
-	cases := []struct{ in, want string }{
-		{"", ""},
-		{"putin", "putin"},
-		{"PUTIN", "putin"},
-		{"Pu\u200btin", "putin"},
-		{"Pu\u200ctin", "putin"},
-		{"Pu\u200dtin", "putin"},
-		{"Pu\u2060tin", "putin"},
-		{"\ufeffPutin", "putin"},
-		{"Pu\u00adtin", "putin"},
-		{"Pu\u202etin\u202c", "putin"},
-		{"ZÜRICH", "zürich"},
-		{"Ελλάδα ΕΛΛΆΔΑ", "ελλάδα ελλάδα"},
-		{"ΣΊΣΥΦΟΣ", "σίσυφοσ"},
-		{"σίσυφος", "σίσυφοσ"},
-		{"\u212a", "k"},      // KELVIN SIGN
-		{"\u017f", "s"},      // LATIN SMALL LETTER LONG S
-		{"\u00b5", "\u03bc"}, // MICRO SIGN
-		{"ǅ", "ǆ"},
-		{"ẞ", "ß"},
-		{"İ", "İ"}, // as strings.EqualFold: no simple folding to i
-		{"ı", "ı"},
-		{"❤\ufe0f", "❤"},
-		{"日本語", "日本語"},
-		{"a\xffb", "a\ufffdb"},
-		{"МОСКВА", "москва"},
-	}
-	for _, tc := range cases {
-		if got := FoldForSearch(tc.in); got != tc.want {
-			t.Errorf("FoldForSearch(%q) = %q, want %q", tc.in, got, tc.want)
-		}
-	}
-	if !strings.Contains(FoldForSearch("Talks with Pu\u200btin in Geneva"), FoldForSearch("PUTIN")) {
-		t.Error("a zero-width space defeats search")
-	}
-	for _, in := range []string{strings.ToLower(benchASCII), "lower case 日本語 ελλάδα"} {
-		if allocs := testing.AllocsPerRun(100, func() { FoldForSearch(in) }); allocs != 0 {
-			t.Errorf("FoldForSearch(%.20q…) allocates %v times, want 0", in, allocs)
-		}
-	}
-}
-
-// TestFoldRuneMatchesEqualFold checks foldRune against the case-folding
-// orbits strings.EqualFold uses: every rune folds to a member of its orbit,
-// the whole orbit to the same one.
-func TestFoldRuneMatchesEqualFold(t *testing.T) {
-	for r := rune(0); r <= unicode.MaxRune; r++ {
-		f := foldRune(r)
-		if !strings.EqualFold(string(f), string(r)) {
-			t.Fatalf("foldRune(%U) = %U, not in its orbit", r, f)
-		}
-		for o := unicode.SimpleFold(r); o != r; o = unicode.SimpleFold(o) {
-			if g := foldRune(o); g != f {
-				t.Fatalf("foldRune(%U) = %U but foldRune(%U) = %U", r, f, o, g)
-			}
-		}
-	}
-}
-
-// TestFoldIgnorable checks the hand-written table against the derivation of
-// Default_Ignorable_Code_Point in Unicode's DerivedCoreProperties.txt.
-func TestFoldIgnorable(t *testing.T) {
-	for r := rune(0); r <= unicode.MaxRune; r++ {
-		want := (unicode.Is(unicode.Other_Default_Ignorable_Code_Point, r) ||
-			unicode.Is(unicode.Cf, r) ||
-			unicode.Is(unicode.Variation_Selector, r)) &&
-			!unicode.Is(unicode.White_Space, r) &&
-			!(0xFFF9 <= r && r <= 0xFFFB) &&
-			!(0x13430 <= r && r <= 0x13440) &&
-			!unicode.Is(unicode.Prepended_Concatenation_Mark, r)
-		if got := isIgnorable(r); got != want {
-			t.Errorf("isIgnorable(%U) = %v, want %v", r, got, want)
-		}
-	}
-}
-
-// benchASCII is a 600-byte paragraph of printable ASCII.
-var benchASCII = func() string {
-	const p = "On the morning of 24 February the foreign ministry issued a short statement " +
-		"denying that any talks had taken place, but by the afternoon two officials, " +
-		"speaking on condition of anonymity, told reporters that a delegation had met " +
-		"in Geneva (the second such meeting this year) and that a draft text was being " +
-		"circulated. The statement was later revised. Analysts noted that the wording " +
-		"of the revised version - 'no substantive negotiations' - left room for exactly " +
-		"the kind of contact the officials described. A spokesperson declined to say who " +
-		"had attended, when the next round would be held, or whether observers from the " +
-		"United Nations had been invited to sit in on it; she said only that 'all options " +
-		"remain on the table'."
-	return p[:600]
-}()
-
-// benchMixed is a 600-byte paragraph with accents, CJK, emoji, CRLF, tabs and
-// a few attacks.
-var benchMixed = func() string {
-	const p = "Le ministère a publié un communiqué\r\n\tdémentant toute négociation à Genève; " +
-		"日本の外務省は声明を発表した。🇺🇦 👍🏽 \x1b[31mURGENT\x1b[0m Σύμφωνα με πηγές, " +
-		"Pu\u200btin's office \u202eenil-daer\u202c said nothing.\x1b]0;pwned\x07 " +
-		"Москва отказалась комментировать. The revised text\x08\x08 was circulated\r\n" +
-		"among delegations, who were told 'all options remain on the table'.\x1b]52;c;ZWNobw==\x07 " +
-		"Analysts noted the wording left room for contact.\tUnnamed officials confirmed it. " +
-		"Further talks are expected in March, according to two diplomats familiar with the plan."
-	s := p[:600]
-	for !utf8.ValidString(s) { // do not cut a rune in half
-		s = s[:len(s)-1]
-	}
-	return s
-}()
 
 var sinkString string
 
 func BenchmarkClean(b *testing.B) {
 	for _, bc := range []struct{ name, in string }{
-		{"ascii600", benchASCII},
-		{"utf8clean", Clean(benchMixed)},
-		{"mixed600", benchMixed},
+		{"ascii600", benchtext.BenchASCII},
+		{"utf8clean", Clean(benchtext.BenchMixed)},
+		{"mixed600", benchtext.BenchMixed},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			b.SetBytes(int64(len(bc.in)))
 			b.ReportAllocs()
 			for b.Loop() {
 				sinkString = Clean(bc.in)
-			}
-		})
-	}
-}
-
-func BenchmarkFoldForSearch(b *testing.B) {
-	for _, bc := range []struct{ name, in string }{
-		{"ascii600", benchASCII},
-		{"mixed600", Clean(benchMixed)},
-	} {
-		b.Run(bc.name, func(b *testing.B) {
-			b.SetBytes(int64(len(bc.in)))
-			b.ReportAllocs()
-			for b.Loop() {
-				sinkString = FoldForSearch(bc.in)
 			}
 		})
 	}

@@ -1,100 +1,22 @@
-package model
+package report
 
 import (
 	"bufio"
-	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
+
+	"github.com/dateline/dateline/model"
+	"github.com/dateline/dateline/model/text"
 )
-
-// The list and matrix writers beyond text and JSON: NDJSON and CSV for
-// tools, Markdown for reports.
-
-// WriteListNDJSON writes the rows one JSON object to a line, each shaped as
-// in WriteListJSON, for tools that stream.
-func (ix *Index) WriteListNDJSON(w io.Writer, rows []int32) error {
-	bw := bufio.NewWriter(w)
-	enc := json.NewEncoder(bw)
-	for _, p := range rows {
-		if err := enc.Encode(ix.ListItemAt(int(p))); err != nil {
-			return err
-		}
-	}
-	return bw.Flush()
-}
-
-// ListCSVHeader is the header row WriteListCSV writes.
-var ListCSVHeader = []string{"id", "kind", "date", "start", "end", "display", "title", "text", "actors", "topics", "speaker", "stances", "reacts_to", "sources"}
-
-// WriteListCSV writes the rows as CSV with the ListCSVHeader columns. Lists
-// (actors, topics, stances, sources) are joined with "; ". Text cells that
-// a spreadsheet would run as a formula (starting with =, +, -, @) get a
-// leading apostrophe, as spreadsheets themselves write them.
-func (ix *Index) WriteListCSV(w io.Writer, rows []int32) error {
-	cw := csv.NewWriter(w)
-	if err := cw.Write(ListCSVHeader); err != nil {
-		return err
-	}
-	rec := make([]string, len(ListCSVHeader))
-	for _, p := range rows {
-		li := ix.ListItemAt(int(p))
-		text := li.Summary
-		if li.Kind == StatementItem.String() {
-			text = li.Quote
-		}
-		var stances []string
-		if st := ix.At(int(p)).Statement; st != nil {
-			for _, ts := range st.Stances {
-				stances = append(stances, ts.Topic+"="+string(ts.Stance))
-			}
-		}
-		var sources []string
-		for _, c := range li.Citations {
-			sources = append(sources, citationRef(c))
-		}
-		rec = append(rec[:0], li.ID, li.Kind, li.Date, deref(li.Start), deref(li.End), noFormula(li.Display),
-			noFormula(li.Title), noFormula(text), strings.Join(li.Actors, "; "), strings.Join(li.Topics, "; "),
-			li.Speaker, strings.Join(stances, "; "), li.ReactsTo, strings.Join(sources, "; "))
-		if err := cw.Write(rec); err != nil {
-			return err
-		}
-	}
-	cw.Flush()
-	return cw.Error()
-}
-
-func deref(s *string) string {
-	if s == nil {
-		return ""
-	}
-	return *s
-}
-
-// citationRef is a citation in one token: source, source#paragraph.
-func citationRef(c Citation) string {
-	if c.Paragraph > 0 {
-		return c.Source + "#" + strconv.Itoa(c.Paragraph)
-	}
-	return c.Source
-}
-
-func noFormula(s string) string {
-	if s != "" && strings.ContainsRune("=+-@", rune(s[0])) {
-		return "'" + s
-	}
-	return s
-}
 
 // WriteListMarkdown writes the rows as a Markdown report: the story's title
 // and description, then each item under a heading with its date, its
 // summary or quote (as a block quote, with the speaker), actors, topics and
 // citations with their sources' outlets, titles and addresses.
-func (ix *Index) WriteListMarkdown(w io.Writer, rows []int32) error {
+func WriteListMarkdown(w io.Writer, ix *model.Index, rows []int32) error {
 	bw := bufio.NewWriter(w)
-	s := ix.story
+	s := ix.Story()
 	title := s.Title
 	if title == "" {
 		title = "Timeline"
@@ -104,14 +26,14 @@ func (ix *Index) WriteListMarkdown(w io.Writer, rows []int32) error {
 	if s.Description != "" {
 		fmt.Fprintf(bw, "\n%s\n", mdBlock(s.Description))
 	}
-	fmt.Fprintf(bw, "\n%d %s.\n", len(rows), plural(len(rows), "item", "items"))
+	fmt.Fprintf(bw, "\n%d %s.\n", len(rows), text.Plural(len(rows), "item", "items"))
 	for _, p := range rows {
-		ix.writeItemMarkdown(bw, int(p))
+		writeItemMarkdown(ix, bw, int(p))
 	}
 	return bw.Flush()
 }
 
-func (ix *Index) writeItemMarkdown(bw *bufio.Writer, pos int) {
+func writeItemMarkdown(ix *model.Index, bw *bufio.Writer, pos int) {
 	it := ix.At(pos)
 	d := it.Date()
 	when := d.Display() // "undated" for the zero Date
@@ -125,7 +47,7 @@ func (ix *Index) writeItemMarkdown(bw *bufio.Writer, pos int) {
 	}
 	meta = append(meta, "id `"+it.ID()+"`")
 	fmt.Fprintf(bw, "\n*%s*\n", strings.Join(meta, " · "))
-	var cites []Citation
+	var cites []model.Citation
 	if e := it.Event; e != nil {
 		if e.Summary != "" {
 			fmt.Fprintf(bw, "\n%s\n", mdBlock(e.Summary))
@@ -170,7 +92,7 @@ func (ix *Index) writeItemMarkdown(bw *bufio.Writer, pos int) {
 			}
 		}
 		if st.Citation.Source != "" {
-			cites = []Citation{st.Citation}
+			cites = []model.Citation{st.Citation}
 		}
 	}
 	if topics := ix.ItemTopics(pos); len(topics) > 0 {
@@ -183,14 +105,14 @@ func (ix *Index) writeItemMarkdown(bw *bufio.Writer, pos int) {
 	if len(cites) > 0 {
 		bw.WriteString("\n**Sources:**\n\n")
 		for _, c := range cites {
-			fmt.Fprintf(bw, "- %s\n", ix.citationMarkdown(c))
+			fmt.Fprintf(bw, "- %s\n", citationMarkdown(ix, c))
 		}
 	}
 }
 
 // citationMarkdown is one citation as a list entry: outlet and title,
 // linked to the source's address, then paragraph, date and wording.
-func (ix *Index) citationMarkdown(c Citation) string {
+func citationMarkdown(ix *model.Index, c model.Citation) string {
 	src, ok := ix.Source(c.Source)
 	if !ok {
 		return "`" + c.Source + "`"
@@ -220,65 +142,6 @@ func (ix *Index) citationMarkdown(c Citation) string {
 		out += ", " + strings.Join(meta, ", ")
 	}
 	return out
-}
-
-// WritePositionsMarkdown writes the matrix as a Markdown table, actors
-// indented under their parents and each cell a symbol and a stance, then
-// each recorded position with its summary and evidence.
-func (ix *Index) WritePositionsMarkdown(w io.Writer) error {
-	bw := bufio.NewWriter(w)
-	topics := ix.story.Topics
-	cells := ix.Matrix() // actor-major: the row of actor r starts at r*len(topics)
-	bw.WriteString("| Actor |")
-	for _, t := range topics {
-		fmt.Fprintf(bw, " %s |", mdInline(t.Title))
-	}
-	bw.WriteString("\n| --- |")
-	for range topics {
-		bw.WriteString(" --- |")
-	}
-	bw.WriteString("\n")
-	for r, n := range ix.tree {
-		fmt.Fprintf(bw, "| %s%s |", strings.Repeat("&nbsp;&nbsp;", n.Depth), mdInline(n.Actor.Name))
-		for i := range topics {
-			st := cells[r*len(topics)+i].Stance
-			fmt.Fprintf(bw, " %s %s |", mdInline(st.Symbol()), st)
-		}
-		bw.WriteString("\n")
-	}
-	first := true
-	for r, n := range ix.tree {
-		for i, t := range topics {
-			p := cells[r*len(topics)+i]
-			if p.Stance == StanceNone {
-				continue
-			}
-			if first {
-				bw.WriteString("\n## Positions\n\n")
-				first = false
-			}
-			fmt.Fprintf(bw, "- **%s** on **%s**: %s %s.", mdInline(n.Actor.Name), mdInline(t.Title), p.Stance.Symbol(), p.Stance)
-			if p.Summary != "" {
-				fmt.Fprintf(bw, " %s", mdInline(p.Summary))
-			}
-			if len(p.Evidence) > 0 {
-				var ev []string
-				for _, id := range p.Evidence {
-					ev = append(ev, "`"+id+"`")
-				}
-				fmt.Fprintf(bw, " Evidence: %s.", strings.Join(ev, ", "))
-			}
-			bw.WriteString("\n")
-		}
-	}
-	return bw.Flush()
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 // mdEscaper escapes the characters that Markdown would read as markup

@@ -27,6 +27,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/dateline/dateline/model/text"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -518,7 +519,7 @@ func (l *ndjsonLoader) slowLine(n int, b []byte) {
 	val := node.Content[typeAt+1]
 	if val.Kind != yaml.ScalarNode || !slices.Contains(ndjsonKinds, kind) {
 		l.fail(at(Problem{Line: val.Line, Col: val.Column,
-			Msg: fmt.Sprintf("unknown type %q%s; the types are: %s", CleanLine(kind), didYouMean(kind, ndjsonKinds), strings.Join(ndjsonKinds, ", "))}))
+			Msg: fmt.Sprintf("unknown type %q%s; the types are: %s", text.CleanLine(kind), didYouMean(kind, ndjsonKinds), strings.Join(ndjsonKinds, ", "))}))
 		return
 	}
 	node.Content = slices.Delete(slices.Clone(node.Content), typeAt, typeAt+2)

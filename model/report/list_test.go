@@ -1,18 +1,23 @@
-package model
+package report_test
 
 import (
 	"bytes"
 	"encoding/json"
+	"os"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/dateline/dateline/model"
+	"github.com/dateline/dateline/model/edtf"
+	"github.com/dateline/dateline/model/report"
 )
 
 func TestListItemAt(t *testing.T) {
 	ix := newTestIndex(t)
 	str := func(s string) *string { return &s }
-	cases := []ListItem{
+	cases := []report.ListItem{
 		{ID: "e-warrant", Kind: "event", Date: "2023-03-17", Start: str("2023-03-17"), End: str("2023-03-17"),
 			Title: "Court issues warrant", Summary: "Over the deportation of children.",
 			Actors: []string{"icc", "putin"}, Topics: []string{"warrant"}},
@@ -24,12 +29,12 @@ func TestListItemAt(t *testing.T) {
 			Title: "The invasion", Actors: []string{"russia"}, Topics: []string{}},
 		{ID: "s-void", Kind: "statement", Date: "2023-03-17/2023-03-19", Start: str("2023-03-17"), End: str("2023-03-19"),
 			Title: "Kremlin: “legally null and void”", Actors: []string{"kremlin"}, Topics: []string{"warrant"},
-			Speaker: "kremlin", Quote: "legally null and void", Stances: map[string]Stance{"warrant": StanceOpposes},
+			Speaker: "kremlin", Quote: "legally null and void", Stances: map[string]model.Stance{"warrant": model.StanceOpposes},
 			ReactsTo: "e-warrant"},
 	}
 	for _, want := range cases {
 		p, _ := ix.Lookup(want.ID)
-		got := ix.ListItemAt(p)
+		got := report.ListItemAt(ix, p)
 		got.Display = "" // the EDTF tests cover how dates read
 		if g, w := mustJSON(t, got), mustJSON(t, want); g != w {
 			t.Errorf("ListItemAt(%s)\n got %s\nwant %s", want.ID, g, w)
@@ -50,10 +55,10 @@ func TestListItemFarDates(t *testing.T) {
 		{"0001-01-01", "0001-01-01", "0001-01-01"},
 	}
 	for _, c := range cases {
-		s := &Story{Events: []Event{{ID: "e", Title: "E", Date: testDate(c.date)}}}
+		s := &model.Story{Events: []model.Event{{ID: "e", Title: "E", Date: edtf.MustParse(c.date)}}}
 		var buf bytes.Buffer
-		ix := NewIndex(s)
-		if err := ix.WriteListJSON(&buf, ix.Query(Filter{})); err != nil {
+		ix := model.NewIndex(s)
+		if err := report.WriteListJSON(&buf, ix, ix.Query(model.Filter{})); err != nil {
 			t.Fatal(err)
 		}
 		var items []map[string]any
@@ -78,8 +83,8 @@ func mustJSON(t *testing.T, v any) string {
 func TestWriteListJSON(t *testing.T) {
 	ix := newTestIndex(t)
 	var buf bytes.Buffer
-	rows := ix.Query(Filter{Actors: []string{"united-states"}})
-	if err := ix.WriteListJSON(&buf, rows); err != nil {
+	rows := ix.Query(model.Filter{Actors: []string{"united-states"}})
+	if err := report.WriteListJSON(&buf, ix, rows); err != nil {
 		t.Fatal(err)
 	}
 	var items []map[string]any
@@ -94,7 +99,7 @@ func TestWriteListJSON(t *testing.T) {
 		t.Errorf("ids %v, want %v", got, want)
 	}
 	buf.Reset()
-	if err := ix.WriteListJSON(&buf, nil); err != nil || strings.TrimSpace(buf.String()) != "[]" {
+	if err := report.WriteListJSON(&buf, ix, nil); err != nil || strings.TrimSpace(buf.String()) != "[]" {
 		t.Errorf("no rows = %q, %v; want []", buf.String(), err)
 	}
 }
@@ -102,10 +107,15 @@ func TestWriteListJSON(t *testing.T) {
 func TestWriteListText(t *testing.T) {
 	ix := newTestIndex(t)
 	var buf bytes.Buffer
-	if err := ix.WriteListText(&buf, ix.Query(Filter{})); err != nil {
+	if err := report.WriteListText(&buf, ix, ix.Query(model.Filter{})); err != nil {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n")
+	// The timeline order itself is model's TestTimelineOrder's to check.
+	testTimeline := make([]string, ix.Len())
+	for i := range testTimeline {
+		testTimeline[i] = ix.At(i).ID()
+	}
 	if len(lines) != len(testTimeline) {
 		t.Fatalf("%d lines, want one per item: %d\n%s", len(lines), len(testTimeline), buf.String())
 	}
@@ -116,7 +126,7 @@ func TestWriteListText(t *testing.T) {
 			t.Errorf("line %d %q lacks the title of %s", i, line, id)
 		}
 		kind := "event"
-		if ix.Kind(p) == StatementItem {
+		if ix.Kind(p) == model.StatementItem {
 			kind = "quote"
 		}
 		if !regexp.MustCompile(`\s` + kind + `\s`).MatchString(line) {
@@ -135,7 +145,7 @@ func TestWriteListText(t *testing.T) {
 func TestWritePositions(t *testing.T) {
 	ix := newTestIndex(t)
 	var buf bytes.Buffer
-	if err := ix.WritePositionsText(&buf); err != nil {
+	if err := report.WritePositionsText(&buf, ix); err != nil {
 		t.Fatal(err)
 	}
 	text := buf.String()
@@ -165,7 +175,7 @@ func TestWritePositions(t *testing.T) {
 	}
 
 	buf.Reset()
-	if err := ix.WritePositionsJSON(&buf); err != nil {
+	if err := report.WritePositionsJSON(&buf, ix); err != nil {
 		t.Fatal(err)
 	}
 	var got []struct {
@@ -193,16 +203,17 @@ func TestWritePositions(t *testing.T) {
 	}
 }
 
-func TestStanceSymbols(t *testing.T) {
-	seen := map[string]Stance{}
-	for _, s := range append(slices.Clone(Stances), StanceNone) {
-		sym := s.Symbol()
-		if sym == "" {
-			t.Errorf("%s has no symbol", s)
-		}
-		if other, dup := seen[sym]; dup {
-			t.Errorf("%s and %s share the symbol %q", s, other, sym)
-		}
-		seen[sym] = s
+// newTestIndex indexes the model tests' hand-checked story
+// (model/testdata/index.yaml).
+func newTestIndex(t *testing.T) *model.Index {
+	t.Helper()
+	data, err := os.ReadFile("../testdata/index.yaml")
+	if err != nil {
+		t.Fatal(err)
 	}
+	s, ps, err := model.Load("index.yaml", data)
+	if err != nil || len(ps) > 0 {
+		t.Fatalf("test story: %v %v", err, ps)
+	}
+	return model.NewIndex(s)
 }

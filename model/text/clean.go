@@ -1,4 +1,4 @@
-package model
+package text
 
 // Terminal safety for untrusted text.
 //
@@ -10,8 +10,8 @@ package model
 // think about escape sequences.
 
 import (
+	"fmt"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -54,6 +54,26 @@ type CleanStats struct {
 // false for text whose only changes are CRLF line ends and tabs.
 func (c CleanStats) Changed() bool {
 	return c.Sequences != 0 || c.Controls != 0 || c.InvalidUTF8 != 0 || c.Bidi != 0 || c.ZeroWidth != 0
+}
+
+// Describe says what cleaning did, for warnings and the detail pane:
+// "1 escape sequence shown as ␛, 2 bidi controls removed".
+func (c CleanStats) Describe() string {
+	var parts []string
+	add := func(n int, one, many, did string) {
+		switch {
+		case n == 1:
+			parts = append(parts, "1 "+one+" "+did)
+		case n > 1:
+			parts = append(parts, fmt.Sprintf("%d %s %s", n, many, did))
+		}
+	}
+	add(c.Sequences, "escape sequence", "escape sequences", "shown as ␛")
+	add(c.Controls, "control character", "control characters", "shown as a symbol")
+	add(c.InvalidUTF8, "invalid UTF-8 byte", "invalid UTF-8 bytes", "replaced with �")
+	add(c.Bidi, "bidi control", "bidi controls", "removed")
+	add(c.ZeroWidth, "zero-width character", "zero-width characters", "removed")
+	return strings.Join(parts, ", ")
 }
 
 // Clean returns s made safe to print on a terminal:
@@ -326,120 +346,4 @@ func stringEnd(s string, i int) int {
 		}
 	}
 	return i
-}
-
-// FoldForSearch returns a key for matching s case-insensitively and
-// regardless of invisible characters, so that "Pu\u200btin" and "PUTIN" both
-// become "putin". Use it on both the text and the query, and compare keys
-// only: it is not for display, and offsets in the key are not offsets in s.
-//
-// It applies Unicode simple case folding, mapping each rune to the lower-case
-// member of its case-folding orbit (so "ſ", "K" (Kelvin) and "ς" fold like
-// "s", "k" and "σ"); as in strings.EqualFold, the Turkish dotted and dotless
-// i fold only to themselves. It removes the Default_Ignorable_Code_Point
-// characters: zero-width spaces and joiners, soft hyphens, bidi controls,
-// variation selectors, tags and the like. Bytes that are not valid UTF-8
-// become U+FFFD. There is no normalisation (NFC/NFKD) and no removal of
-// accents.
-//
-// It is fast: a string that is already folded (any lower-case ASCII, for
-// instance) is returned as it is without allocating; otherwise it makes one
-// allocation and one pass, with table look-ups only for non-ASCII runes.
-func FoldForSearch(s string) string {
-	i := 0
-	for i < len(s) {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				break
-			}
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if n == 1 || isIgnorable(r) || foldRune(r) != r {
-			break
-		}
-		i += n
-	}
-	if i == len(s) {
-		return s
-	}
-
-	var b strings.Builder
-	b.Grow(len(s))
-	b.WriteString(s[:i])
-	for i < len(s) {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				b.WriteByte(c + 'a' - 'A')
-				i++
-				continue
-			}
-			// Copy the run of ASCII that needs no change in one go.
-			j := i + 1
-			for j < len(s) && s[j] < utf8.RuneSelf && (s[j] < 'A' || s[j] > 'Z') {
-				j++
-			}
-			b.WriteString(s[i:j])
-			i = j
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		i += n
-		if isIgnorable(r) {
-			continue
-		}
-		b.WriteRune(foldRune(r)) // an invalid byte decodes to, and is written as, U+FFFD
-	}
-	return b.String()
-}
-
-// foldRune maps r to the representative of its simple case-folding orbit
-// (the runes strings.EqualFold treats as equal): the lower case of its upper
-// case, as long as that stays in the orbit.
-func foldRune(r rune) rune {
-	if r < utf8.RuneSelf {
-		if 'A' <= r && r <= 'Z' {
-			r += 'a' - 'A'
-		}
-		return r
-	}
-	l := unicode.ToLower(unicode.ToUpper(r))
-	if l == r {
-		return r
-	}
-	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
-		if f == l {
-			return l
-		}
-	}
-	return r // e.g. 'ı': its upper case 'I' belongs to another orbit
-}
-
-// isIgnorable reports whether r has the Unicode property
-// Default_Ignorable_Code_Point: characters with no visible rendering of their
-// own, which should not make two strings differ in a search.
-func isIgnorable(r rune) bool {
-	if r < 0x00AD {
-		return false
-	}
-	switch {
-	case r == 0x00AD, r == 0x034F, r == 0x061C,
-		r == 0x115F, r == 0x1160, r == 0x17B4, r == 0x17B5,
-		0x180B <= r && r <= 0x180F,
-		0x200B <= r && r <= 0x200F,
-		0x202A <= r && r <= 0x202E,
-		0x2060 <= r && r <= 0x206F,
-		r == 0x3164,
-		0xFE00 <= r && r <= 0xFE0F,
-		r == 0xFEFF, r == 0xFFA0,
-		0xFFF0 <= r && r <= 0xFFF8,
-		0x1BCA0 <= r && r <= 0x1BCA3,
-		0x1D173 <= r && r <= 0x1D17A,
-		0xE0000 <= r && r <= 0xE0FFF:
-		return true
-	}
-	return false
 }

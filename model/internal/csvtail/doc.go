@@ -1,0 +1,7 @@
+// Package csvtail holds what the CSV importers (ACLED and the TimelineJS
+// sheet) share to tell a file cut short from one that is merely untidy.
+//
+// Files:
+//
+//	csvtail.go  Problem, Blank, Tail and Judge: a CSV file cut short, or untidy
+package csvtail

@@ -1,0 +1,140 @@
+package report
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/dateline/dateline/model"
+	"github.com/dateline/dateline/model/edtf"
+)
+
+// ListItem is one timeline item as `dateline list --format json` writes it.
+type ListItem struct {
+	ID        string                  `json:"id"`
+	Kind      string                  `json:"kind"`
+	Date      string                  `json:"date"`
+	Start     *string                 `json:"start"`
+	End       *string                 `json:"end"`
+	Display   string                  `json:"display"`
+	Title     string                  `json:"title"`
+	Summary   string                  `json:"summary,omitempty"`
+	Actors    []string                `json:"actors"`
+	Topics    []string                `json:"topics"`
+	Speaker   string                  `json:"speaker,omitempty"`
+	Quote     string                  `json:"quote,omitempty"`
+	Paraphase bool                    `json:"paraphrase,omitempty"`
+	Stances   map[string]model.Stance `json:"stances,omitzero"` // {} for a statement without stances
+	ReactsTo  string                  `json:"reacts_to,omitempty"`
+	Citations []model.Citation        `json:"citations,omitempty"`
+}
+
+// dayString formats a bound as YYYY-MM-DD when the year fits four digits;
+// open ends and far years give nil (JSON null).
+func dayString(d edtf.Day) *string {
+	if d == edtf.MinDay || d == edtf.MaxDay {
+		return nil
+	}
+	if y, _, _ := d.Civil(); y < 0 || y > 9999 {
+		return nil
+	}
+	s := d.String()
+	return &s
+}
+
+// ListItemAt describes the item at timeline position pos.
+func ListItemAt(ix *model.Index, pos int) ListItem {
+	it := ix.At(pos)
+	d := it.Date()
+	li := ListItem{
+		ID: it.ID(), Kind: it.Kind().String(), Date: d.String(), Display: d.Display(),
+		Title: ix.Title(pos), Actors: []string{}, Topics: []string{},
+	}
+	if !d.IsZero() {
+		li.Start, li.End = dayString(d.Earliest()), dayString(d.Latest())
+	}
+	for _, a := range ix.ItemActors(pos) {
+		li.Actors = append(li.Actors, a.ID)
+	}
+	for _, t := range ix.ItemTopics(pos) {
+		li.Topics = append(li.Topics, t.ID)
+	}
+	if e := it.Event; e != nil {
+		li.Summary, li.Citations = e.Summary, e.Citations
+	} else {
+		st := it.Statement
+		li.Speaker, li.Quote, li.Paraphase, li.ReactsTo = st.Speaker, st.Quote, st.Paraphrase, st.ReactsTo
+		li.Stances = make(map[string]model.Stance, len(st.Stances))
+		for _, ts := range st.Stances {
+			li.Stances[ts.Topic] = ts.Stance
+		}
+		if st.Citation.Source != "" {
+			li.Citations = []model.Citation{st.Citation}
+		}
+	}
+	return li
+}
+
+// WriteListJSON writes the rows as one JSON array in timeline order.
+func WriteListJSON(w io.Writer, ix *model.Index, rows []int32) error {
+	items := make([]ListItem, len(rows))
+	for i, p := range rows {
+		items[i] = ListItemAt(ix, int(p))
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(items)
+}
+
+// The list and matrix writers beyond text and JSON: NDJSON and CSV for
+// tools, Markdown for reports.
+
+// WriteListNDJSON writes the rows one JSON object to a line, each shaped as
+// in WriteListJSON, for tools that stream.
+func WriteListNDJSON(w io.Writer, ix *model.Index, rows []int32) error {
+	bw := bufio.NewWriter(w)
+	enc := json.NewEncoder(bw)
+	for _, p := range rows {
+		if err := enc.Encode(ListItemAt(ix, int(p))); err != nil {
+			return err
+		}
+	}
+	return bw.Flush()
+}
+
+// WriteListText writes the rows one to a line: date, kind, title, actors.
+func WriteListText(w io.Writer, ix *model.Index, rows []int32) error {
+	const dateCol = 18
+	for _, p := range rows {
+		pos := int(p)
+		d := ix.At(pos).Date()
+		date := "undated"
+		if !d.IsZero() {
+			date = d.Short()
+		}
+		kind := "event"
+		if ix.Kind(pos) == model.StatementItem {
+			kind = "quote"
+		}
+		var ids []string
+		for _, a := range ix.ItemActors(pos) {
+			ids = append(ids, a.ID)
+		}
+		pad := max(1, dateCol-ansi.StringWidth(date))
+		line := fmt.Sprintf("%s%s%-6s %s", date, strings.Repeat(" ", pad), kind, ix.Title(pos))
+		if len(ids) > 0 {
+			line += "  [" + strings.Join(ids, ", ") + "]"
+		}
+		if _, err := fmt.Fprintln(w, line); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func padRight(s string, w int) string {
+	return s + strings.Repeat(" ", max(0, w-ansi.StringWidth(s)))
+}

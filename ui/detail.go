@@ -4,10 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/dateline/dateline/model"
 )
@@ -100,58 +98,6 @@ func (d *Detail) render() {
 	b := &docBuilder{st: d.st, width: d.width, needle: d.needle}
 	writeItem(b, d.ix, d.pos)
 	d.lines = b.lines
-}
-
-// docBuilder accumulates wrapped, styled lines.
-type docBuilder struct {
-	st     *Styles
-	width  int
-	needle string
-	lines  []string
-}
-
-// para wraps plain text to the width and styles each line, with matches of
-// the search highlighted.
-func (b *docBuilder) para(text string, style func(string) string, indent string) {
-	text = clipText(text, maxDetailText)
-	iw := b.st.Width.StringWidth(indent)
-	w := max(1, b.width-iw)
-	hang := strings.Repeat(" ", iw)
-	if strings.Contains(ansi.Strip(indent), "│") {
-		hang = indent // a quote bar runs down the whole quote
-	}
-	for i, l := range strings.Split(b.st.Width.Wrap(text, w, " "), "\n") {
-		if i == 0 {
-			b.lines = append(b.lines, indent+style(l))
-		} else {
-			b.lines = append(b.lines, hang+style(l))
-		}
-	}
-}
-
-func (b *docBuilder) text(text string) {
-	b.para(text, func(s string) string { return highlight(s, b.needle, b.st.Detail.Text, b.st.Timeline.Match) }, "")
-}
-
-func (b *docBuilder) blank() { b.lines = append(b.lines, "") }
-
-func (b *docBuilder) section(name string) {
-	b.blank()
-	b.lines = append(b.lines, b.st.Detail.Section.Render(name))
-}
-
-// field writes "label  value", wrapping the value under itself.
-func (b *docBuilder) field(label, value string) {
-	const labelW = 9
-	pad := strings.Repeat(" ", labelW)
-	w := max(1, b.width-labelW)
-	for i, l := range strings.Split(b.st.Width.Wrap(value, w, " "), "\n") {
-		head := pad
-		if i == 0 {
-			head = b.st.Detail.Label.Render(fitWidth(b.st.Width, label, labelW))
-		}
-		b.lines = append(b.lines, head+b.st.Detail.Text.Render(l))
-	}
 }
 
 // writeItem describes the item at pos: title, date, actors, topics, text,
@@ -333,21 +279,4 @@ func writeCitation(b *docBuilder, ix *model.Index, source string, paragraphs []i
 			b.lines = append(b.lines, link.Render(l))
 		}
 	}
-}
-
-// maxDetailText bounds the text the detail pane wraps, so that one huge
-// field cannot stall the screen; the rest is counted, not drawn.
-const maxDetailText = 64 << 10
-
-// clipText cuts s to at most limit bytes on a character boundary, saying
-// how much was left out.
-func clipText(s string, limit int) string {
-	if len(s) <= limit {
-		return s
-	}
-	cut := limit
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return s[:cut] + fmt.Sprintf(" … (%d more bytes not shown)", len(s)-cut)
 }

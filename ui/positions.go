@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -233,35 +232,4 @@ func (p Positions) cellEvidence() (int, bool) {
 		return said.Statements[0], true
 	}
 	return 0, false
-}
-
-// plural says "1 statement" or "3 statements".
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
-}
-
-// writeEvidence lists evidence items with their dates, quotes set apart.
-func writeEvidence(b *docBuilder, ix *model.Index, ids []string) {
-	st := b.st.Detail
-	var order []int
-	for _, id := range ids {
-		if p, ok := ix.Lookup(id); ok {
-			order = append(order, p)
-		}
-	}
-	slices.Sort(order) // time order, so the first listed is the one enter goes to
-	for _, p := range order {
-		it := ix.At(p)
-		date := "undated"
-		if d := it.Date(); !d.IsZero() {
-			date = d.Short()
-		}
-		b.para(date+" · "+ix.Title(p), func(l string) string { return st.Text.Render(l) }, "• ")
-		if s := it.Statement; s != nil && !s.Paraphrase {
-			b.para("“"+s.Quote+"”", func(l string) string { return st.Quote.Render(l) }, "  "+st.QuoteMark.Render("│ "))
-		}
-	}
 }

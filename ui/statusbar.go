@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/dateline/dateline/model"
@@ -72,13 +71,4 @@ func (s StatusBar) names(ids []string, actors bool) string {
 		}
 	}
 	return strings.Join(out, ", ")
-}
-
-// thousands formats n with thousands separators: 1,000,000.
-func thousands(n int) string {
-	s := strconv.Itoa(n)
-	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
 }

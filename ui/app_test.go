@@ -64,7 +64,7 @@ func run(cmd tea.Cmd) []tea.Msg {
 			return out
 		}
 		switch msg := msg.(type) {
-		case pickedMsg, pickerClosedMsg, jumpMsg, cardMsg, rowsMsg:
+		case pickedMsg, pickerClosedMsg, jumpMsg, openCardMsg, showItemsMsg, rowsMsg:
 			return []tea.Msg{msg}
 		}
 	case <-time.After(50 * time.Millisecond):
@@ -383,7 +383,7 @@ func TestHelpAndQuit(t *testing.T) {
 	}
 	s := screen(a)
 	km := DefaultKeyMap()
-	for _, b := range []string{km.Search.Help().Desc, km.Positions.Help().Desc, km.Clear.Help().Key} {
+	for _, b := range []string{km.Global.Search.Help().Desc, km.Global.Positions.Help().Desc, km.Global.Clear.Help().Key} {
 		if !strings.Contains(s, b) {
 			t.Errorf("help lacks %q", b)
 		}

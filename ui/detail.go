@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/dateline/dateline/model"
@@ -17,11 +18,8 @@ type Detail struct {
 	st     *Styles
 	keys   KeyMap
 	pos    int // timeline position shown, or -1
-	lines  []string
-	offset int
-	width  int
-	height int
 	needle string
+	view   scroller
 }
 
 // NewDetail makes an empty detail pane.
@@ -31,12 +29,11 @@ func NewDetail(ix *model.Index, st *Styles, keys KeyMap) Detail {
 
 // SetSize implements component.
 func (d *Detail) SetSize(w, h int) {
-	if w != d.width {
-		d.width = w
+	wider := w != d.view.width
+	d.view.SetSize(w, h)
+	if wider {
 		d.render()
 	}
-	d.height = h
-	d.clamp()
 }
 
 // Show displays the item at timeline position pos (or nothing when pos < 0),
@@ -46,58 +43,51 @@ func (d *Detail) Show(pos int, needle string) {
 		return
 	}
 	if pos != d.pos {
-		d.offset = 0
+		d.view.Top()
 	}
 	d.pos, d.needle = pos, needle
 	d.render()
-	d.clamp()
 }
 
 // Scroll moves the view by n lines.
-func (d *Detail) Scroll(n int) {
-	d.offset = max(0, min(len(d.lines), d.offset+n))
-	d.clamp()
-}
-
-func (d *Detail) clamp() {
-	d.offset = max(0, min(d.offset, len(d.lines)-d.height))
-}
+func (d *Detail) Scroll(n int) { d.view.Scroll(n) }
 
 // More reports whether lines lie below the pane, for its title.
-func (d Detail) More() bool { return d.offset+d.height < len(d.lines) }
+func (d Detail) More() bool { return d.view.More() }
 
-// Update implements component: scrolling keys.
+// HelpKeys implements component.
+func (d Detail) HelpKeys() []key.Binding {
+	g := d.keys.Global
+	return []key.Binding{d.keys.Scroll.Up, d.keys.Scroll.Down, d.keys.Detail.Back, g.NextPane, g.Positions, g.Help, g.Quit}
+}
+
+// Update implements component: scrolling keys, and drawing again in new
+// styles.
 func (d Detail) Update(msg tea.Msg) (Detail, tea.Cmd) {
-	if k, ok := msg.(tea.KeyPressMsg); ok {
-		if n, ok := d.keys.moveBy(k, d.height); ok {
-			d.Scroll(n)
-		}
+	if _, ok := msg.(restyledMsg); ok {
+		d.render()
+		return d, nil
 	}
+	d.view.Update(d.keys.Scroll, msg)
 	return d, nil
 }
 
 // View implements component.
-func (d Detail) View() string {
-	if d.width <= 0 || d.height <= 0 {
-		return ""
-	}
-	end := min(len(d.lines), d.offset+d.height)
-	return fitLines(d.st.Width, strings.Join(d.lines[d.offset:end], "\n"), d.width, d.height)
-}
+func (d Detail) View() string { return d.view.View(d.st.Width) }
 
 // render lays the item out as wrapped lines for the current width.
 func (d *Detail) render() {
-	d.lines = nil
-	if d.width <= 0 {
-		return
+	width := d.view.width
+	switch {
+	case width <= 0:
+		d.view.SetLines(nil)
+	case d.pos < 0 || d.pos >= d.ix.Len():
+		d.view.SetLines([]string{d.st.Detail.Muted.Render("Nothing selected.")})
+	default:
+		b := &docBuilder{st: d.st, width: width, needle: d.needle}
+		writeItem(b, d.ix, d.pos)
+		d.view.SetLines(b.lines)
 	}
-	if d.pos < 0 || d.pos >= d.ix.Len() {
-		d.lines = []string{d.st.Detail.Muted.Render("Nothing selected.")}
-		return
-	}
-	b := &docBuilder{st: d.st, width: d.width, needle: d.needle}
-	writeItem(b, d.ix, d.pos)
-	d.lines = b.lines
 }
 
 // writeItem describes the item at pos: title, date, actors, topics, text,

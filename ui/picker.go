@@ -91,9 +91,14 @@ func (p *Picker) SetSize(w, h int) {
 	p.input.SetWidth(max(1, w-len(p.input.Prompt)-1))
 }
 
-// HelpKeys is the picker's help.
-func (p Picker) HelpKeys() bindings {
-	return p.keys.PickerHelp(p.kind == pickActors)
+// HelpKeys implements component; only actors have a card.
+func (p Picker) HelpKeys() []key.Binding {
+	k := p.keys.Picker
+	short := []key.Binding{k.Type, k.Up, k.Down, k.Toggle, k.Apply, k.Cancel}
+	if p.kind == pickActors {
+		short = append(short, k.Card)
+	}
+	return short
 }
 
 func (p *Picker) narrow() {
@@ -120,9 +125,9 @@ func (p Picker) Update(msg tea.Msg) (Picker, tea.Cmd) {
 		return p, cmd
 	}
 	switch {
-	case key.Matches(k, p.keys.Cancel):
+	case key.Matches(k, p.keys.Picker.Cancel):
 		return p, func() tea.Msg { return pickerClosedMsg{} }
-	case key.Matches(k, p.keys.Apply):
+	case key.Matches(k, p.keys.Picker.Apply):
 		var ids []string
 		for _, e := range p.all {
 			if p.chosen[e.id] {
@@ -135,20 +140,20 @@ func (p Picker) Update(msg tea.Msg) (Picker, tea.Cmd) {
 			ids = []string{p.all[p.shown[p.cursor]].id}
 		}
 		return p, func() tea.Msg { return pickedMsg{p.kind, ids} }
-	case key.Matches(k, p.keys.ListUp):
+	case key.Matches(k, p.keys.Picker.Up):
 		p.cursor = max(0, p.cursor-1)
-	case key.Matches(k, p.keys.ListDown):
+	case key.Matches(k, p.keys.Picker.Down):
 		p.cursor = max(0, min(len(p.shown)-1, p.cursor+1))
-	case key.Matches(k, p.keys.Toggle):
+	case key.Matches(k, p.keys.Picker.Toggle):
 		if len(p.shown) > 0 {
 			id := p.all[p.shown[p.cursor]].id
 			p.chosen[id] = !p.chosen[id]
 			p.touched = true
 		}
-	case p.kind == pickActors && key.Matches(k, p.keys.PickerCard):
+	case p.kind == pickActors && key.Matches(k, p.keys.Picker.Card):
 		if len(p.shown) > 0 {
 			id := p.all[p.shown[p.cursor]].id
-			return p, func() tea.Msg { return cardMsg{id} }
+			return p, func() tea.Msg { return openCardMsg{id} }
 		}
 	default:
 		var cmd tea.Cmd

@@ -7,11 +7,15 @@ import (
 )
 
 // StatusBar always says how many items of how many show and which filters
-// are on.
+// are on. It takes no keys: the app tells it what to say with Show.
 type StatusBar struct {
-	ix    *model.Index
-	st    *Styles
-	width int
+	ix     *model.Index
+	st     *Styles
+	width  int
+	shown  int
+	filter model.Filter
+	msg    string
+	msgErr bool
 }
 
 // NewStatusBar makes the status bar for ix.
@@ -20,10 +24,16 @@ func NewStatusBar(ix *model.Index, st *Styles) StatusBar { return StatusBar{ix: 
 // SetSize implements component; the bar is one line.
 func (s *StatusBar) SetSize(w, _ int) { s.width = w }
 
-// View draws the bar for the shown count (negative while it is being
+// Show sets what the bar says: the shown count (negative while it is being
 // counted), the filter and a message, which takes the place of the filters
 // while it lasts.
-func (s StatusBar) View(shown int, f model.Filter, msg string, msgIsErr bool) string {
+func (s *StatusBar) Show(shown int, f model.Filter, msg string, msgIsErr bool) {
+	s.shown, s.filter, s.msg, s.msgErr = shown, f, msg, msgIsErr
+}
+
+// View draws the bar, one line of its width.
+func (s StatusBar) View() string {
+	shown, f, msg, msgIsErr := s.shown, s.filter, s.msg, s.msgErr
 	ss := &s.st.Status
 	count := " " + thousands(shown) + " of " + thousands(s.ix.Len()) + " items"
 	if shown < 0 {

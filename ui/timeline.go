@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -39,9 +40,22 @@ type Timeline struct {
 // Position is the selected row's place, 1-based, for the pane's title.
 func (t Timeline) Position() int { return t.cursor + 1 }
 
-// NewTimeline makes a timeline over every item of ix.
-func NewTimeline(ix *model.Index, st *Styles, keys KeyMap, chips *chipper) Timeline {
-	return Timeline{ix: ix, st: st, keys: keys, chips: chips}
+// NewTimeline makes an empty timeline over ix; SetRows fills it.
+func NewTimeline(ix *model.Index, st *Styles, keys KeyMap) Timeline {
+	return Timeline{ix: ix, st: st, keys: keys, chips: newChipper(ix, st)}
+}
+
+// SetHint replaces the usual advice shown when no row matches ("" for the
+// usual).
+func (t *Timeline) SetHint(hint string) { t.emptyHint = hint }
+
+// Needle is the folded search text the rows highlight.
+func (t Timeline) Needle() string { return t.needle }
+
+// HelpKeys implements component.
+func (t Timeline) HelpKeys() []key.Binding {
+	g := t.keys.Global
+	return []key.Binding{t.keys.Scroll.Up, t.keys.Scroll.Down, t.keys.Timeline.Open, g.Search, g.Actors, g.Topics, g.Positions, g.Clear, g.Help, g.Quit}
 }
 
 // SetSize implements component.
@@ -142,10 +156,14 @@ func (t *Timeline) center() {
 	t.clamp()
 }
 
-// Update implements component: movement keys.
+// Update implements component: movement keys, and new chips for new
+// styles (the chipper caches drawn chips).
 func (t Timeline) Update(msg tea.Msg) (Timeline, tea.Cmd) {
-	if k, ok := msg.(tea.KeyPressMsg); ok {
-		if n, ok := t.keys.moveBy(k, t.height); ok {
+	switch msg := msg.(type) {
+	case restyledMsg:
+		t.chips = newChipper(t.ix, t.st)
+	case tea.KeyPressMsg:
+		if n, ok := t.keys.Scroll.moveBy(msg, t.height); ok {
 			t.Move(n)
 		}
 	}
@@ -235,8 +253,8 @@ type chipper struct {
 	ix    *model.Index
 	color map[string]int
 	// cache holds each actor's chip, drawn on a plain and on a selected
-	// row: measuring and styling names was most of a frame's cost. The app
-	// makes a new chipper when the styles change.
+	// row: measuring and styling names was most of a frame's cost. The
+	// timeline makes a new chipper when the styles change.
 	cache map[chipKey]chip
 }
 

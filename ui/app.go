@@ -1,5 +1,3 @@
-// Package ui is dateline's Bubble Tea program: the timeline, the detail
-// pane, the positions matrix, the pickers, search and help.
 package ui
 
 import (

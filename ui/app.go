@@ -1,5 +1,3 @@
-// Package ui is dateline's Bubble Tea program: the timeline, the detail
-// pane, the positions matrix, the pickers, search and help.
 package ui
 
 import (
@@ -65,13 +63,13 @@ type App struct {
 	pending   bool
 	searching bool
 	search    textinput.Model
-	helpOff   int // scroll of the help overlay
 
 	timeline  Timeline
 	detail    Detail
 	positions Positions
 	picker    Picker
 	card      Card
+	helpPage  HelpPage
 	status    StatusBar
 
 	message    string
@@ -98,8 +96,10 @@ func newShell(name string, f model.Filter) App {
 	in.Prompt = "/ "
 	in.Placeholder = "search titles, text and actors"
 	in.SetValue(f.Text)
-	a := App{name: text.CleanLine(name), keys: DefaultKeyMap(), styles: &st, help: help.New(), filter: f, search: in}
+	keys := DefaultKeyMap()
+	a := App{name: text.CleanLine(name), keys: keys, styles: &st, help: help.New(), filter: f, search: in}
 	a.help.Styles = st.Help
+	a.helpPage = NewHelpPage(a.styles, keys)
 	return a
 }
 
@@ -107,7 +107,7 @@ func newShell(name string, f model.Filter) App {
 // of the current filter.
 func (a *App) adopt(ix *model.Index) {
 	a.ix = ix
-	a.timeline = NewTimeline(ix, a.styles, a.keys, newChipper(ix, a.styles))
+	a.timeline = NewTimeline(ix, a.styles, a.keys)
 	a.detail = NewDetail(ix, a.styles, a.keys)
 	a.positions = NewPositions(ix, a.styles, a.keys)
 	a.status = NewStatusBar(ix, a.styles)
@@ -115,6 +115,7 @@ func (a *App) adopt(ix *model.Index) {
 	a.pending = false
 	a.relayout()
 	a.setRows(ix.Query(a.filter))
+	a.sync()
 }
 
 // Init implements tea.Model: ask the terminal for its background colour.
@@ -139,21 +140,60 @@ func (a *App) restyled() {
 	if a.load != nil {
 		return // adopt builds everything once the story is there
 	}
-	a.timeline.chips = newChipper(a.ix, a.styles)
-	a.detail.render()
+	a.timeline, _ = a.timeline.Update(restyledMsg{})
+	a.detail, _ = a.detail.Update(restyledMsg{})
+	a.card, _ = a.card.Update(restyledMsg{})
+	a.helpPage, _ = a.helpPage.Update(restyledMsg{})
 	a.relayout()
 }
 
-// Update implements tea.Model. Order: resize, data messages, keys (global
-// ones skipped while a text input has focus), mouse.
+// sync tells the timeline and the status bar what the app's state now
+// says; Update calls it after every message, so that View only draws.
+func (a *App) sync() {
+	hint := ""
+	if a.searching {
+		hint = "No match. Backspace to widen the search, or esc to clear it."
+	}
+	a.timeline.SetHint(hint)
+	msg, isErr := a.message, a.messageErr
+	switch {
+	case a.banner != "" && msg == "":
+		msg, isErr = a.banner, true
+	case a.pending && msg == "":
+		msg = "counting…"
+	}
+	shown := a.timeline.Len()
+	if a.pending {
+		shown = -1 // not counted yet
+	}
+	a.status.Show(shown, a.filter, msg, isErr)
+}
+
+// Update implements tea.Model. Order: the terminal's answers, resize, keys
+// (global ones skipped while a text input has focus), mouse, data messages
+// to their owners.
 func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if a.load != nil {
+		if cmd, ok := a.handleTerminal(msg); ok {
+			return a, cmd
+		}
+		return a.updateLoading(msg)
+	}
+	cmd := a.route(msg)
+	a.sync()
+	return a, cmd
+}
+
+// handleTerminal takes the terminal's answers about its background and the
+// way it counts cells; ok is false for other messages.
+func (a *App) handleTerminal(msg tea.Msg) (cmd tea.Cmd, ok bool) {
 	if bg, ok := msg.(tea.BackgroundColorMsg); ok {
 		width := a.styles.Width // the terminal's answers may come in any order
 		*a.styles = NewStyles(bg.IsDark())
 		a.styles.Width = width
 		a.help.Styles = a.styles.Help
 		a.restyled()
-		return a, nil
+		return nil, true
 	}
 	if mode, ok := msg.(tea.ModeReportMsg); ok && mode.Mode == ansi.ModeUnicodeCore {
 		// Bubble Tea switches its renderer to grapheme widths on any of
@@ -162,59 +202,60 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			a.styles.Width = ansi.GraphemeWidth
 			a.restyled()
 		}
-		return a, nil
+		return nil, true
 	}
-	if a.load != nil {
-		return a.updateLoading(msg)
+	return nil, false
+}
+
+// route sends msg where it belongs and returns what it asks for.
+func (a *App) route(msg tea.Msg) tea.Cmd {
+	if cmd, ok := a.handleTerminal(msg); ok {
+		return cmd
 	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		a.handleResize(msg.Width, msg.Height)
-		return a, nil
+		return nil
 	case tea.KeyPressMsg:
-		return a, a.handleKey(msg)
+		return a.handleKey(msg)
 	case tea.MouseWheelMsg:
 		a.handleWheel(msg.Mouse())
-		return a, nil
+		return nil
 	case tea.MouseClickMsg:
 		a.handleClick(msg.Mouse())
-		return a, nil
+		return nil
 	case rowsMsg:
 		if msg.gen == a.gen {
 			a.pending = msg.partial
 			a.setRows(msg.rows)
 		}
-		return a, nil
+		return nil
 	case pickedMsg:
-		if msg.kind == pickActors {
-			a.filter.Actors = msg.ids
-		} else {
-			a.filter.Topics = msg.ids
-		}
-		a.overlay = overlayNone
-		return a, a.refilter()
+		return a.applyPick(msg.kind, msg.ids)
+	case showItemsMsg:
+		return a.applyPick(pickActors, []string{msg.actor})
 	case pickerClosedMsg:
 		a.overlay = overlayNone
-		return a, nil
+		return nil
 	case jumpMsg:
 		a.overlay = overlayNone
 		a.jumpTo(msg.pos)
-		return a, nil
+		return nil
 	case reloadMsg:
 		if msg.err != nil {
 			a.banner = "Not reloaded, showing the last good version: " + text.CleanLine(firstLine(msg.err.Error()))
 			a.message = ""
-		} else {
-			a.banner = ""
-			a.swapStory(msg.ix)
-			a.message = "Reloaded"
-			return a, tea.Batch(a.waitReload(), prepareSearch(msg.ix))
+			return a.waitReload()
 		}
-		return a, a.waitReload()
-	case cardMsg:
+		a.banner = ""
+		a.swapStory(msg.ix)
+		a.message = "Reloaded"
+		return tea.Batch(a.waitReload(), prepareSearch(msg.ix))
+	case openCardMsg:
 		a.openCard(msg.actor)
-		return a, nil
+		return nil
 	}
+	// Anything else (the cursor's blink) goes to the text input in use.
 	var cmd tea.Cmd
 	switch {
 	case a.searching:
@@ -222,7 +263,7 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case a.overlay == overlayActors || a.overlay == overlayTopics:
 		a.picker, cmd = a.picker.Update(msg)
 	}
-	return a, cmd
+	return cmd
 }
 
 func (a *App) handleResize(w, h int) {
@@ -241,7 +282,8 @@ func (a *App) relayout() {
 	in := a.lay.body.inner(a.lay.frameW, a.lay.frameH)
 	a.positions.SetSize(in.W, in.H)
 	a.picker.SetSize(in.W, in.H)
-	a.card.Resize(a.ix, a.cardItems(), in.W, in.H)
+	a.card.SetSize(in.W, in.H)
+	a.helpPage.SetSize(in.W, in.H)
 	a.status.SetSize(a.width, 1)
 	a.help.SetWidth(max(1, a.width-1))
 	a.search.SetWidth(max(1, a.width-4))
@@ -252,11 +294,12 @@ func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 	if a.crashKey != "" && k.String() == a.crashKey {
 		panic("crash requested with DATELINE_CRASH_KEY")
 	}
-	if key.Matches(k, a.keys.ForceQuit) {
+	g := a.keys.Global
+	if key.Matches(k, g.ForceQuit) {
 		return tea.Quit
 	}
 	if a.lay.tooSmall {
-		if key.Matches(k, a.keys.Quit) {
+		if key.Matches(k, g.Quit) {
 			return tea.Quit
 		}
 		return nil
@@ -268,20 +311,20 @@ func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		return a.handleOverlayKey(k)
 	}
 	switch {
-	case key.Matches(k, a.keys.Quit):
+	case key.Matches(k, g.Quit):
 		return tea.Quit
-	case key.Matches(k, a.keys.Help):
-		a.overlay, a.helpOff = overlayHelp, 0
-	case key.Matches(k, a.keys.Search):
+	case key.Matches(k, g.Help):
+		a.openHelp(overlayNone)
+	case key.Matches(k, g.Search):
 		a.searching = true
 		return a.search.Focus()
-	case key.Matches(k, a.keys.Actors):
+	case key.Matches(k, g.Actors):
 		a.openPicker(pickActors)
-	case key.Matches(k, a.keys.Topics):
+	case key.Matches(k, g.Topics):
 		a.openPicker(pickTopics)
-	case key.Matches(k, a.keys.Positions):
+	case key.Matches(k, g.Positions):
 		a.overlay = overlayPositions
-	case key.Matches(k, a.keys.Clear):
+	case key.Matches(k, g.Clear):
 		if !a.filter.Active() {
 			a.message = "No filters to clear"
 			return nil
@@ -290,22 +333,22 @@ func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		a.search.SetValue("")
 		a.message = "Filters cleared"
 		return a.refilter()
-	case key.Matches(k, a.keys.NextPane), key.Matches(k, a.keys.PrevPane):
+	case key.Matches(k, g.NextPane), key.Matches(k, g.PrevPane):
 		a.setFocus(1 - a.focus)
-	case key.Matches(k, a.keys.NextMatch) && a.filter.Text != "":
+	case key.Matches(k, g.NextMatch) && a.filter.Text != "":
 		a.timeline.Cycle(1)
 		a.showSelected()
-	case key.Matches(k, a.keys.PrevMatch) && a.filter.Text != "":
+	case key.Matches(k, g.PrevMatch) && a.filter.Text != "":
 		a.timeline.Cycle(-1)
 		a.showSelected()
-	case a.focus == focusTimeline && key.Matches(k, a.keys.Open):
+	case a.focus == focusTimeline && key.Matches(k, a.keys.Timeline.Open):
 		if a.timeline.Len() > 0 {
 			a.setFocus(focusDetail)
 		}
 	case a.focus == focusTimeline:
 		a.timeline, _ = a.timeline.Update(k)
 		a.showSelected()
-	case a.focus == focusDetail && key.Matches(k, a.keys.Back):
+	case a.focus == focusDetail && key.Matches(k, a.keys.Detail.Back):
 		a.setFocus(focusTimeline)
 	case a.focus == focusDetail:
 		a.detail, _ = a.detail.Update(k)
@@ -364,7 +407,7 @@ func (a *App) showSelected() {
 	if !ok {
 		pos = -1
 	}
-	a.detail.Show(pos, a.timeline.needle)
+	a.detail.Show(pos, a.timeline.Needle())
 }
 
 // jumpTo selects the item at pos, clearing filters that hide it.
@@ -422,18 +465,7 @@ func (a App) render() string {
 	b.WriteByte('\n')
 	b.WriteString(a.bodyView())
 	b.WriteByte('\n')
-	msg, isErr := a.message, a.messageErr
-	switch {
-	case a.banner != "" && msg == "":
-		msg, isErr = a.banner, true
-	case a.pending && msg == "":
-		msg = "counting…"
-	}
-	shown := a.timeline.Len()
-	if a.pending {
-		shown = -1 // not counted yet
-	}
-	b.WriteString(a.status.View(shown, a.filter, msg, isErr))
+	b.WriteString(a.status.View())
 	b.WriteByte('\n')
 	b.WriteString(a.bottomView())
 	return b.String()
@@ -450,22 +482,22 @@ func (a App) bottomView() string {
 	if a.searching {
 		return fitWidth(a.styles.Width, a.search.View(), a.width)
 	}
-	var keys bindings
+	var keys []key.Binding
 	switch {
 	case a.overlay == overlayActors || a.overlay == overlayTopics:
 		keys = a.picker.HelpKeys()
 	case a.overlay == overlayPositions:
-		keys = a.keys.PositionsHelp()
+		keys = a.positions.HelpKeys()
 	case a.overlay == overlayCard:
-		keys = a.keys.CardHelp()
-	case a.overlay != overlayNone:
-		keys = a.keys.OverlayHelp()
+		keys = a.card.HelpKeys()
+	case a.overlay == overlayHelp:
+		keys = a.helpPage.HelpKeys()
 	case a.focus == focusDetail:
-		keys = a.keys.DetailHelp()
+		keys = a.detail.HelpKeys()
 	default:
-		keys = a.keys.TimelineHelp()
+		keys = a.timeline.HelpKeys()
 	}
-	return fitWidth(a.styles.Width, " "+a.help.ShortHelpView(keys.ShortHelp()), a.width)
+	return fitWidth(a.styles.Width, " "+a.help.ShortHelpView(keys), a.width)
 }
 
 func (a App) bodyView() string {
@@ -480,10 +512,6 @@ func (a App) bodyView() string {
 		title := "Timeline"
 		if n := a.timeline.Len(); n > 0 {
 			title += " " + thousands(a.timeline.Position()) + "/" + thousands(n)
-		}
-		a.timeline.emptyHint = ""
-		if a.searching {
-			a.timeline.emptyHint = "No match. Backspace to widen the search, or esc to clear it."
 		}
 		panes = append(panes, a.pane(title, a.timeline.View(), l.timeline, a.focus == focusTimeline))
 	}

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
@@ -34,42 +35,78 @@ func newApp(t testing.TB, w, h int) App {
 	return update(t, a, tea.WindowSizeMsg{Width: w, Height: h})
 }
 
-// update sends msg and feeds back the messages its commands produce, as the
-// runtime would; commands that wait (cursor blink) are dropped.
+// The harness delivers messages as the runtime would, with two bounds: a
+// command that has not answered in cmdWait fails the test (slow work, such
+// as a query on a big story, is waited for, never dropped), and a chain of
+// messages stops maxDepth deep, so a timer that re-arms itself ends.
+const (
+	cmdWait  = 10 * time.Second
+	maxDepth = 32
+)
+
+// update sends msg, then delivers every message its commands return back
+// through Update, depth first and in order, the commands those return in
+// turn. Batches and sequences are opened; tea.Quit ends the chain, as it
+// ends the program.
 func update(t testing.TB, a App, msg tea.Msg) App {
 	t.Helper()
+	return deliver(t, a, msg, 0)
+}
+
+func deliver(t testing.TB, a App, msg tea.Msg, depth int) App {
+	t.Helper()
+	steady(&a)
 	m, cmd := a.Update(msg)
 	a = m.(App)
-	for _, next := range run(cmd) {
-		a = update(t, a, next)
+	if depth >= maxDepth {
+		return a
+	}
+	for _, next := range run(t, cmd) {
+		a = deliver(t, a, next, depth+1)
 	}
 	return a
 }
 
-func run(cmd tea.Cmd) []tea.Msg {
+// steady stops the text inputs' cursors blinking. The blink is a timer that
+// answers every 530ms with the next one: followed, it would make every
+// typed key cost the harness seconds, and it changes nothing the tests read.
+func steady(a *App) {
+	for _, in := range []*textinput.Model{&a.search, &a.picker.input} {
+		if s := in.Styles(); s.Cursor.Blink {
+			s.Cursor.Blink = false
+			in.SetStyles(s)
+		}
+	}
+}
+
+// run runs cmd and returns the messages it makes, opening batches and
+// sequences (tea's sequenceMsg is unexported: both are slices of commands)
+// and running their commands in order. Nil messages and tea.QuitMsg are
+// not delivered.
+func run(t testing.TB, cmd tea.Cmd) []tea.Msg {
+	t.Helper()
 	if cmd == nil {
 		return nil
 	}
 	done := make(chan tea.Msg, 1)
 	go func() { done <- cmd() }()
+	var msg tea.Msg
 	select {
-	case msg := <-done:
-		// Batches and sequences (tea's sequenceMsg is unexported) are
-		// slices of commands: run them in order.
-		if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Elem() == reflect.TypeFor[tea.Cmd]() {
-			var out []tea.Msg
-			for i := range v.Len() {
-				out = append(out, run(v.Index(i).Interface().(tea.Cmd))...)
-			}
-			return out
-		}
-		switch msg := msg.(type) {
-		case pickedMsg, pickerClosedMsg, jumpMsg, cardMsg, rowsMsg:
-			return []tea.Msg{msg}
-		}
-	case <-time.After(50 * time.Millisecond):
+	case msg = <-done:
+	case <-time.After(cmdWait):
+		t.Fatalf("a command did not answer in %v", cmdWait)
 	}
-	return nil
+	if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Elem() == reflect.TypeFor[tea.Cmd]() {
+		var out []tea.Msg
+		for i := range v.Len() {
+			out = append(out, run(t, v.Index(i).Interface().(tea.Cmd))...)
+		}
+		return out
+	}
+	if _, quit := msg.(tea.QuitMsg); quit || msg == nil {
+		return nil
+	}
+	return []tea.Msg{msg}
 }
 
 // keyMsg makes a key press from its name, as key.Matches reads it.
@@ -383,7 +420,7 @@ func TestHelpAndQuit(t *testing.T) {
 	}
 	s := screen(a)
 	km := DefaultKeyMap()
-	for _, b := range []string{km.Search.Help().Desc, km.Positions.Help().Desc, km.Clear.Help().Key} {
+	for _, b := range []string{km.Global.Search.Help().Desc, km.Global.Positions.Help().Desc, km.Global.Clear.Help().Key} {
 		if !strings.Contains(s, b) {
 			t.Errorf("help lacks %q", b)
 		}

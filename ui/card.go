@@ -11,28 +11,50 @@ import (
 	"github.com/dateline/dateline/model"
 )
 
+// openCardMsg asks the app to open an actor's card (from the positions
+// matrix or the actor picker).
+type openCardMsg struct{ actor string }
+
+// showItemsMsg asks the app to filter the timeline to an actor's items: the
+// card's enter.
+type showItemsMsg struct{ actor string }
+
 // Card is one actor's page: who they are, their position on every topic
 // with its evidence, and how many items involve them. Scrolls like Detail.
 type Card struct {
-	st     *Styles
-	keys   KeyMap
-	actor  string
-	lines  []string
-	offset int
-	width  int
-	height int
+	ix    *model.Index
+	st    *Styles
+	keys  KeyMap
+	actor string
+	items int // items on the timeline that involve the actor
+	view  scroller
 }
 
-// SetSize implements component; Resize also lays the card out again.
-func (c *Card) SetSize(w, h int) { c.width, c.height = w, h }
-
-// Resize lays the card out for its width.
-func (c *Card) Resize(ix *model.Index, items, w, h int) {
-	c.SetSize(w, h)
-	c.build(ix, items, w)
+// NewCard makes the card of actor.
+func NewCard(ix *model.Index, st *Styles, keys KeyMap, actor string) Card {
+	items := len(ix.Query(model.Filter{Actors: []string{actor}}))
+	return Card{ix: ix, st: st, keys: keys, actor: actor, items: items}
 }
 
-func (c *Card) build(ix *model.Index, items, width int) {
+// Title is the actor's name, for the overlay's frame.
+func (c Card) Title() string { return c.ix.ActorName(c.actor) }
+
+// SetSize implements component, and lays the card out for its width.
+func (c *Card) SetSize(w, h int) {
+	c.view.SetSize(w, h)
+	c.build()
+}
+
+// HelpKeys implements component.
+func (c Card) HelpKeys() []key.Binding {
+	return []key.Binding{c.keys.Scroll.Up, c.keys.Scroll.Down, c.keys.Card.ShowItems, c.keys.Global.Help, c.keys.Global.Close}
+}
+
+func (c *Card) build() {
+	if c.ix == nil {
+		return // no card open
+	}
+	ix, items, width := c.ix, c.items, c.view.width
 	a, ok := ix.Actor(c.actor)
 	if !ok {
 		return
@@ -91,34 +113,23 @@ func (c *Card) build(ix *model.Index, items, width int) {
 			b.para(fmt.Sprintf("and %s more; enter shows them all", thousands(items-len(rows))), func(l string) string { return d.Muted.Render(l) }, "  ")
 		}
 	}
-	c.lines = b.lines
-	c.offset = max(0, min(c.offset, len(c.lines)-c.height))
+	c.view.SetLines(b.lines)
 }
 
-// Update implements component: scrolling.
+// Update implements component: scrolling, enter, and drawing again in new
+// styles.
 func (c Card) Update(msg tea.Msg) (Card, tea.Cmd) {
-	k, ok := msg.(tea.KeyPressMsg)
-	if !ok {
+	if _, ok := msg.(restyledMsg); ok {
+		c.build()
 		return c, nil
 	}
-	switch {
-	case key.Matches(k, c.keys.ShowItems):
+	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, c.keys.Card.ShowItems) {
 		actor := c.actor
-		return c, func() tea.Msg { return pickedMsg{pickActors, []string{actor}} }
-	default:
-		if n, ok := c.keys.moveBy(k, c.height); ok {
-			c.offset = max(0, min(len(c.lines), c.offset+n))
-		}
+		return c, func() tea.Msg { return showItemsMsg{actor} }
 	}
-	c.offset = max(0, min(c.offset, len(c.lines)-c.height))
+	c.view.Update(c.keys.Scroll, msg)
 	return c, nil
 }
 
 // View implements component.
-func (c Card) View() string {
-	if c.width <= 0 || c.height <= 0 {
-		return ""
-	}
-	end := min(len(c.lines), c.offset+c.height)
-	return fitLines(c.st.Width, strings.Join(c.lines[c.offset:end], "\n"), c.width, c.height)
-}
+func (c Card) View() string { return c.view.View(c.st.Width) }

@@ -4,10 +4,9 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/dateline/dateline/model"
 )
@@ -19,11 +18,8 @@ type Detail struct {
 	st     *Styles
 	keys   KeyMap
 	pos    int // timeline position shown, or -1
-	lines  []string
-	offset int
-	width  int
-	height int
 	needle string
+	view   scroller
 }
 
 // NewDetail makes an empty detail pane.
@@ -33,12 +29,11 @@ func NewDetail(ix *model.Index, st *Styles, keys KeyMap) Detail {
 
 // SetSize implements component.
 func (d *Detail) SetSize(w, h int) {
-	if w != d.width {
-		d.width = w
+	wider := w != d.view.width
+	d.view.SetSize(w, h)
+	if wider {
 		d.render()
 	}
-	d.height = h
-	d.clamp()
 }
 
 // Show displays the item at timeline position pos (or nothing when pos < 0),
@@ -48,109 +43,50 @@ func (d *Detail) Show(pos int, needle string) {
 		return
 	}
 	if pos != d.pos {
-		d.offset = 0
+		d.view.Top()
 	}
 	d.pos, d.needle = pos, needle
 	d.render()
-	d.clamp()
 }
 
 // Scroll moves the view by n lines.
-func (d *Detail) Scroll(n int) {
-	d.offset = max(0, min(len(d.lines), d.offset+n))
-	d.clamp()
-}
-
-func (d *Detail) clamp() {
-	d.offset = max(0, min(d.offset, len(d.lines)-d.height))
-}
+func (d *Detail) Scroll(n int) { d.view.Scroll(n) }
 
 // More reports whether lines lie below the pane, for its title.
-func (d Detail) More() bool { return d.offset+d.height < len(d.lines) }
+func (d Detail) More() bool { return d.view.More() }
 
-// Update implements component: scrolling keys.
+// HelpKeys implements component.
+func (d Detail) HelpKeys() []key.Binding {
+	g := d.keys.Global
+	return []key.Binding{d.keys.Scroll.Up, d.keys.Scroll.Down, d.keys.Detail.Back, g.NextPane, g.Positions, g.Help, g.Quit}
+}
+
+// Update implements component: scrolling keys, and drawing again in new
+// styles.
 func (d Detail) Update(msg tea.Msg) (Detail, tea.Cmd) {
-	if k, ok := msg.(tea.KeyPressMsg); ok {
-		if n, ok := d.keys.moveBy(k, d.height); ok {
-			d.Scroll(n)
-		}
+	if _, ok := msg.(restyledMsg); ok {
+		d.render()
+		return d, nil
 	}
+	d.view.Update(d.keys.Scroll, msg)
 	return d, nil
 }
 
 // View implements component.
-func (d Detail) View() string {
-	if d.width <= 0 || d.height <= 0 {
-		return ""
-	}
-	end := min(len(d.lines), d.offset+d.height)
-	return fitLines(d.st.Width, strings.Join(d.lines[d.offset:end], "\n"), d.width, d.height)
-}
+func (d Detail) View() string { return d.view.View(d.st.Width) }
 
 // render lays the item out as wrapped lines for the current width.
 func (d *Detail) render() {
-	d.lines = nil
-	if d.width <= 0 {
-		return
-	}
-	if d.pos < 0 || d.pos >= d.ix.Len() {
-		d.lines = []string{d.st.Detail.Muted.Render("Nothing selected.")}
-		return
-	}
-	b := &docBuilder{st: d.st, width: d.width, needle: d.needle}
-	writeItem(b, d.ix, d.pos)
-	d.lines = b.lines
-}
-
-// docBuilder accumulates wrapped, styled lines.
-type docBuilder struct {
-	st     *Styles
-	width  int
-	needle string
-	lines  []string
-}
-
-// para wraps plain text to the width and styles each line, with matches of
-// the search highlighted.
-func (b *docBuilder) para(text string, style func(string) string, indent string) {
-	text = clipText(text, maxDetailText)
-	iw := b.st.Width.StringWidth(indent)
-	w := max(1, b.width-iw)
-	hang := strings.Repeat(" ", iw)
-	if strings.Contains(ansi.Strip(indent), "│") {
-		hang = indent // a quote bar runs down the whole quote
-	}
-	for i, l := range strings.Split(b.st.Width.Wrap(text, w, " "), "\n") {
-		if i == 0 {
-			b.lines = append(b.lines, indent+style(l))
-		} else {
-			b.lines = append(b.lines, hang+style(l))
-		}
-	}
-}
-
-func (b *docBuilder) text(text string) {
-	b.para(text, func(s string) string { return highlight(s, b.needle, b.st.Detail.Text, b.st.Timeline.Match) }, "")
-}
-
-func (b *docBuilder) blank() { b.lines = append(b.lines, "") }
-
-func (b *docBuilder) section(name string) {
-	b.blank()
-	b.lines = append(b.lines, b.st.Detail.Section.Render(name))
-}
-
-// field writes "label  value", wrapping the value under itself.
-func (b *docBuilder) field(label, value string) {
-	const labelW = 9
-	pad := strings.Repeat(" ", labelW)
-	w := max(1, b.width-labelW)
-	for i, l := range strings.Split(b.st.Width.Wrap(value, w, " "), "\n") {
-		head := pad
-		if i == 0 {
-			head = b.st.Detail.Label.Render(fitWidth(b.st.Width, label, labelW))
-		}
-		b.lines = append(b.lines, head+b.st.Detail.Text.Render(l))
+	width := d.view.width
+	switch {
+	case width <= 0:
+		d.view.SetLines(nil)
+	case d.pos < 0 || d.pos >= d.ix.Len():
+		d.view.SetLines([]string{d.st.Detail.Muted.Render("Nothing selected.")})
+	default:
+		b := &docBuilder{st: d.st, width: width, needle: d.needle}
+		writeItem(b, d.ix, d.pos)
+		d.view.SetLines(b.lines)
 	}
 }
 
@@ -333,21 +269,4 @@ func writeCitation(b *docBuilder, ix *model.Index, source string, paragraphs []i
 			b.lines = append(b.lines, link.Render(l))
 		}
 	}
-}
-
-// maxDetailText bounds the text the detail pane wraps, so that one huge
-// field cannot stall the screen; the rest is counted, not drawn.
-const maxDetailText = 64 << 10
-
-// clipText cuts s to at most limit bytes on a character boundary, saying
-// how much was left out.
-func clipText(s string, limit int) string {
-	if len(s) <= limit {
-		return s
-	}
-	cut := limit
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return s[:cut] + fmt.Sprintf(" … (%d more bytes not shown)", len(s)-cut)
 }

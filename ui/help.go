@@ -4,37 +4,53 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 )
 
-// helpGroups is every binding, grouped, for the help overlay. It reads the
-// same KeyMap the program matches against.
-func (k KeyMap) helpGroups() []struct {
-	title string
-	keys  []key.Binding
-} {
-	return []struct {
-		title string
-		keys  []key.Binding
-	}{
-		{"Move", []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.HalfUp, k.HalfDown, k.Top, k.Bottom}},
-		{"Panes", []key.Binding{k.Open, k.Back, k.NextPane, k.PrevPane}},
-		{"Find", []key.Binding{k.Search, k.NextMatch, k.PrevMatch, k.Actors, k.Topics, k.Clear}},
-		{"In a picker", []key.Binding{k.Type, k.ListUp, k.ListDown, k.Toggle, k.Apply, k.Cancel, k.PickerCard}},
-		{"In a search", []key.Binding{k.Type, k.Apply, k.Cancel}},
-		{"Positions", []key.Binding{k.Positions, k.Up, k.Down, k.Left, k.Right, k.Jump, k.Card}},
-		{"Actor card", []key.Binding{k.ShowItems, k.Close}},
-		{"General", []key.Binding{k.Help, k.Close, k.Quit, k.ForceQuit}},
-	}
+// HelpPage is the ? overlay: every group of the key map with its full
+// help, scrolled like the detail pane.
+type HelpPage struct {
+	st   *Styles
+	keys KeyMap
+	view scroller
 }
 
-// helpLines draws the key table, in two columns when there is room.
-func helpLines(st *Styles, k KeyMap, width int) []string {
+// NewHelpPage makes the ? page for keys.
+func NewHelpPage(st *Styles, keys KeyMap) HelpPage { return HelpPage{st: st, keys: keys} }
+
+// SetSize implements component, and lays the page out for its width.
+func (h *HelpPage) SetSize(w, height int) {
+	h.view.SetSize(w, height)
+	h.view.SetLines(helpLines(h.st, h.keys.Groups(), w))
+}
+
+// HelpKeys implements component.
+func (h HelpPage) HelpKeys() []key.Binding {
+	return []key.Binding{h.keys.Scroll.Up, h.keys.Scroll.Down, h.keys.Global.Close}
+}
+
+// Update implements component: scrolling, and drawing again in new styles.
+func (h HelpPage) Update(msg tea.Msg) (HelpPage, tea.Cmd) {
+	if _, ok := msg.(restyledMsg); ok {
+		h.view.SetLines(helpLines(h.st, h.keys.Groups(), h.view.width))
+		return h, nil
+	}
+	h.view.Update(h.keys.Scroll, msg)
+	return h, nil
+}
+
+// View implements component.
+func (h HelpPage) View() string { return h.view.View(h.st.Width) }
+
+// helpLines draws the groups' full help as a key table, in two columns
+// when there is room.
+func helpLines(st *Styles, groups []KeyGroup, width int) []string {
 	const keyW = 12
 	var col []string
-	for _, g := range k.helpGroups() {
-		col = append(col, st.Detail.Section.Render(g.title))
-		for _, b := range g.keys {
+	for _, g := range groups {
+		col = append(col, st.Detail.Section.Render(g.Title))
+		for _, b := range g.Bindings {
 			h := b.Help()
 			col = append(col, st.Help.FullKey.Render(fitWidth(st.Width, h.Key, keyW))+st.Help.FullDesc.Render(h.Desc))
 		}

@@ -75,7 +75,7 @@ func (a App) updateLoading(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.width, a.height = msg.Width, msg.Height
 		a.load.bar.SetWidth(max(10, min(60, msg.Width-40)))
 	case tea.KeyPressMsg:
-		if key.Matches(msg, a.keys.ForceQuit) {
+		if key.Matches(msg, a.keys.Global.ForceQuit) {
 			a.load.cancel()
 			a.load.err = ErrCancelled
 			return a, tea.Quit

@@ -4,56 +4,56 @@ package ui
 // which cover the body while open.
 
 import (
-	"strings"
-
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-
-	"github.com/dateline/dateline/model"
 )
 
 func (a *App) handleOverlayKey(k tea.KeyPressMsg) tea.Cmd {
+	g := a.keys.Global
 	var cmd tea.Cmd
 	switch a.overlay {
 	case overlayActors, overlayTopics:
 		a.picker, cmd = a.picker.Update(k)
 		return cmd
 	case overlayCard:
-		if key.Matches(k, a.keys.Close) {
+		if key.Matches(k, g.Close) {
 			a.overlay = a.cardFrom
 			return nil
 		}
-		if key.Matches(k, a.keys.Help) {
-			a.overlay, a.helpFrom, a.helpOff = overlayHelp, overlayCard, 0
+		if key.Matches(k, g.Help) {
+			a.openHelp(overlayCard)
 			return nil
 		}
 		a.card, cmd = a.card.Update(k)
 		return cmd
 	}
-	if a.overlay == overlayHelp && (key.Matches(k, a.keys.Close) || key.Matches(k, a.keys.Help)) {
+	if a.overlay == overlayHelp && (key.Matches(k, g.Close) || key.Matches(k, g.Help)) {
 		a.overlay, a.helpFrom = a.helpFrom, overlayNone
 		return nil
 	}
-	if key.Matches(k, a.keys.Close) {
+	if key.Matches(k, g.Close) {
 		a.overlay = overlayNone
 		return nil
 	}
 	switch a.overlay {
 	case overlayPositions:
-		if key.Matches(k, a.keys.Help) {
-			a.overlay, a.helpFrom, a.helpOff = overlayHelp, overlayPositions, 0
+		if key.Matches(k, g.Help) {
+			a.openHelp(overlayPositions)
 			return nil
 		}
 		a.positions, cmd = a.positions.Update(k)
 	case overlayHelp:
-		switch {
-		case key.Matches(k, a.keys.Up):
-			a.helpOff = max(0, a.helpOff-1)
-		case key.Matches(k, a.keys.Down):
-			a.helpOff++
-		}
+		a.helpPage, cmd = a.helpPage.Update(k)
 	}
 	return cmd
+}
+
+// openHelp opens the ? page at its top, to return to from when it closes.
+func (a *App) openHelp(from overlay) {
+	a.helpPage = NewHelpPage(a.styles, a.keys)
+	in := a.lay.body.inner(a.lay.frameW, a.lay.frameH)
+	a.helpPage.SetSize(in.W, in.H)
+	a.overlay, a.helpFrom = overlayHelp, from
 }
 
 func (a *App) openPicker(kind pickerKind) {
@@ -80,27 +80,28 @@ func (a *App) openCard(actor string) {
 	if a.overlay != overlayCard {
 		a.cardFrom = a.overlay
 	}
-	a.card = Card{st: a.styles, keys: a.keys, actor: actor}
+	a.card = NewCard(a.ix, a.styles, a.keys, actor)
 	in := a.lay.body.inner(a.lay.frameW, a.lay.frameH)
-	a.card.Resize(a.ix, a.cardItems(), in.W, in.H)
+	a.card.SetSize(in.W, in.H)
 	a.overlay = overlayCard
 }
 
-// cardItems counts the items that involve the card's actor.
-func (a *App) cardItems() int {
-	if a.card.actor == "" {
-		return 0
+// applyPick filters the timeline to the chosen actors or topics and closes
+// the overlay that chose them.
+func (a *App) applyPick(kind pickerKind, ids []string) tea.Cmd {
+	if kind == pickActors {
+		a.filter.Actors = ids
+	} else {
+		a.filter.Topics = ids
 	}
-	return len(a.ix.Query(model.Filter{Actors: []string{a.card.actor}}))
+	a.overlay = overlayNone
+	return a.refilter()
 }
 
 func (a App) overlayView() (string, string) {
-	in := a.lay.body.inner(a.lay.frameW, a.lay.frameH)
 	switch a.overlay {
 	case overlayHelp:
-		lines := helpLines(a.styles, a.keys, in.W)
-		off := max(0, min(a.helpOff, len(lines)-in.H))
-		return "Keys", fitLines(a.styles.Width, strings.Join(lines[off:], "\n"), in.W, in.H)
+		return "Keys", a.helpPage.View()
 	case overlayActors:
 		return "Actors", a.picker.View()
 	case overlayTopics:
@@ -108,7 +109,7 @@ func (a App) overlayView() (string, string) {
 	case overlayPositions:
 		return "Positions", a.positions.View()
 	case overlayCard:
-		return a.ix.ActorName(a.card.actor), a.card.View()
+		return a.card.Title(), a.card.View()
 	}
 	return "", ""
 }

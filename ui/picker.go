@@ -89,11 +89,32 @@ func topicEntries(ix *model.Index, counts map[string]int) []pickerEntry {
 func (p *Picker) SetSize(w, h int) {
 	p.width, p.height = w, h
 	p.input.SetWidth(max(1, w-len(p.input.Prompt)-1))
+	p.follow()
 }
 
-// HelpKeys is the picker's help.
-func (p Picker) HelpKeys() bindings {
-	return p.keys.PickerHelp(p.kind == pickActors)
+// HelpKeys implements component; only actors have a card.
+func (p Picker) HelpKeys() []key.Binding {
+	k := p.keys.Picker
+	short := []key.Binding{k.Type, k.Up, k.Down, k.Toggle, k.Apply, k.Cancel}
+	if p.kind == pickActors {
+		short = append(short, k.Card)
+	}
+	return short
+}
+
+// pickerHead is the lines above the list: title, input and a blank.
+const pickerHead = 3
+
+// follow scrolls the list just enough to keep the cursor on screen.
+func (p *Picker) follow() {
+	listH := max(1, p.height-pickerHead)
+	p.offset = max(0, min(p.offset, len(p.shown)-listH))
+	if p.cursor < p.offset {
+		p.offset = p.cursor
+	}
+	if p.cursor >= p.offset+listH {
+		p.offset = p.cursor - listH + 1
+	}
 }
 
 func (p *Picker) narrow() {
@@ -109,6 +130,7 @@ func (p *Picker) narrow() {
 		}
 	}
 	p.cursor = max(0, min(p.cursor, len(p.shown)-1))
+	p.follow()
 }
 
 // Update implements component.
@@ -120,9 +142,9 @@ func (p Picker) Update(msg tea.Msg) (Picker, tea.Cmd) {
 		return p, cmd
 	}
 	switch {
-	case key.Matches(k, p.keys.Cancel):
+	case key.Matches(k, p.keys.Picker.Cancel):
 		return p, func() tea.Msg { return pickerClosedMsg{} }
-	case key.Matches(k, p.keys.Apply):
+	case key.Matches(k, p.keys.Picker.Apply):
 		var ids []string
 		for _, e := range p.all {
 			if p.chosen[e.id] {
@@ -135,20 +157,22 @@ func (p Picker) Update(msg tea.Msg) (Picker, tea.Cmd) {
 			ids = []string{p.all[p.shown[p.cursor]].id}
 		}
 		return p, func() tea.Msg { return pickedMsg{p.kind, ids} }
-	case key.Matches(k, p.keys.ListUp):
+	case key.Matches(k, p.keys.Picker.Up):
 		p.cursor = max(0, p.cursor-1)
-	case key.Matches(k, p.keys.ListDown):
+		p.follow()
+	case key.Matches(k, p.keys.Picker.Down):
 		p.cursor = max(0, min(len(p.shown)-1, p.cursor+1))
-	case key.Matches(k, p.keys.Toggle):
+		p.follow()
+	case key.Matches(k, p.keys.Picker.Toggle):
 		if len(p.shown) > 0 {
 			id := p.all[p.shown[p.cursor]].id
 			p.chosen[id] = !p.chosen[id]
 			p.touched = true
 		}
-	case p.kind == pickActors && key.Matches(k, p.keys.PickerCard):
+	case p.kind == pickActors && key.Matches(k, p.keys.Picker.Card):
 		if len(p.shown) > 0 {
 			id := p.all[p.shown[p.cursor]].id
-			return p, func() tea.Msg { return cardMsg{id} }
+			return p, func() tea.Msg { return openCardMsg{id} }
 		}
 	default:
 		var cmd tea.Cmd
@@ -183,13 +207,7 @@ func (p Picker) View() string {
 		p.input.View(),
 		"",
 	}
-	listH := max(1, p.height-len(lines))
-	if p.cursor < p.offset {
-		p.offset = p.cursor
-	}
-	if p.cursor >= p.offset+listH {
-		p.offset = p.cursor - listH + 1
-	}
+	listH := max(1, p.height-pickerHead)
 	switch {
 	case len(p.all) == 0 && p.kind == pickActors:
 		lines = append(lines, ps.Muted.Render("This story names no actors."))

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -13,9 +12,6 @@ import (
 
 // jumpMsg asks the app to show the item at a timeline position.
 type jumpMsg struct{ pos int }
-
-// cardMsg asks the app to open an actor's card.
-type cardMsg struct{ actor string }
 
 // Positions is the actor × topic matrix: actors grouped under their
 // parents, each cell a stance as a symbol and a word, and below it the
@@ -39,6 +35,12 @@ func NewPositions(ix *model.Index, st *Styles, keys KeyMap) Positions {
 // SetSize implements component.
 func (p *Positions) SetSize(w, h int) { p.width, p.height = w, h }
 
+// HelpKeys implements component.
+func (p Positions) HelpKeys() []key.Binding {
+	m := p.keys.Positions
+	return []key.Binding{m.Up, m.Down, m.Left, m.Right, m.Jump, m.Card, p.keys.Global.Help, p.keys.Global.Close}
+}
+
 // Cell is the selected actor and topic, if any.
 func (p Positions) Cell() (actor, topic string, ok bool) {
 	topics := p.ix.Story().Topics
@@ -57,23 +59,23 @@ func (p Positions) Update(msg tea.Msg) (Positions, tea.Cmd) {
 	}
 	nTopics := len(p.ix.Story().Topics)
 	switch {
-	case key.Matches(k, p.keys.Up):
+	case key.Matches(k, p.keys.Positions.Up):
 		p.row = max(0, p.row-1)
-	case key.Matches(k, p.keys.Down):
+	case key.Matches(k, p.keys.Positions.Down):
 		p.row = max(0, min(len(p.actors)-1, p.row+1))
-	case key.Matches(k, p.keys.Left):
+	case key.Matches(k, p.keys.Positions.Left):
 		p.col = max(0, p.col-1)
-	case key.Matches(k, p.keys.Right):
+	case key.Matches(k, p.keys.Positions.Right):
 		p.col = max(0, min(nTopics-1, p.col+1))
-	case key.Matches(k, p.keys.Top):
+	case key.Matches(k, p.keys.Positions.Top):
 		p.row = 0
-	case key.Matches(k, p.keys.Bottom):
+	case key.Matches(k, p.keys.Positions.Bottom):
 		p.row = max(0, len(p.actors)-1)
-	case key.Matches(k, p.keys.Card):
+	case key.Matches(k, p.keys.Positions.Card):
 		if a, _, ok := p.Cell(); ok {
-			return p, func() tea.Msg { return cardMsg{a} }
+			return p, func() tea.Msg { return openCardMsg{a} }
 		}
-	case key.Matches(k, p.keys.Apply):
+	case key.Matches(k, p.keys.Positions.Jump):
 		if pos, ok := p.cellEvidence(); ok {
 			return p, func() tea.Msg { return jumpMsg{pos} }
 		}
@@ -233,35 +235,4 @@ func (p Positions) cellEvidence() (int, bool) {
 		return said.Statements[0], true
 	}
 	return 0, false
-}
-
-// plural says "1 statement" or "3 statements".
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
-}
-
-// writeEvidence lists evidence items with their dates, quotes set apart.
-func writeEvidence(b *docBuilder, ix *model.Index, ids []string) {
-	st := b.st.Detail
-	var order []int
-	for _, id := range ids {
-		if p, ok := ix.Lookup(id); ok {
-			order = append(order, p)
-		}
-	}
-	slices.Sort(order) // time order, so the first listed is the one enter goes to
-	for _, p := range order {
-		it := ix.At(p)
-		date := "undated"
-		if d := it.Date(); !d.IsZero() {
-			date = d.Short()
-		}
-		b.para(date+" · "+ix.Title(p), func(l string) string { return st.Text.Render(l) }, "• ")
-		if s := it.Statement; s != nil && !s.Paraphrase {
-			b.para("“"+s.Quote+"”", func(l string) string { return st.Quote.Render(l) }, "  "+st.QuoteMark.Render("│ "))
-		}
-	}
 }

@@ -15,11 +15,11 @@ import (
 
 func (a *App) handleSearchKey(k tea.KeyPressMsg) tea.Cmd {
 	switch {
-	case key.Matches(k, a.keys.Apply):
+	case key.Matches(k, a.keys.Search.Apply):
 		a.searching = false
 		a.search.Blur()
 		return nil
-	case key.Matches(k, a.keys.Cancel):
+	case key.Matches(k, a.keys.Search.Cancel):
 		a.searching = false
 		a.search.Blur()
 		a.search.SetValue("")
@@ -56,7 +56,7 @@ func (a *App) refilter() tea.Cmd {
 	gen, ix := a.gen, a.ix
 	f := a.filter
 	f.Actors, f.Topics = slices.Clone(f.Actors), slices.Clone(f.Topics)
-	screen := max(1, a.timeline.height)
+	screen := max(1, a.lay.timelineIn.H)
 	first := func() tea.Msg {
 		rows, err := ix.QueryFirst(ctx, f, screen)
 		if err != nil {

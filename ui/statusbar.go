@@ -1,18 +1,21 @@
 package ui
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/dateline/dateline/model"
 )
 
 // StatusBar always says how many items of how many show and which filters
-// are on.
+// are on. It takes no keys: the app tells it what to say with Show.
 type StatusBar struct {
-	ix    *model.Index
-	st    *Styles
-	width int
+	ix     *model.Index
+	st     *Styles
+	width  int
+	shown  int
+	filter model.Filter
+	msg    string
+	msgErr bool
 }
 
 // NewStatusBar makes the status bar for ix.
@@ -21,10 +24,16 @@ func NewStatusBar(ix *model.Index, st *Styles) StatusBar { return StatusBar{ix: 
 // SetSize implements component; the bar is one line.
 func (s *StatusBar) SetSize(w, _ int) { s.width = w }
 
-// View draws the bar for the shown count (negative while it is being
+// Show sets what the bar says: the shown count (negative while it is being
 // counted), the filter and a message, which takes the place of the filters
 // while it lasts.
-func (s StatusBar) View(shown int, f model.Filter, msg string, msgIsErr bool) string {
+func (s *StatusBar) Show(shown int, f model.Filter, msg string, msgIsErr bool) {
+	s.shown, s.filter, s.msg, s.msgErr = shown, f, msg, msgIsErr
+}
+
+// View draws the bar, one line of its width.
+func (s StatusBar) View() string {
+	shown, f, msg, msgIsErr := s.shown, s.filter, s.msg, s.msgErr
 	ss := &s.st.Status
 	count := " " + thousands(shown) + " of " + thousands(s.ix.Len()) + " items"
 	if shown < 0 {
@@ -72,13 +81,4 @@ func (s StatusBar) names(ids []string, actors bool) string {
 		}
 	}
 	return strings.Join(out, ", ")
-}
-
-// thousands formats n with thousands separators: 1,000,000.
-func thousands(n int) string {
-	s := strconv.Itoa(n)
-	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
 }

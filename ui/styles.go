@@ -3,8 +3,9 @@ package ui
 import (
 	"image/color"
 
-	"github.com/charmbracelet/x/ansi"
 	"strings"
+
+	"github.com/charmbracelet/x/ansi"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/lipgloss/v2"

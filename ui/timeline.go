@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -39,9 +40,22 @@ type Timeline struct {
 // Position is the selected row's place, 1-based, for the pane's title.
 func (t Timeline) Position() int { return t.cursor + 1 }
 
-// NewTimeline makes a timeline over every item of ix.
-func NewTimeline(ix *model.Index, st *Styles, keys KeyMap, chips *chipper) Timeline {
-	return Timeline{ix: ix, st: st, keys: keys, chips: chips}
+// NewTimeline makes an empty timeline over ix; SetRows fills it.
+func NewTimeline(ix *model.Index, st *Styles, keys KeyMap) Timeline {
+	return Timeline{ix: ix, st: st, keys: keys, chips: newChipper(ix, st)}
+}
+
+// SetHint replaces the usual advice shown when no row matches ("" for the
+// usual).
+func (t *Timeline) SetHint(hint string) { t.emptyHint = hint }
+
+// Needle is the folded search text the rows highlight.
+func (t Timeline) Needle() string { return t.needle }
+
+// HelpKeys implements component.
+func (t Timeline) HelpKeys() []key.Binding {
+	g := t.keys.Global
+	return []key.Binding{t.keys.Scroll.Up, t.keys.Scroll.Down, t.keys.Timeline.Open, g.Search, g.Actors, g.Topics, g.Positions, g.Clear, g.Help, g.Quit}
 }
 
 // SetSize implements component.
@@ -142,10 +156,14 @@ func (t *Timeline) center() {
 	t.clamp()
 }
 
-// Update implements component: movement keys.
+// Update implements component: movement keys, and new chips for new
+// styles (the chipper caches drawn chips).
 func (t Timeline) Update(msg tea.Msg) (Timeline, tea.Cmd) {
-	if k, ok := msg.(tea.KeyPressMsg); ok {
-		if n, ok := t.keys.moveBy(k, t.height); ok {
+	switch msg := msg.(type) {
+	case restyledMsg:
+		t.chips = newChipper(t.ix, t.st)
+	case tea.KeyPressMsg:
+		if n, ok := t.keys.Scroll.moveBy(msg, t.height); ok {
 			t.Move(n)
 		}
 	}
@@ -228,84 +246,6 @@ func renderRow(ix *model.Index, st *Styles, chips *chipper, pos, width int, sele
 	return b.String()
 }
 
-// painter is a lipgloss.Style or a Paint.
-type painter interface{ Render(...string) string }
-
-// highlight renders s in base with every match of the folded needle in hl.
-func highlight(s, needle string, base, hl painter) string {
-	if needle == "" || s == "" {
-		return base.Render(s)
-	}
-	if !isASCII(s) {
-		return highlightFolded(s, needle, base, hl)
-	}
-	var b strings.Builder
-	rest := s
-	for rest != "" {
-		i := model.IndexFold(rest, needle)
-		if i < 0 || i+len(needle) > len(rest) {
-			break
-		}
-		b.WriteString(base.Render(rest[:i]))
-		b.WriteString(hl.Render(rest[i : i+len(needle)]))
-		rest = rest[i+len(needle):]
-	}
-	if rest != "" {
-		b.WriteString(base.Render(rest))
-	}
-	return b.String()
-}
-
-// highlightFolded is highlight for text whose folding may change its
-// length ("K" (Kelvin) folds to "k", "ſ" to "s", a soft hyphen to
-// nothing): it matches in the folded text and maps each match back to
-// whole characters of s, so that no character is cut in two.
-func highlightFolded(s, needle string, base, hl painter) string {
-	folded := make([]byte, 0, len(s))
-	from := make([]int, 0, len(s)+1) // from[k]: where in s folded byte k comes from
-	for i, r := range s {
-		f := model.FoldForSearch(string(r))
-		folded = append(folded, f...)
-		for range len(f) {
-			from = append(from, i)
-		}
-	}
-	from = append(from, len(s))
-	var b strings.Builder
-	done, at := 0, 0 // s is drawn up to done; folded is searched from at
-	for at < len(folded) {
-		k := strings.Index(string(folded[at:]), needle)
-		if k < 0 {
-			break
-		}
-		k += at
-		start, end := from[k], from[k+len(needle)]
-		if end == start { // the match ends inside its first character
-			_, n := utf8.DecodeRuneInString(s[start:])
-			end = start + n
-		}
-		b.WriteString(base.Render(s[done:start]))
-		b.WriteString(hl.Render(s[start:end]))
-		done, at = end, k+len(needle)
-		for at < len(folded) && from[at] < end {
-			at++ // the rest of a character already drawn
-		}
-	}
-	if done < len(s) {
-		b.WriteString(base.Render(s[done:]))
-	}
-	return b.String()
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
-}
-
 // chipper draws actors as short coloured labels; an actor shares the colour
 // of its top-most ancestor, so a country's people look alike.
 type chipper struct {
@@ -313,8 +253,8 @@ type chipper struct {
 	ix    *model.Index
 	color map[string]int
 	// cache holds each actor's chip, drawn on a plain and on a selected
-	// row: measuring and styling names was most of a frame's cost. The app
-	// makes a new chipper when the styles change.
+	// row: measuring and styling names was most of a frame's cost. The
+	// timeline makes a new chipper when the styles change.
 	cache map[chipKey]chip
 }
 

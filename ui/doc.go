@@ -1,0 +1,33 @@
+// Package ui is dateline's Bubble Tea program: the timeline, the detail
+// pane, the positions matrix, the pickers, the actor card, search and help.
+//
+// Where each thing lives:
+//
+//	app.go        App, the root model: routing in Update (terminal answers,
+//	              resize, keys, mouse, data messages), focus, drawing the frame
+//	overlay.go    the overlays over the body: opening and closing help, the
+//	              pickers, the positions matrix and the actor card
+//	search.go     typing a search, and running queries off the UI loop
+//	loading.go    the progress line while the story loads (NewLoading)
+//	reload.go     following the story's file (Reloader) and swapping it in
+//	component.go  the contract every pane and overlay keeps
+//	timeline.go   Timeline: the rows, and the actor chips (chipper)
+//	detail.go     Detail: everything about the selected item
+//	positions.go  Positions: the actor × topic matrix and a cell's evidence
+//	picker.go     Picker: choosing actors or topics
+//	card.go       Card: one actor's page, and the messages that open it and
+//	              filter to its items
+//	help.go       HelpPage: the ? page, drawn from the key map's groups
+//	statusbar.go  StatusBar: counts, filters and messages
+//	scroller.go   scroller: the window that Detail, Card and HelpPage scroll
+//	text.go       wrapped, styled lines (docBuilder), evidence lists, search
+//	              highlighting, number words
+//	keys.go       KeyMap, grouped by context; DefaultKeyMap
+//	styles.go     Palette and Styles, for light and dark backgrounds
+//	layout.go     computeLayout, a pure function of size and focus, and the
+//	              measuring helpers (frame, fitLines, fitWidth, truncate)
+//
+// Every component has a constructor, SetSize, Update returning its own
+// type, View and HelpKeys (component.go); the App talks to it through
+// these and its methods, never its fields, and no View changes state.
+package ui

@@ -86,7 +86,7 @@ func newExportCmd(stdout, stderr io.Writer) *cobra.Command {
 			if err := writeAtomic(target, force, write); err != nil {
 				return err
 			}
-			fmt.Fprintf(stderr, "dateline: wrote %d %s to %s\n", len(rows), plural(len(rows), "item", "items"), text.CleanLine(output))
+			fmt.Fprintf(stderr, "dateline: wrote %d %s to %s\n", len(rows), text.Plural(len(rows), "item", "items"), text.CleanLine(output))
 			return nil
 		},
 	}
@@ -110,11 +110,4 @@ func notAnOutput(args []string) error {
 		return usageErr("cannot read %s: no such file. Every FILE is a story to read; to write it, pass -o %s", last, last)
 	}
 	return nil
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/dateline/dateline/model"
+	"github.com/dateline/dateline/model/text"
 )
 
 // jumpMsg asks the app to show the item at a timeline position.
@@ -204,7 +205,7 @@ func (p Positions) cellDetail() []string {
 			return b.lines
 		}
 		b.para(fmt.Sprintf("No position is recorded for %s, but %s take a stance (mostly %s):",
-			p.ix.ActorName(a), plural(len(said.Statements), "statement"), said.Common()), func(l string) string { return ms.Muted.Render(l) }, "")
+			p.ix.ActorName(a), fmt.Sprintf("%d %s", len(said.Statements), text.Plural(len(said.Statements), "statement", "statements")), said.Common()), func(l string) string { return ms.Muted.Render(l) }, "")
 		ids := make([]string, len(said.Statements))
 		for i, sp := range said.Statements {
 			ids[i] = p.ix.At(sp).ID()

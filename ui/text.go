@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/dateline/dateline/model"
+	"github.com/dateline/dateline/model/text"
 )
 
 // docBuilder accumulates wrapped, styled lines.
@@ -84,14 +85,6 @@ func clipText(s string, limit int) string {
 	return s[:cut] + fmt.Sprintf(" … (%d more bytes not shown)", len(s)-cut)
 }
 
-// plural says "1 statement" or "3 statements".
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
-}
-
 // writeEvidence lists evidence items with their dates, quotes set apart.
 func writeEvidence(b *docBuilder, ix *model.Index, ids []string) {
 	st := b.st.Detail
@@ -132,7 +125,7 @@ func highlight(s, needle string, base, hl painter) string {
 	if needle == "" || s == "" {
 		return base.Render(s)
 	}
-	if !isASCII(s) {
+	if !text.IsASCII(s) {
 		return highlightFolded(s, needle, base, hl)
 	}
 	var b strings.Builder
@@ -191,13 +184,4 @@ func highlightFolded(s, needle string, base, hl painter) string {
 		b.WriteString(base.Render(s[done:]))
 	}
 	return b.String()
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }

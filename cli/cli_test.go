@@ -155,8 +155,10 @@ func listJSON(t *testing.T, args ...string) []listItem {
 
 var dayRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 
-// timelineKey orders items as the timeline must: by earliest day (an open
-// start first), then latest (an open end last), then id; undated last.
+// timelineKey orders items as the timeline must: by the day an item sits
+// at (its earliest, or its latest when the start is open), then earliest
+// (an open start first), then latest (an open end last), then id; undated
+// last.
 func timelineKey(it listItem) string {
 	if it.Date == nil || *it.Date == "" {
 		return "2|" + it.ID
@@ -168,7 +170,11 @@ func timelineKey(it listItem) string {
 	if it.End != nil {
 		end = *it.End
 	}
-	return "1|" + start + "|" + end + "|" + it.ID
+	at := start
+	if it.Start == nil {
+		at = end
+	}
+	return "1|" + at + "|" + start + "|" + end + "|" + it.ID
 }
 
 func TestListJSON(t *testing.T) {
@@ -235,8 +241,17 @@ func TestListJSON(t *testing.T) {
 	if last := items[len(items)-1]; last.ID != "russian-invasion" {
 		t.Errorf("last item is %s, want the undated russian-invasion", last.ID)
 	}
-	if first := items[0]; first.ID != "child-deportations" && first.ID != "meeting-planning" && first.ID != "putin-thanks-china" {
-		t.Errorf("first item is %s, want one with an open start", first.ID)
+	if first := items[0]; first.ID != "crimea-annexation" {
+		t.Errorf("first item is %s, want crimea-annexation (2014): an open start sits at its latest day", first.ID)
+	}
+	// "by Jan 2023" sits at the end of January 2023.
+	at := map[string]int{}
+	for i, it := range items {
+		at[it.ID] = i
+	}
+	if !(at["annexation-2022"] < at["meeting-planning"] && at["meeting-planning"] < at["china-position-paper"]) {
+		t.Errorf("meeting-planning (../2023-01) is at %d, want between annexation-2022 (%d) and china-position-paper (%d)",
+			at["meeting-planning"], at["annexation-2022"], at["china-position-paper"])
 	}
 	kv := byID["kremlin-warrant-void"]
 	if kv.Speaker != "kremlin" || kv.Quote != "legally null and void" || kv.Stances["warrant"] != "opposes" {

@@ -183,7 +183,9 @@ func (ix *Index) buildActorTree() {
 	}
 }
 
-// orderKey is what the timeline sorts by: earliest day, latest day, id.
+// orderKey is what the timeline sorts by: the sort day (see sortDay),
+// then the earliest day, the latest day and the id, so the order is total
+// and stable.
 type orderKey struct {
 	lo, hi edtf.Day
 	id     string
@@ -191,8 +193,23 @@ type orderKey struct {
 }
 
 func compareKeys(a, b *orderKey) int {
-	return cmp.Or(cmp.Compare(a.lo, b.lo), cmp.Compare(a.hi, b.hi), strings.Compare(a.id, b.id))
+	return cmp.Or(cmp.Compare(sortDay(a.lo, a.hi), sortDay(b.lo, b.hi)),
+		cmp.Compare(a.lo, b.lo), cmp.Compare(a.hi, b.hi), strings.Compare(a.id, b.id))
 }
+
+// sortDay is the day an item sits at in the timeline: its earliest day, or
+// its latest when its start is open or unknown ("by Jan 2023" sits at the
+// end of January 2023). Undated items sort at MaxDay, after every day.
+func sortDay(lo, hi edtf.Day) edtf.Day {
+	if lo == edtf.MinDay {
+		return hi
+	}
+	return lo
+}
+
+// SortDay is the day the item at timeline position pos sorts at; it never
+// decreases along the timeline, and is edtf.MaxDay for an undated item.
+func (ix *Index) SortDay(pos int) edtf.Day { return sortDay(ix.lo[pos], ix.hi[pos]) }
 
 // buildOrder sorts the items into the timeline: each half on its own
 // processor, then one merge.

@@ -36,13 +36,13 @@ func testStory() *Story {
 	return s
 }
 
-// timeline is testStory's order, worked out by hand: earliest day first (an
-// open start before any day), then latest day, then id; undated last.
+// timeline is testStory's order, worked out by hand: by the day an item
+// sits at (its earliest, or its latest when the start is open), then
+// earliest day, latest day and id; undated last.
 var testTimeline = []string{
-	"e-planning", // ../2023-01: open start, ends 31 Jan
-	"s-thanks",   // ../2023-03-19: open start, ends later
 	"e-newyear",  // 2023-01-01
 	"e-year",     // 2023: starts 1 Jan too, but ends 31 Dec
+	"e-planning", // ../2023-01: open start, sits at 31 Jan
 	"e-paper",    // 2023-02-24
 	"e-month",    // 2023-03: 1–31 Mar
 	"e-warrant",  // 17 Mar
@@ -50,6 +50,7 @@ var testTimeline = []string{
 	"e-tv",       // 18–19 Mar, three of them: by id
 	"e-weekend",
 	"s-kirby",
+	"s-thanks",  // ../2023-03-19: open start, sits at 19 Mar
 	"e-visit",   // 20 Mar
 	"e-undated", // undated, by id
 	"s-undated",
@@ -222,7 +223,7 @@ func TestReactions(t *testing.T) {
 	ix := newTestIndex(t)
 	cases := map[string][]string{
 		"e-warrant": {"s-void"},
-		"e-paper":   {"s-thanks", "s-kirby"}, // in timeline order
+		"e-paper":   {"s-kirby", "s-thanks"}, // in timeline order
 		"e-visit":   {},
 	}
 	for id, want := range cases {

@@ -385,8 +385,9 @@ func randomFilter(rng *rand.Rand, s *Story) Filter {
 // actor's parents), a topic filter items on the topic, the text filter
 // items whose title, summary, quote or actors' names or aliases contain
 // it in any case, the dates items whose days overlap the range (undated
-// items never); every dimension must hold. Then it sorts by earliest day,
-// latest day and id, undated last.
+// items never); every dimension must hold. Then it sorts by the day an
+// item sits at (its earliest, or its latest when the start is open), then
+// earliest day, latest day and id, undated last.
 func naiveQuery(s *Story, f Filter) []string {
 	parent := map[string]string{}
 	actorText := map[string]string{}
@@ -463,6 +464,15 @@ func naiveQuery(s *Story, f Filter) []string {
 			return -1
 		}
 		if !a.date.IsZero() {
+			at := func(d edtf.Date) edtf.Day {
+				if d.OpenStart() {
+					return d.Latest()
+				}
+				return d.Earliest()
+			}
+			if at(a.date) != at(b.date) {
+				return cmpDay(at(a.date), at(b.date))
+			}
 			if a.date.Earliest() != b.date.Earliest() {
 				return cmpDay(a.date.Earliest(), b.date.Earliest())
 			}

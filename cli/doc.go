@@ -5,6 +5,8 @@
 //	filter.go      --actor, --topic, --search, --since, --until, shared by the commands that filter
 //	explore.go     the explorer: loading behind a progress line, then ui.Run
 //	list.go        dateline list: the timeline as text, JSON, NDJSON, CSV or Markdown
+//	output.go      standard output, buffered, keeping the first write error
+//	count.go       dateline count: items a day, week, month, quarter or year
 //	positions.go   dateline positions: where each actor stands on each topic
 //	validate.go    dateline validate: every problem as file:line:col
 //	export.go      dateline export: TimelineJS, or a native YAML or JSON story

@@ -8,4 +8,5 @@
 //	csv.go        the list as CSV, with its header and formula guard
 //	markdown.go   the list as Markdown, and its escaping
 //	positions.go  the actor × topic matrix as text, JSON and Markdown
+//	count.go      items counted in buckets of time, as text with bars, JSON and CSV
 package report

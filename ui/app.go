@@ -382,7 +382,7 @@ func (a *App) handleClick(m tea.Mouse) {
 	in := a.lay.timelineIn
 	switch {
 	case a.lay.showTimeline && in.contains(m.X, m.Y):
-		if a.timeline.SelectRow(m.Y - in.Y) {
+		if a.timeline.Click(m.X-in.X, m.Y-in.Y) {
 			a.setFocus(focusTimeline)
 			a.showSelected()
 		}

@@ -448,6 +448,7 @@ func TestHelpAndQuit(t *testing.T) {
 func TestMouse(t *testing.T) {
 	a := newApp(t, 120, 40)
 	in := a.lay.timelineIn
+	in.Y += a.timeline.stripH // rows start below the strip
 	a = update(t, a, tea.MouseClickMsg{X: in.X + 3, Y: in.Y + 2, Button: tea.MouseLeft})
 	if got, want := selectedID(t, a), a.ix.At(2).ID(); got != want {
 		t.Errorf("click on the third row selected %s, want %s", got, want)

@@ -74,6 +74,8 @@ type Styles struct {
 	}
 	Detail struct {
 		Title, Label, Text, Quote, QuoteMark, Muted, Section, Warning lipgloss.Style
+		// Link is a reference's number, [1], which 1 follows.
+		Link lipgloss.Style
 	}
 	Matrix struct {
 		Header, Actor, ActorSelected, Cell, CellSelected, Summary, Muted lipgloss.Style
@@ -137,6 +139,7 @@ func NewStyles(isDark bool) Styles {
 	d.Muted = n().Foreground(p.Muted)
 	d.Section = n().Foreground(p.Accent).Bold(true)
 	d.Warning = n().Foreground(p.Stance[model.StanceOpposes])
+	d.Link = n().Foreground(p.Accent).Bold(true)
 
 	m := &s.Matrix
 	m.Header = n().Foreground(p.Accent).Bold(true)

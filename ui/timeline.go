@@ -55,6 +55,9 @@ func NewTimeline(ix *model.Index, st *Styles, keys KeyMap) Timeline {
 // usual).
 func (t *Timeline) SetHint(hint string) { t.emptyHint = hint }
 
+// SetNeedle sets the folded text the rows highlight ("" for none).
+func (t *Timeline) SetNeedle(needle string) { t.needle = needle }
+
 // Needle is the folded search text the rows highlight.
 func (t Timeline) Needle() string { return t.needle }
 

@@ -232,9 +232,6 @@ func (a *App) route(msg tea.Msg) tea.Cmd {
 	case foundMsg:
 		a.found(msg)
 		return nil
-	case landMsg:
-		a.land(msg)
-		return nil
 	case followMsg:
 		a.follow(msg)
 		return nil

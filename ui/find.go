@@ -29,6 +29,9 @@ type finder struct {
 	// being typed lands on the first match at or after it, and esc
 	// returns there.
 	origin int
+	// landing is where the find under way is to land (at or after it),
+	// -1 once it has landed or when it is not to move.
+	landing int
 }
 
 // foundMsg carries a find's result back: the first match at or after the
@@ -120,13 +123,15 @@ func (a *App) selectPos(pos int) {
 }
 
 // runFind counts the find's matches among the rows shown, off the UI loop:
-// first where it lands at or after from (from < 0: stay), then all of
-// them. A newer find or new rows cancel it.
+// where it lands at or after from (from < 0: stay), and all of them, side
+// by side, landing by whichever answers first. A newer find or new rows
+// cancel it.
 func (a *App) runFind(from int) tea.Cmd {
 	a.stopFind()
 	if a.find.text == "" {
 		return nil
 	}
+	a.find.landing = from
 	ctx, cancel := context.WithCancel(context.Background())
 	a.find.cancel = cancel
 	gen, ix, rows := a.find.gen, a.ix, a.timeline.rows
@@ -169,37 +174,28 @@ func (a *App) runFind(from int) tea.Cmd {
 		}
 		return foundMsg{gen: gen, land: -1, matches: keep(all), full: true}
 	}
-	if from >= 0 && within {
-		// Land once every match is known.
-		return tea.Sequence(full, func() tea.Msg { return landMsg{gen: gen, from: from} })
-	}
-	return tea.Sequence(land, full)
+	return tea.Batch(land, full)
 }
 
-// landMsg asks to land on the first match at or after from, once the
-// matches of find gen are known.
-type landMsg struct{ gen, from int }
-
-// found takes a find's result.
+// found takes a find's result, landing by the first that can.
 func (a *App) found(msg foundMsg) {
 	if msg.gen != a.find.gen {
 		return
 	}
-	if msg.full {
-		a.find.matches, a.find.ready = msg.matches, true
-	}
-	if msg.land >= 0 {
+	m := msg.matches
+	switch {
+	case a.find.landing < 0:
+	case !msg.full && msg.land >= 0:
+		a.find.landing = -1
 		a.selectPos(msg.land)
+	case msg.full && len(m) > 0:
+		i := sort.Search(len(m), func(i int) bool { return m[i] >= int32(a.find.landing) })
+		a.find.landing = -1
+		a.selectPos(int(m[i%len(m)])) // past the last, wrap to the top
 	}
-}
-
-// land selects the first match at or after from, wrapping to the top.
-func (a *App) land(msg landMsg) {
-	if msg.gen != a.find.gen || !a.find.ready || len(a.find.matches) == 0 {
-		return
+	if msg.full {
+		a.find.matches, a.find.ready = m, true
 	}
-	i := sort.Search(len(a.find.matches), func(i int) bool { return a.find.matches[i] >= int32(msg.from) })
-	a.selectPos(int(a.find.matches[i%len(a.find.matches)]))
 }
 
 // nextMatch moves n matches on (back when n < 0), wrapping at the ends as
@@ -251,6 +247,10 @@ func (a *App) nextMatch(n int) {
 func (a *App) keepMatches() tea.Cmd {
 	if a.find.text == "" {
 		a.message = "Nothing to keep: press / to find first"
+		return nil
+	}
+	if a.find.ready && len(a.find.matches) == 0 {
+		a.message, a.messageErr = "No match for “"+a.find.text+"” to keep", true
 		return nil
 	}
 	a.filter.Text = a.find.text

@@ -233,8 +233,9 @@ func (a *App) route(msg tea.Msg) tea.Cmd {
 		a.found(msg)
 		return nil
 	case followMsg:
+		n := a.timeline.Len()
 		a.follow(msg)
-		return nil
+		return a.refind(n)
 	case pickedMsg:
 		return a.applyPick(msg.kind, msg.ids)
 	case showItemsMsg:
@@ -245,8 +246,9 @@ func (a *App) route(msg tea.Msg) tea.Cmd {
 	case jumpMsg:
 		a.overlay = overlayNone
 		a.recordJump()
+		n := a.timeline.Len()
 		a.jumpTo(msg.pos)
-		return nil
+		return a.refind(n)
 	case reloadMsg:
 		if msg.err != nil {
 			a.banner = "Not reloaded, showing the last good version: " + text.CleanLine(firstLine(msg.err.Error()))
@@ -337,10 +339,10 @@ func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		return a.openPrompt(promptDate, "")
 	case key.Matches(k, g.Dates):
 		return a.openPrompt(promptRange, rangeText(a.filter.Since, a.filter.Until))
-	case key.Matches(k, g.Back):
-		a.jumpBack(false)
-	case key.Matches(k, g.Forward):
-		a.jumpBack(true)
+	case key.Matches(k, g.Back), key.Matches(k, g.Forward):
+		n := a.timeline.Len()
+		a.jumpBack(key.Matches(k, g.Forward))
+		return a.refind(n)
 	case key.Matches(k, g.Actors):
 		a.openPicker(pickActors)
 	case key.Matches(k, g.Topics):

@@ -177,6 +177,15 @@ func (a *App) runFind(from int) tea.Cmd {
 	return tea.Batch(land, full)
 }
 
+// refind counts the find's matches again when a jump cleared the filters
+// (the rows, n before, changed).
+func (a *App) refind(n int) tea.Cmd {
+	if a.find.text == "" || a.timeline.Len() == n {
+		return nil
+	}
+	return a.runFind(-1)
+}
+
 // found takes a find's result, landing by the first that can.
 func (a *App) found(msg foundMsg) {
 	if msg.gen != a.find.gen {

@@ -84,7 +84,13 @@ func TestFind(t *testing.T) {
 	if a.filter.Active() || a.find.text != "" || a.timeline.Len() != a.ix.Len() {
 		t.Errorf("c leaves filter %+v, find %q, %d rows", a.filter, a.find.text, a.timeline.Len())
 	}
-	a = press(t, a, "n")
+	a = press(t, a, "/")
+	a = typeText(t, a, "zzzz")
+	a = press(t, a, "enter", "&")
+	if a.filter.Text != "" || !strings.Contains(screen(a), "No match for “zzzz” to keep") {
+		t.Errorf("& with no match: filter %q:\n%s", a.filter.Text, screen(a))
+	}
+	a = press(t, a, "c", "n")
 	if !strings.Contains(screen(a), "press / to find") {
 		t.Errorf("n with no find does not say how to find:\n%s", screen(a))
 	}

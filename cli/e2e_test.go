@@ -135,15 +135,17 @@ func TestEndToEnd(t *testing.T) {
 	s.keys("c")
 	s.waitFor("filters cleared", fmt.Sprintf("%d of %d items", total, total))
 
-	// Search.
+	// Find, then keep only the matches.
 	s.keys("/")
 	s.text("mariupol")
-	scr = s.waitFor("search", "search: “mariupol”")
-	if n := itemsOf(t, scr); n == 0 || n >= total {
-		t.Errorf("searching mariupol keeps %d of %d", n, total)
-	}
+	s.waitFor("find", "/mariupol: match 1 of")
 	s.keys("Enter")
-	s.waitUntil("search kept", func(scr string) bool { return !strings.Contains(scr, "/ mariupol") })
+	s.waitUntil("find kept", func(scr string) bool { return !strings.Contains(scr, "/ mariupol") })
+	s.keys("&")
+	scr = s.waitFor("matches kept", "search: “mariupol”")
+	if n := itemsOf(t, scr); n == 0 || n >= total {
+		t.Errorf("keeping the matches of mariupol keeps %d of %d", n, total)
+	}
 	s.keys("c")
 	s.waitFor("search cleared", fmt.Sprintf("%d of %d items", total, total))
 

@@ -23,5 +23,6 @@
 //	said.go             Said: what an actor's statements say on a topic
 //	query.go            Filter and Query: narrowing the timeline, counts per actor and topic
 //	search.go           the search index: the haystack and its 4-gram filters
+//	find.go             QueryFrom: the first matches at or after a position, where a find lands
 //	fold.go             search folding: FoldForSearch, ContainsFold, IndexFold
 package model

@@ -58,11 +58,16 @@ type App struct {
 
 	filter model.Filter
 	// gen numbers queries; a result for an older one is stale and dropped.
-	gen       int
-	cancel    context.CancelFunc
-	pending   bool
-	searching bool
-	search    textinput.Model
+	gen     int
+	cancel  context.CancelFunc
+	pending bool
+	// prompt is what the bottom line's text input (search) is asking
+	// for, if anything (prompt.go).
+	prompt promptKind
+	search textinput.Model
+	find   finder   // find.go
+	jumps  jumpList // jumps.go
+	count  int      // a count typed before a motion (count.go), 0 for none
 
 	timeline  Timeline
 	detail    Detail
@@ -93,9 +98,6 @@ func New(ix *model.Index, name string, f model.Filter) App {
 func newShell(name string, f model.Filter) App {
 	st := NewStyles(true)
 	in := textinput.New()
-	in.Prompt = "/ "
-	in.Placeholder = "search titles, text and actors"
-	in.SetValue(f.Text)
 	keys := DefaultKeyMap()
 	a := App{name: text.CleanLine(name), keys: keys, styles: &st, help: help.New(), filter: f, search: in}
 	a.help.Styles = st.Help
@@ -150,11 +152,6 @@ func (a *App) restyled() {
 // sync tells the timeline and the status bar what the app's state now
 // says; Update calls it after every message, so that View only draws.
 func (a *App) sync() {
-	hint := ""
-	if a.searching {
-		hint = "No match. Backspace to widen the search, or esc to clear it."
-	}
-	a.timeline.SetHint(hint)
 	msg, isErr := a.message, a.messageErr
 	switch {
 	case a.banner != "" && msg == "":
@@ -167,6 +164,7 @@ func (a *App) sync() {
 		shown = -1 // not counted yet
 	}
 	a.status.Show(shown, a.filter, msg, isErr)
+	a.status.SetNote(joinNotes(a.countNote(), a.findNote()))
 }
 
 // Update implements tea.Model. Order: the terminal's answers, resize, keys
@@ -228,8 +226,16 @@ func (a *App) route(msg tea.Msg) tea.Cmd {
 		if msg.gen == a.gen {
 			a.pending = msg.partial
 			a.setRows(msg.rows)
+			return a.runFind(-1) // the matches among the new rows
 		}
 		return nil
+	case foundMsg:
+		a.found(msg)
+		return nil
+	case followMsg:
+		n := a.timeline.Len()
+		a.follow(msg)
+		return a.refind(n)
 	case pickedMsg:
 		return a.applyPick(msg.kind, msg.ids)
 	case showItemsMsg:
@@ -239,8 +245,10 @@ func (a *App) route(msg tea.Msg) tea.Cmd {
 		return nil
 	case jumpMsg:
 		a.overlay = overlayNone
+		a.recordJump()
+		n := a.timeline.Len()
 		a.jumpTo(msg.pos)
-		return nil
+		return a.refind(n)
 	case reloadMsg:
 		if msg.err != nil {
 			a.banner = "Not reloaded, showing the last good version: " + text.CleanLine(firstLine(msg.err.Error()))
@@ -258,7 +266,7 @@ func (a *App) route(msg tea.Msg) tea.Cmd {
 	// Anything else (the cursor's blink) goes to the text input in use.
 	var cmd tea.Cmd
 	switch {
-	case a.searching:
+	case a.prompt != promptNone:
 		a.search, cmd = a.search.Update(msg)
 	case a.overlay == overlayActors || a.overlay == overlayTopics:
 		a.picker, cmd = a.picker.Update(msg)
@@ -290,7 +298,9 @@ func (a *App) relayout() {
 }
 
 func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
-	a.message = ""
+	a.message, a.messageErr = "", false
+	count := a.count
+	a.count = 0 // a count lasts for the one key after it
 	if a.crashKey != "" && k.String() == a.crashKey {
 		panic("crash requested with DATELINE_CRASH_KEY")
 	}
@@ -304,11 +314,17 @@ func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	}
-	if a.searching {
-		return a.handleSearchKey(k)
+	if a.prompt != promptNone {
+		return a.handlePromptKey(k)
 	}
 	if a.overlay != overlayNone {
 		return a.handleOverlayKey(k)
+	}
+	if a.focus == focusTimeline && a.takeDigit(k, count) {
+		return nil
+	}
+	if count > 0 && a.focus == focusTimeline && a.countedMove(k, count) {
+		return nil
 	}
 	switch {
 	case key.Matches(k, g.Quit):
@@ -316,8 +332,17 @@ func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, g.Help):
 		a.openHelp(overlayNone)
 	case key.Matches(k, g.Search):
-		a.searching = true
-		return a.search.Focus()
+		return a.startFind()
+	case key.Matches(k, g.KeepMatches):
+		return a.keepMatches()
+	case key.Matches(k, g.GoToDate):
+		return a.openPrompt(promptDate, "")
+	case key.Matches(k, g.Dates):
+		return a.openPrompt(promptRange, rangeText(a.filter.Since, a.filter.Until))
+	case key.Matches(k, g.Back), key.Matches(k, g.Forward):
+		n := a.timeline.Len()
+		a.jumpBack(key.Matches(k, g.Forward))
+		return a.refind(n)
 	case key.Matches(k, g.Actors):
 		a.openPicker(pickActors)
 	case key.Matches(k, g.Topics):
@@ -325,33 +350,42 @@ func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, g.Positions):
 		a.overlay = overlayPositions
 	case key.Matches(k, g.Clear):
+		hadFind := a.find.text != ""
+		a.find.text = ""
+		a.stopFind()
+		a.timeline.SetNeedle("")
 		if !a.filter.Active() {
 			a.message = "No filters to clear"
+			if hadFind {
+				a.message = "Find cleared"
+			}
 			return nil
 		}
 		a.filter = model.Filter{}
-		a.search.SetValue("")
 		a.message = "Filters cleared"
 		return a.refilter()
 	case key.Matches(k, g.NextPane), key.Matches(k, g.PrevPane):
 		a.setFocus(1 - a.focus)
-	case key.Matches(k, g.NextMatch) && a.filter.Text != "":
-		a.timeline.Cycle(1)
-		a.showSelected()
-	case key.Matches(k, g.PrevMatch) && a.filter.Text != "":
-		a.timeline.Cycle(-1)
-		a.showSelected()
+	case key.Matches(k, g.NextMatch):
+		a.nextMatch(max(1, count))
+	case key.Matches(k, g.PrevMatch):
+		a.nextMatch(-max(1, count))
 	case a.focus == focusTimeline && key.Matches(k, a.keys.Timeline.Open):
 		if a.timeline.Len() > 0 {
 			a.setFocus(focusDetail)
 		}
 	case a.focus == focusTimeline:
+		if key.Matches(k, a.keys.Scroll.Top) || key.Matches(k, a.keys.Scroll.Bottom) {
+			a.recordJump()
+		}
 		a.timeline, _ = a.timeline.Update(k)
 		a.showSelected()
 	case a.focus == focusDetail && key.Matches(k, a.keys.Detail.Back):
 		a.setFocus(focusTimeline)
 	case a.focus == focusDetail:
-		a.detail, _ = a.detail.Update(k)
+		var cmd tea.Cmd
+		a.detail, cmd = a.detail.Update(k)
+		return cmd
 	}
 	return nil
 }
@@ -382,7 +416,7 @@ func (a *App) handleClick(m tea.Mouse) {
 	in := a.lay.timelineIn
 	switch {
 	case a.lay.showTimeline && in.contains(m.X, m.Y):
-		if a.timeline.SelectRow(m.Y - in.Y) {
+		if a.timeline.Click(m.X-in.X, m.Y-in.Y) {
 			a.setFocus(focusTimeline)
 			a.showSelected()
 		}
@@ -415,10 +449,9 @@ func (a *App) jumpTo(pos int) {
 	if !a.timeline.Select(pos) {
 		a.gen++ // any query under way is for the old filter
 		a.filter, a.pending = model.Filter{}, false
-		a.search.SetValue("")
 		a.setRows(a.ix.Query(a.filter))
 		a.timeline.Select(pos)
-		a.message = "Filters cleared to show the evidence"
+		a.message = "Filters cleared to show it"
 	}
 	a.showSelected()
 	a.setFocus(focusTimeline)
@@ -479,7 +512,7 @@ func (a App) headerView() string {
 }
 
 func (a App) bottomView() string {
-	if a.searching {
+	if a.prompt != promptNone {
 		return fitWidth(a.styles.Width, a.search.View(), a.width)
 	}
 	var keys []key.Binding

@@ -311,45 +311,6 @@ func TestPickerCancelKeepsFilter(t *testing.T) {
 	}
 }
 
-func TestSearch(t *testing.T) {
-	a := newApp(t, 120, 40)
-	a = press(t, a, "/")
-	if !a.searching {
-		t.Fatal("/ does not start a search")
-	}
-	a = typeText(t, a, "kirby")
-	n := a.timeline.Len()
-	if n == 0 || n == a.ix.Len() {
-		t.Fatalf("search for kirby keeps %d of %d", n, a.ix.Len())
-	}
-	// q while typing is text, not quit.
-	a = typeText(t, a, "q")
-	if !a.searching || a.filter.Text != "kirbyq" {
-		t.Fatalf("q while searching: searching=%v text=%q", a.searching, a.filter.Text)
-	}
-	a = press(t, a, "backspace", "enter")
-	if a.searching || a.filter.Text != "kirby" || a.timeline.Len() != n {
-		t.Fatalf("enter does not keep the search: searching=%v text=%q rows=%d", a.searching, a.filter.Text, a.timeline.Len())
-	}
-	first := selectedID(t, a)
-	a = press(t, a, "n")
-	if selectedID(t, a) == first && n > 1 {
-		t.Error("n does not move to the next match")
-	}
-	a = press(t, a, "N")
-	if selectedID(t, a) != first {
-		t.Error("N does not move back to the previous match")
-	}
-	a = press(t, a, "N")
-	if got, want := selectedID(t, a), a.ix.At(int(a.timeline.rows[n-1])).ID(); got != want {
-		t.Errorf("N from the first match goes to %s, want the last match %s", got, want)
-	}
-	a = press(t, a, "/", "esc")
-	if a.filter.Text != "" || a.timeline.Len() != a.ix.Len() {
-		t.Errorf("esc does not clear the search: %q, %d rows", a.filter.Text, a.timeline.Len())
-	}
-}
-
 func TestPositionsView(t *testing.T) {
 	a := newApp(t, 120, 40)
 	a = press(t, a, "p")
@@ -448,6 +409,7 @@ func TestHelpAndQuit(t *testing.T) {
 func TestMouse(t *testing.T) {
 	a := newApp(t, 120, 40)
 	in := a.lay.timelineIn
+	in.Y += a.timeline.stripH // rows start below the strip
 	a = update(t, a, tea.MouseClickMsg{X: in.X + 3, Y: in.Y + 2, Button: tea.MouseLeft})
 	if got, want := selectedID(t, a), a.ix.At(2).ID(); got != want {
 		t.Errorf("click on the third row selected %s, want %s", got, want)

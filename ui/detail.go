@@ -20,6 +20,7 @@ type Detail struct {
 	pos    int // timeline position shown, or -1
 	needle string
 	view   scroller
+	links  []int // the items [1], [2]… refer to (links.go)
 }
 
 // NewDetail makes an empty detail pane.
@@ -58,7 +59,11 @@ func (d Detail) More() bool { return d.view.More() }
 // HelpKeys implements component.
 func (d Detail) HelpKeys() []key.Binding {
 	g := d.keys.Global
-	return []key.Binding{d.keys.Scroll.Up, d.keys.Scroll.Down, d.keys.Detail.Back, g.NextPane, g.Positions, g.Help, g.Quit}
+	keys := []key.Binding{d.keys.Scroll.Up, d.keys.Scroll.Down, d.keys.Detail.Back}
+	if len(d.links) > 0 {
+		keys = append(keys, d.keys.Detail.Follow, g.Back)
+	}
+	return append(keys, g.NextPane, g.Positions, g.Help, g.Quit)
 }
 
 // Update implements component: scrolling keys, and drawing again in new
@@ -67,6 +72,9 @@ func (d Detail) Update(msg tea.Msg) (Detail, tea.Cmd) {
 	if _, ok := msg.(restyledMsg); ok {
 		d.render()
 		return d, nil
+	}
+	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, d.keys.Detail.Follow) {
+		return d, followCmd(d.links, int(k.String()[0]-'0'))
 	}
 	d.view.Update(d.keys.Scroll, msg)
 	return d, nil
@@ -78,6 +86,7 @@ func (d Detail) View() string { return d.view.View(d.st.Width) }
 // render lays the item out as wrapped lines for the current width.
 func (d *Detail) render() {
 	width := d.view.width
+	d.links = nil
 	switch {
 	case width <= 0:
 		d.view.SetLines(nil)
@@ -85,14 +94,16 @@ func (d *Detail) render() {
 		d.view.SetLines([]string{d.st.Detail.Muted.Render("Nothing selected.")})
 	default:
 		b := &docBuilder{st: d.st, width: width, needle: d.needle}
-		writeItem(b, d.ix, d.pos)
+		d.links = writeItem(b, d.ix, d.pos)
 		d.view.SetLines(b.lines)
 	}
 }
 
 // writeItem describes the item at pos: title, date, actors, topics, text,
-// stances, reactions and citations.
-func writeItem(b *docBuilder, ix *model.Index, pos int) {
+// stances, reactions and citations. It returns the items its numbered
+// references go to.
+func writeItem(b *docBuilder, ix *model.Index, pos int) []int {
+	lk := &linker{}
 	st := b.st.Detail
 	item := ix.At(pos)
 	b.para(ix.Title(pos), func(s string) string { return highlight(s, b.needle, st.Title, b.st.Timeline.Match) }, "")
@@ -135,7 +146,7 @@ func writeItem(b *docBuilder, ix *model.Index, pos int) {
 		b.para("⚠ Cleaned for your terminal: "+cleaned.Describe()+".", func(l string) string { return st.Warning.Render(l) }, "")
 	}
 	if s := item.Statement; s != nil {
-		writeStatement(b, ix, s)
+		writeStatement(b, ix, s, lk, pos)
 	} else {
 		writeEvent(b, ix, pos, item.Event)
 	}
@@ -149,7 +160,7 @@ func writeItem(b *docBuilder, ix *model.Index, pos int) {
 	if reactions := ix.Reactions(pos); len(reactions) > 0 {
 		b.section("Reactions")
 		for _, r := range reactions {
-			b.para(ix.Title(r), func(l string) string { return st.Text.Render(l) }, "❝ ")
+			lk.ref(b, ix, r, "❝")
 		}
 	}
 	if len(cites) > 0 {
@@ -173,9 +184,10 @@ func writeItem(b *docBuilder, ix *model.Index, pos int) {
 			writeCitation(b, ix, src, paras[src])
 		}
 	}
+	return lk.links
 }
 
-func writeStatement(b *docBuilder, ix *model.Index, s *model.Statement) {
+func writeStatement(b *docBuilder, ix *model.Index, s *model.Statement, lk *linker, pos int) {
 	st := b.st.Detail
 	b.section("Quote")
 	quote := "“" + s.Quote + "”"
@@ -206,7 +218,13 @@ func writeStatement(b *docBuilder, ix *model.Index, s *model.Statement) {
 	if s.ReactsTo != "" {
 		if p, ok := ix.Lookup(s.ReactsTo); ok {
 			b.section("Reacts to")
-			b.para(ix.Title(p), func(l string) string { return st.Text.Render(l) }, "↳ ")
+			lk.ref(b, ix, p, "↳")
+		}
+	}
+	if ev := evidence(ix, s, pos); len(ev) > 0 {
+		b.section("Evidence of these positions")
+		for _, p := range ev {
+			lk.ref(b, ix, p, "•")
 		}
 	}
 }

@@ -7,11 +7,19 @@
 //	              resize, keys, mouse, data messages), focus, drawing the frame
 //	overlay.go    the overlays over the body: opening and closing help, the
 //	              pickers, the positions matrix and the actor card
-//	search.go     typing a search, and running queries off the UI loop
+//	search.go     running queries off the UI loop
+//	prompt.go     the bottom line's prompts: find, go to a date (@), a date
+//	              range (d)
+//	find.go       find as in less: matches counted off the UI loop, n/N,
+//	              & to keep only them
+//	count.go      counts before a motion: 5j, 12G
+//	jumps.go      the jump list: ctrl+o back, ctrl+n forward
+//	links.go      the detail pane's numbered references, and following one
+//	strip.go      Strip: the density of time over the timeline
 //	loading.go    the progress line while the story loads (NewLoading)
 //	reload.go     following the story's file (Reloader) and swapping it in
 //	component.go  the contract every pane and overlay keeps
-//	timeline.go   Timeline: the rows, and the actor chips (chipper)
+//	timeline.go   Timeline: the strip and the rows, and the actor chips (chipper)
 //	detail.go     Detail: everything about the selected item
 //	positions.go  Positions: the actor × topic matrix and a cell's evidence
 //	picker.go     Picker: choosing actors or topics

@@ -75,8 +75,8 @@ func TestHostileContent(t *testing.T) {
 	}
 	// Zero-width characters do not split names for search.
 	a = typeText(t, press(t, a, "/"), "putin")
-	if a.timeline.Len() != 1 {
-		t.Errorf("searching putin finds %d items, want the one naming Pu\\u200btin", a.timeline.Len())
+	if len(a.find.matches) != 1 {
+		t.Errorf("finding putin finds %d items, want the one naming Pu\\u200btin", len(a.find.matches))
 	}
 }
 

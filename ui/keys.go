@@ -24,8 +24,9 @@ type KeyMap struct {
 
 // GlobalKeys work wherever no text is being typed.
 type GlobalKeys struct {
-	Search, NextMatch, PrevMatch, Actors, Topics, Positions, Clear key.Binding
-	NextPane, PrevPane, Help, Close, Quit, ForceQuit               key.Binding
+	Search, NextMatch, PrevMatch, KeepMatches, Actors, Topics, Positions key.Binding
+	GoToDate, Dates, Clear, Back, Forward                                key.Binding
+	NextPane, PrevPane, Help, Close, Quit, ForceQuit                     key.Binding
 }
 
 // ScrollKeys move through whatever scrolls: the timeline, the detail pane,
@@ -35,12 +36,13 @@ type ScrollKeys struct {
 }
 
 // TimelineKeys work while the timeline has focus.
-type TimelineKeys struct{ Open key.Binding }
+type TimelineKeys struct{ Open, Count key.Binding }
 
 // DetailKeys work while the detail pane has focus.
-type DetailKeys struct{ Back key.Binding }
+type DetailKeys struct{ Back, Follow key.Binding }
 
-// SearchKeys work while a search is being typed.
+// SearchKeys work while a prompt (find, go to date, date range) is being
+// typed.
 type SearchKeys struct{ Type, Apply, Cancel key.Binding }
 
 // PickerKeys work in the actor and topic pickers, where letters are text.
@@ -62,11 +64,11 @@ type KeyGroup struct {
 func (k KeyMap) Groups() []KeyGroup {
 	g, s, p, q, m := k.Global, k.Scroll, k.Picker, k.Search, k.Positions
 	return []KeyGroup{
-		{"Anywhere", []key.Binding{g.Search, g.NextMatch, g.PrevMatch, g.Actors, g.Topics, g.Positions, g.Clear, g.NextPane, g.PrevPane, g.Help, g.Close, g.Quit, g.ForceQuit}},
+		{"Anywhere", []key.Binding{g.Search, g.NextMatch, g.PrevMatch, g.KeepMatches, g.Actors, g.Topics, g.Positions, g.GoToDate, g.Dates, g.Clear, g.Back, g.Forward, g.NextPane, g.PrevPane, g.Help, g.Close, g.Quit, g.ForceQuit}},
 		{"Move and scroll", []key.Binding{s.Up, s.Down, s.PageUp, s.PageDown, s.HalfUp, s.HalfDown, s.Top, s.Bottom}},
-		{"Timeline", []key.Binding{k.Timeline.Open}},
-		{"Detail", []key.Binding{k.Detail.Back}},
-		{"In a search", []key.Binding{q.Type, q.Apply, q.Cancel}},
+		{"Timeline", []key.Binding{k.Timeline.Open, k.Timeline.Count}},
+		{"Detail", []key.Binding{k.Detail.Back, k.Detail.Follow}},
+		{"In a prompt", []key.Binding{q.Type, q.Apply, q.Cancel}},
 		{"In a picker", []key.Binding{p.Type, p.Up, p.Down, p.Toggle, p.Apply, p.Cancel, p.Card}},
 		{"Positions", []key.Binding{m.Up, m.Down, m.Left, m.Right, m.Top, m.Bottom, m.Jump, m.Card}},
 		{"Actor card", []key.Binding{k.Card.ShowItems}},
@@ -88,13 +90,20 @@ func DefaultKeyMap() KeyMap {
 	cancel := func() key.Binding { return b([]string{"esc"}, "esc", "cancel") }
 	return KeyMap{
 		Global: GlobalKeys{
-			Search:    b([]string{"/"}, "/", "search"),
-			NextMatch: b([]string{"n"}, "n", "next match"),
-			PrevMatch: b([]string{"N"}, "N", "previous match"),
-			Actors:    b([]string{"a"}, "a", "actors"),
-			Topics:    b([]string{"t"}, "t", "topics"),
-			Positions: b([]string{"p"}, "p", "positions"),
-			Clear:     b([]string{"c"}, "c", "clear filters"),
+			Search:      b([]string{"/"}, "/", "find"),
+			NextMatch:   b([]string{"n"}, "n", "next match"),
+			PrevMatch:   b([]string{"N"}, "N", "previous match"),
+			KeepMatches: b([]string{"&"}, "&", "keep only matches"),
+			Actors:      b([]string{"a"}, "a", "actors"),
+			Topics:      b([]string{"t"}, "t", "topics"),
+			Positions:   b([]string{"p"}, "p", "positions"),
+			GoToDate:    b([]string{"@"}, "@", "go to date"),
+			Dates:       b([]string{"d"}, "d", "date range"),
+			Clear:       b([]string{"c"}, "c", "clear filters"),
+			// Terminals send ctrl+i as tab, which changes pane; ctrl+i
+			// also works where the terminal tells them apart.
+			Back:      b([]string{"ctrl+o"}, "ctrl+o", "jump back"),
+			Forward:   b([]string{"ctrl+n", "ctrl+i"}, "ctrl+n", "jump forward"),
 			NextPane:  b([]string{"tab"}, "tab", "next pane"),
 			PrevPane:  b([]string{"shift+tab"}, "shift+tab", "previous pane"),
 			Help:      b([]string{"?"}, "?", "help"),
@@ -105,16 +114,22 @@ func DefaultKeyMap() KeyMap {
 		Scroll: ScrollKeys{
 			Up:       up(),
 			Down:     down(),
-			PageUp:   b([]string{"pgup"}, "pgup", "page up"),
-			PageDown: b([]string{"pgdown"}, "pgdn", "page down"),
+			PageUp:   b([]string{"pgup", "b", "ctrl+b"}, "pgup/b", "page up"),
+			PageDown: b([]string{"pgdown", "space", "f", "ctrl+f"}, "pgdn/space/f", "page down"),
 			HalfUp:   b([]string{"ctrl+u"}, "ctrl+u", "half page up"),
 			HalfDown: b([]string{"ctrl+d"}, "ctrl+d", "half page down"),
 			Top:      top(),
 			Bottom:   bottom(),
 		},
-		Timeline: TimelineKeys{Open: b([]string{"enter", "right", "l"}, "enter/→", "details")},
-		Detail:   DetailKeys{Back: b([]string{"esc", "left", "h"}, "esc/←", "back")},
-		Search:   SearchKeys{Type: typing(), Apply: apply(), Cancel: cancel()},
+		Timeline: TimelineKeys{
+			Open:  b([]string{"enter", "right", "l"}, "enter/→", "details"),
+			Count: b([]string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "0"}, "1-9", "count: 5j, 12G"),
+		},
+		Detail: DetailKeys{
+			Back:   b([]string{"esc", "left", "h"}, "esc/←", "back"),
+			Follow: b([]string{"1", "2", "3", "4", "5", "6", "7", "8", "9"}, "1-9", "follow link [n]"),
+		},
+		Search: SearchKeys{Type: typing(), Apply: apply(), Cancel: cancel()},
 		Picker: PickerKeys{
 			Type:   typing(),
 			Up:     b([]string{"up", "ctrl+p"}, "↑", "up"),

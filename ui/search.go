@@ -1,39 +1,13 @@
 package ui
 
-// Search and queries: typing a search, and running the filter off the UI
-// loop.
+// Queries: running the filter off the UI loop.
 
 import (
 	"context"
 	"slices"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-
-	"github.com/dateline/dateline/model"
 )
-
-func (a *App) handleSearchKey(k tea.KeyPressMsg) tea.Cmd {
-	switch {
-	case key.Matches(k, a.keys.Search.Apply):
-		a.searching = false
-		a.search.Blur()
-		return nil
-	case key.Matches(k, a.keys.Search.Cancel):
-		a.searching = false
-		a.search.Blur()
-		a.search.SetValue("")
-		a.filter.Text = ""
-		return a.refilter()
-	}
-	var cmd tea.Cmd
-	a.search, cmd = a.search.Update(k)
-	if v := a.search.Value(); v != a.filter.Text {
-		a.filter.Text = v
-		return tea.Batch(cmd, a.refilter())
-	}
-	return cmd
-}
 
 // rowsMsg carries a query's result back to the app. A partial result is
 // the first screenful, sent ahead of the full count.
@@ -77,10 +51,6 @@ func (a *App) refilter() tea.Cmd {
 
 // setRows shows rows as the timeline, keeping the selection where it can.
 func (a *App) setRows(rows []int32) {
-	needle := ""
-	if a.filter.Text != "" {
-		needle = model.FoldForSearch(a.filter.Text)
-	}
-	a.timeline.SetRows(rows, needle)
+	a.timeline.SetRows(rows, a.needle())
 	a.showSelected()
 }

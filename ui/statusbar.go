@@ -16,6 +16,9 @@ type StatusBar struct {
 	filter model.Filter
 	msg    string
 	msgErr bool
+	// note lasts with the state it tells, beside the count: a find's
+	// matches, a count being typed.
+	note string
 }
 
 // NewStatusBar makes the status bar for ix.
@@ -29,6 +32,20 @@ func (s *StatusBar) SetSize(w, _ int) { s.width = w }
 // while it lasts.
 func (s *StatusBar) Show(shown int, f model.Filter, msg string, msgIsErr bool) {
 	s.shown, s.filter, s.msg, s.msgErr = shown, f, msg, msgIsErr
+}
+
+// SetNote sets the note beside the count ("" for none).
+func (s *StatusBar) SetNote(note string) { s.note = note }
+
+// joinNotes joins the notes that are not empty.
+func joinNotes(notes ...string) string {
+	var out []string
+	for _, n := range notes {
+		if n != "" {
+			out = append(out, n)
+		}
+	}
+	return strings.Join(out, " · ")
 }
 
 // View draws the bar, one line of its width.
@@ -66,7 +83,11 @@ func (s StatusBar) View() string {
 	default:
 		right = ss.Label.Render("no filters")
 	}
-	line := ss.Count.Render(count) + ss.Label.Render(" · ") + right
+	line := ss.Count.Render(count) + ss.Label.Render(" · ")
+	if s.note != "" {
+		line += ss.Filter.Render(s.note) + ss.Label.Render(" · ")
+	}
+	line += right
 	return fitWidth(s.st.Width, truncate(s.st.Width, line, s.width, "…"), s.width)
 }
 

@@ -74,6 +74,8 @@ type Styles struct {
 	}
 	Detail struct {
 		Title, Label, Text, Quote, QuoteMark, Muted, Section, Warning lipgloss.Style
+		// Link is a reference's number, [1], which 1 follows.
+		Link lipgloss.Style
 	}
 	Matrix struct {
 		Header, Actor, ActorSelected, Cell, CellSelected, Summary, Muted lipgloss.Style
@@ -84,6 +86,11 @@ type Styles struct {
 	}
 	Status struct {
 		Bar, Count, Filter, Label, Error lipgloss.Style
+	}
+	// Strip is the density strip: plain bars, the selected item's
+	// bucket, its marker, and the axis.
+	Strip struct {
+		Bar, Selected, Marker, Label, Axis lipgloss.Style
 	}
 	Header, HeaderTitle, Muted, TooSmall lipgloss.Style
 	Help                                 help.Styles
@@ -132,6 +139,7 @@ func NewStyles(isDark bool) Styles {
 	d.Muted = n().Foreground(p.Muted)
 	d.Section = n().Foreground(p.Accent).Bold(true)
 	d.Warning = n().Foreground(p.Stance[model.StanceOpposes])
+	d.Link = n().Foreground(p.Accent).Bold(true)
 
 	m := &s.Matrix
 	m.Header = n().Foreground(p.Accent).Bold(true)
@@ -160,6 +168,13 @@ func NewStyles(isDark bool) Styles {
 	st.Filter = n().Foreground(p.Accent)
 	st.Label = n().Foreground(p.Muted)
 	st.Error = n().Foreground(p.Stance[model.StanceOpposes]).Bold(true)
+
+	sp := &s.Strip
+	sp.Bar = n().Foreground(p.Muted)
+	sp.Selected = n().Foreground(p.Accent).Reverse(true) // reverse survives NO_COLOR
+	sp.Marker = n().Foreground(p.Accent).Bold(true)
+	sp.Label = n().Foreground(p.Muted)
+	sp.Axis = n().Foreground(p.Fg)
 
 	s.Header = n().Foreground(p.Muted)
 	s.HeaderTitle = n().Foreground(p.Accent).Bold(true)

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -10,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/dateline/dateline/model"
+	"github.com/dateline/dateline/model/edtf"
 )
 
 // dateWidth is the width of the timeline's date gutter.
@@ -30,7 +32,11 @@ type Timeline struct {
 	cursor int     // index into rows
 	offset int     // first row on screen
 	width  int
-	height int
+	height int // lines of rows, below the strip
+	strip  Strip
+	// stripH is the strip's height: stripHeight when the pane has room
+	// for it, else 0.
+	stripH int
 	needle string // folded search text to highlight
 	// emptyHint replaces the usual advice when nothing matches, such as
 	// while a search is being typed.
@@ -42,12 +48,15 @@ func (t Timeline) Position() int { return t.cursor + 1 }
 
 // NewTimeline makes an empty timeline over ix; SetRows fills it.
 func NewTimeline(ix *model.Index, st *Styles, keys KeyMap) Timeline {
-	return Timeline{ix: ix, st: st, keys: keys, chips: newChipper(ix, st)}
+	return Timeline{ix: ix, st: st, keys: keys, chips: newChipper(ix, st), strip: NewStrip(ix, st)}
 }
 
 // SetHint replaces the usual advice shown when no row matches ("" for the
 // usual).
 func (t *Timeline) SetHint(hint string) { t.emptyHint = hint }
+
+// SetNeedle sets the folded text the rows highlight ("" for none).
+func (t *Timeline) SetNeedle(needle string) { t.needle = needle }
 
 // Needle is the folded search text the rows highlight.
 func (t Timeline) Needle() string { return t.needle }
@@ -58,17 +67,27 @@ func (t Timeline) HelpKeys() []key.Binding {
 	return []key.Binding{t.keys.Scroll.Up, t.keys.Scroll.Down, t.keys.Timeline.Open, g.Search, g.Actors, g.Topics, g.Positions, g.Clear, g.Help, g.Quit}
 }
 
-// SetSize implements component.
+// SetSize implements component: a pane of at least stripMinHeight lines
+// gives the top stripHeight to the density strip.
 func (t *Timeline) SetSize(w, h int) {
-	t.width, t.height = w, h
+	t.stripH = 0
+	if h >= stripMinHeight {
+		t.stripH = stripHeight
+	}
+	t.width, t.height = w, h-t.stripH
+	t.strip.SetSize(w)
 	t.clamp()
 }
+
+// Strip is the density strip, for tests and the pane's title.
+func (t Timeline) Strip() Strip { return t.strip }
 
 // SetRows replaces the rows shown, keeping the selected item when it is
 // still there, or the nearest item after it in time.
 func (t *Timeline) SetRows(rows []int32, needle string) {
 	sel, had := t.Selected()
 	t.rows, t.needle = rows, needle
+	t.strip.SetRows(rows)
 	t.cursor = 0
 	if had {
 		t.cursor = nearestRow(rows, int32(sel))
@@ -112,8 +131,39 @@ func (t *Timeline) Select(pos int) bool {
 	return true
 }
 
-// SelectRow selects the row on screen line y (0 at the top), for clicks.
-func (t *Timeline) SelectRow(y int) bool {
+// FirstOnOrAfter is the index of the first row that sorts on or after
+// day, and whether there is one: a binary search over the rows' SortDay.
+// Undated rows sort after every day but are never on or after one.
+func (t Timeline) FirstOnOrAfter(day edtf.Day) (int, bool) {
+	i := sort.Search(len(t.rows), func(i int) bool { return t.ix.SortDay(int(t.rows[i])) >= day })
+	if i == len(t.rows) || t.ix.SortDay(int(t.rows[i])) == edtf.MaxDay {
+		return 0, false
+	}
+	return i, true
+}
+
+// SelectIndex selects the row at index i (0-based), centring it.
+func (t *Timeline) SelectIndex(i int) {
+	t.cursor = i
+	t.clamp()
+	t.center()
+}
+
+// Click selects what is at (x, y) of the pane's inside, for clicks: a
+// row, or on the strip's bars the first item of that bucket of time.
+func (t *Timeline) Click(x, y int) bool {
+	if y == 0 && t.stripH > 0 {
+		b := t.strip.BucketAt(x)
+		if b < 0 {
+			return false
+		}
+		i, ok := t.FirstOnOrAfter(t.strip.Buckets()[b].Start)
+		if ok {
+			t.SelectIndex(i)
+		}
+		return ok
+	}
+	y -= t.stripH
 	i := t.offset + y
 	if y < 0 || i >= len(t.rows) {
 		return false
@@ -183,9 +233,17 @@ func (t Timeline) View() string {
 		if t.ix.Len() == 0 {
 			msg = "This story has no events or statements yet."
 		}
-		return fitLines(t.st.Width, t.st.Timeline.Empty.Render(t.st.Width.Wrap(msg, t.width, "")), t.width, t.height)
+		return fitLines(t.st.Width, t.st.Timeline.Empty.Render(t.st.Width.Wrap(msg, t.width, "")), t.width, t.height+t.stripH)
 	}
 	var b strings.Builder
+	if t.stripH > 0 {
+		sel := -1
+		if p, ok := t.Selected(); ok {
+			sel = p
+		}
+		b.WriteString(t.strip.View(sel))
+		b.WriteByte('\n')
+	}
 	end := min(len(t.rows), t.offset+t.height)
 	for i := t.offset; i < end; i++ {
 		if i > t.offset {

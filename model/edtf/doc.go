@@ -29,6 +29,7 @@
 //
 //	date.go       Date, Precision and DateError; ordering (Compare) and the JSON, text and YAML encodings
 //	parse.go      Parse and MustParse: the EDTF grammar, and the diagnoses of text that is not a date
+//	loose.go      ParseLoose: EDTF, or a day or month in words, for prompts
 //	calendar.go   Day: the proleptic Gregorian calendar (DayFromCivil, Civil, DaysIn)
 //	format.go     Display and Short: dates as people write them
 //	describe.go   Describe: how precise a date is, in words

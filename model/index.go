@@ -2,6 +2,7 @@ package model
 
 import (
 	"cmp"
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -267,14 +268,18 @@ func (ix *Index) buildLookup() {
 func (ix *Index) buildTitles() {
 	ix.stTitle = make([]string, len(ix.story.Statements))
 	for i := range ix.stTitle {
-		ix.stTitle[i] = ix.makeTitle(ref{StatementItem, int32(i)})
+		ix.stTitle[i] = ix.makeTitle(ref{StatementItem, int32(i)}, titleQuote)
 	}
 }
 
+// titleQuote is how many characters of its quote a statement's made title
+// shows (Title), an ellipsis included.
+const titleQuote = 60
+
 // makeTitle gives statements without a title one made of the speaker's
-// name and the opening of the quote: its words, single-spaced, cut at 59
-// characters and an ellipsis when longer than 60.
-func (ix *Index) makeTitle(r ref) string {
+// name and the opening of the quote: its words, single-spaced, cut at
+// quote-1 characters and an ellipsis when longer than quote.
+func (ix *Index) makeTitle(r ref, quote int) string {
 	if r.kind == EventItem {
 		return ix.story.Events[r.n].Title
 	}
@@ -286,13 +291,13 @@ func (ix *Index) makeTitle(r ref) string {
 	if a, ok := ix.actorOf[st.Speaker]; ok {
 		name = ix.story.Actors[a].Name
 	}
-	b := make([]byte, 0, len(name)+2+3+min(len(st.Quote), 61*4)+3+3)
+	b := make([]byte, 0, len(name)+2+3+min(len(st.Quote), (quote+1)*4)+3+3)
 	b = append(b, name...)
 	b = append(b, ": "...)
 	if !st.Paraphrase {
 		b = append(b, "“"...)
 	}
-	b = appendOpening(b, st.Quote, 60)
+	b = appendOpening(b, st.Quote, quote)
 	if !st.Paraphrase {
 		b = append(b, "”"...)
 	}
@@ -492,6 +497,16 @@ func (ix *Index) Title(pos int) string {
 		return ix.stTitle[r.n]
 	}
 	return ix.story.Events[ix.refs[pos].n].Title
+}
+
+// WholeTitle is Title with a made title's quote whole, for output that is
+// read rather than fitted to a screen.
+func (ix *Index) WholeTitle(pos int) string {
+	r := ix.refs[pos]
+	if r.kind == StatementItem && ix.story.Statements[r.n].Title == "" {
+		return ix.makeTitle(r, math.MaxInt)
+	}
+	return ix.Title(pos)
 }
 
 // Kind is the kind of the item at pos, without building an Item.

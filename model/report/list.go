@@ -159,6 +159,12 @@ func WriteListText(w io.Writer, ix *model.Index, rows []int32, opt ListTextOptio
 	return bw.Flush()
 }
 
+// padRight is s followed by spaces to w columns.
 func padRight(s string, w int) string {
 	return s + strings.Repeat(" ", max(0, w-ansi.StringWidth(s)))
+}
+
+// cut is s cut with an ellipsis to at most w columns.
+func cut(s string, w int) string {
+	return ansi.Truncate(s, w, "…")
 }

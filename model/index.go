@@ -365,22 +365,10 @@ func (ix *Index) buildPostings() {
 	// Per item, the distinct known actors and topics, as story indexes.
 	var aBuf, tBuf []int32
 	actorsOf := func(dst []int32, e *Event) []int32 {
-		dst = dst[:0]
-		for _, role := range e.Actors {
-			if a, ok := ix.actorOf[role.Actor]; ok && !slices.Contains(dst, a) {
-				dst = append(dst, a)
-			}
-		}
-		return dst
+		return distinctKnown(dst, e.Actors, func(r *Role) string { return r.Actor }, ix.actorOf)
 	}
 	topicsOf := func(dst []int32, ts []string) []int32 {
-		dst = dst[:0]
-		for _, id := range ts {
-			if t, ok := ix.topicOf[id]; ok && !slices.Contains(dst, t) {
-				dst = append(dst, t)
-			}
-		}
-		return dst
+		return distinctKnown(dst, ts, func(id *string) string { return *id }, ix.topicOf)
 	}
 	stActor := func(st *Statement) []int32 {
 		aBuf = aBuf[:0]
@@ -390,13 +378,7 @@ func (ix *Index) buildPostings() {
 		return aBuf
 	}
 	stTopics := func(dst []int32, st *Statement) []int32 {
-		dst = dst[:0]
-		for _, ts := range st.Stances {
-			if t, ok := ix.topicOf[ts.Topic]; ok && !slices.Contains(dst, t) {
-				dst = append(dst, t)
-			}
-		}
-		return dst
+		return distinctKnown(dst, st.Stances, func(ts *TopicStance) string { return ts.Topic }, ix.topicOf)
 	}
 	// Count, in file order.
 	aCount := make([]uint32, n+1)
@@ -433,6 +415,18 @@ func (ix *Index) buildPostings() {
 	}
 	ix.actorPost = postings(ix.itemActors, aCount, len(s.Actors))
 	ix.topicPost = postings(ix.itemTopics, tCount, len(s.Topics))
+}
+
+// distinctKnown is dst[:0] with the index in of of each of xs's keys,
+// once each and in order; keys that of lacks are left out.
+func distinctKnown[T any](dst []int32, xs []T, key func(*T) string, of map[string]int32) []int32 {
+	dst = dst[:0]
+	for i := range xs {
+		if v, ok := of[key(&xs[i])]; ok && !slices.Contains(dst, v) {
+			dst = append(dst, v)
+		}
+	}
+	return dst
 }
 
 // postings inverts per-item lists (item p owns ids[start[p]:start[p+1]])

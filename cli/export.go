@@ -68,23 +68,37 @@ func newExportCmd(stdout, stderr io.Writer) *cobra.Command {
 				return err
 			}
 			sub := ix.Subset(rows)
-			write := func(w io.Writer) error {
+			var startless []string // items TimelineJS will not show
+			write := func(w io.Writer) (err error) {
 				switch to {
 				case "yaml":
 					return model.WriteYAML(w, sub)
 				case "json":
 					return model.WriteJSON(w, sub)
 				}
-				if sub == ix.Story() {
-					return timelinejs.Export(w, ix) // nothing filtered out: no second index
+				tix := ix // nothing filtered out: no second index
+				if sub != ix.Story() {
+					tix = model.NewIndex(sub)
 				}
-				return timelinejs.Export(w, model.NewIndex(sub))
+				startless, err = timelinejs.Export(w, tix)
+				return err
 			}
 			if toStdout {
-				return write(stdout)
+				// Flushed first, so that no warning follows a failed write.
+				if err = write(stdout); err == nil {
+					if o, ok := stdout.(interface{ Flush() error }); ok {
+						err = o.Flush()
+					}
+				}
+			} else {
+				err = writeAtomic(target, force, write)
 			}
-			if err := writeAtomic(target, force, write); err != nil {
+			if err != nil {
 				return err
+			}
+			warnStartless(stderr, startless)
+			if toStdout {
+				return nil
 			}
 			fmt.Fprintf(stderr, "dateline: wrote %d %s to %s\n", len(rows), text.Plural(len(rows), "item", "items"), text.CleanLine(output))
 			return nil
@@ -97,6 +111,22 @@ func newExportCmd(stdout, stderr io.Writer) *cobra.Command {
 	fl.BoolVar(&force, "force", false, "replace OUT if it exists")
 	_ = cmd.RegisterFlagCompletionFunc("to", cobra.FixedCompletions(exportFormats, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
+}
+
+// warnStartless names the items that a TimelineJS export wrote without
+// the start_date TimelineJS needs to show them, and says what to do.
+func warnStartless(stderr io.Writer, ids []string) {
+	if len(ids) == 0 {
+		return
+	}
+	const most = 10
+	named := strings.Join(ids[:min(len(ids), most)], ", ")
+	if len(ids) > most {
+		named += fmt.Sprintf(" and %d more", len(ids)-most)
+	}
+	fmt.Fprintf(stderr, "dateline: warning: %d %s no date, and TimelineJS shows no event without a start_date: %s. "+
+		"Give each a date, or leave the undated out with --since or --until.\n",
+		len(ids), text.Plural(len(ids), "item has", "items have"), text.CleanLine(named))
 }
 
 // notAnOutput catches the old habit of naming the output last: a FILE that

@@ -49,5 +49,5 @@ func writeList(w io.Writer, ix *model.Index, rows []int32, format string) error 
 	case "markdown":
 		return report.WriteListMarkdown(w, ix, rows)
 	}
-	return report.WriteListText(w, ix, rows)
+	return report.WriteListText(w, ix, rows, report.ListTextOptions{Terminal: isTerminal(w)})
 }

@@ -78,7 +78,7 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 				if err != nil {
 					return err
 				}
-				return report.WriteListText(stdout, ix, rows)
+				return report.WriteListText(stdout, ix, rows, report.ListTextOptions{}) // not a terminal
 			}
 			f, err := ff.parse()
 			if err != nil {

@@ -2,6 +2,7 @@ package model
 
 import (
 	"cmp"
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -284,14 +285,18 @@ func (ix *Index) buildLookup() {
 func (ix *Index) buildTitles() {
 	ix.stTitle = make([]string, len(ix.story.Statements))
 	for i := range ix.stTitle {
-		ix.stTitle[i] = ix.makeTitle(ref{StatementItem, int32(i)})
+		ix.stTitle[i] = ix.makeTitle(ref{StatementItem, int32(i)}, titleQuote)
 	}
 }
 
+// titleQuote is how many characters of its quote a statement's made title
+// shows (Title), an ellipsis included.
+const titleQuote = 60
+
 // makeTitle gives statements without a title one made of the speaker's
-// name and the opening of the quote: its words, single-spaced, cut at 59
-// characters and an ellipsis when longer than 60.
-func (ix *Index) makeTitle(r ref) string {
+// name and the opening of the quote: its words, single-spaced, cut at
+// quote-1 characters and an ellipsis when longer than quote.
+func (ix *Index) makeTitle(r ref, quote int) string {
 	if r.kind == EventItem {
 		return ix.story.Events[r.n].Title
 	}
@@ -303,13 +308,13 @@ func (ix *Index) makeTitle(r ref) string {
 	if a, ok := ix.actorOf[st.Speaker]; ok {
 		name = ix.story.Actors[a].Name
 	}
-	b := make([]byte, 0, len(name)+2+3+min(len(st.Quote), 61*4)+3+3)
+	b := make([]byte, 0, len(name)+2+3+min(len(st.Quote), (quote+1)*4)+3+3)
 	b = append(b, name...)
 	b = append(b, ": "...)
 	if !st.Paraphrase {
 		b = append(b, "“"...)
 	}
-	b = appendOpening(b, st.Quote, 60)
+	b = appendOpening(b, st.Quote, quote)
 	if !st.Paraphrase {
 		b = append(b, "”"...)
 	}
@@ -377,22 +382,10 @@ func (ix *Index) buildPostings() {
 	// Per item, the distinct known actors and topics, as story indexes.
 	var aBuf, tBuf []int32
 	actorsOf := func(dst []int32, e *Event) []int32 {
-		dst = dst[:0]
-		for _, role := range e.Actors {
-			if a, ok := ix.actorOf[role.Actor]; ok && !slices.Contains(dst, a) {
-				dst = append(dst, a)
-			}
-		}
-		return dst
+		return distinctKnown(dst, e.Actors, func(r *Role) string { return r.Actor }, ix.actorOf)
 	}
 	topicsOf := func(dst []int32, ts []string) []int32 {
-		dst = dst[:0]
-		for _, id := range ts {
-			if t, ok := ix.topicOf[id]; ok && !slices.Contains(dst, t) {
-				dst = append(dst, t)
-			}
-		}
-		return dst
+		return distinctKnown(dst, ts, func(id *string) string { return *id }, ix.topicOf)
 	}
 	stActor := func(st *Statement) []int32 {
 		aBuf = aBuf[:0]
@@ -402,13 +395,7 @@ func (ix *Index) buildPostings() {
 		return aBuf
 	}
 	stTopics := func(dst []int32, st *Statement) []int32 {
-		dst = dst[:0]
-		for _, ts := range st.Stances {
-			if t, ok := ix.topicOf[ts.Topic]; ok && !slices.Contains(dst, t) {
-				dst = append(dst, t)
-			}
-		}
-		return dst
+		return distinctKnown(dst, st.Stances, func(ts *TopicStance) string { return ts.Topic }, ix.topicOf)
 	}
 	// Count, in file order.
 	aCount := make([]uint32, n+1)
@@ -445,6 +432,18 @@ func (ix *Index) buildPostings() {
 	}
 	ix.actorPost = postings(ix.itemActors, aCount, len(s.Actors))
 	ix.topicPost = postings(ix.itemTopics, tCount, len(s.Topics))
+}
+
+// distinctKnown is dst[:0] with the index in of of each of xs's keys,
+// once each and in order; keys that of lacks are left out.
+func distinctKnown[T any](dst []int32, xs []T, key func(*T) string, of map[string]int32) []int32 {
+	dst = dst[:0]
+	for i := range xs {
+		if v, ok := of[key(&xs[i])]; ok && !slices.Contains(dst, v) {
+			dst = append(dst, v)
+		}
+	}
+	return dst
 }
 
 // postings inverts per-item lists (item p owns ids[start[p]:start[p+1]])
@@ -509,6 +508,16 @@ func (ix *Index) Title(pos int) string {
 		return ix.stTitle[r.n]
 	}
 	return ix.story.Events[ix.refs[pos].n].Title
+}
+
+// WholeTitle is Title with a made title's quote whole, for output that is
+// read rather than fitted to a screen.
+func (ix *Index) WholeTitle(pos int) string {
+	r := ix.refs[pos]
+	if r.kind == StatementItem && ix.story.Statements[r.n].Title == "" {
+		return ix.makeTitle(r, math.MaxInt)
+	}
+	return ix.Title(pos)
 }
 
 // Kind is the kind of the item at pos, without building an Item.

@@ -29,6 +29,10 @@ type haystack struct {
 	grams []gramFilter
 }
 
+// sampleBytes is about how much of the haystack is read to count its
+// bytes (haystack.bytes).
+const sampleBytes = 4 << 20
+
 // gramBlock is how many items share a 4-gram filter: a block of the
 // parallel scan.
 const gramBlock = scanBlock
@@ -152,8 +156,11 @@ func (ix *Index) haystack() *haystack {
 			})
 		}
 		wg.Wait()
-		// A sample of about 4 MB, spread over the whole timeline.
-		step := max(1, n/(4<<20/max(1, len(buf)/max(1, n))))
+		// A sample of about 4 MiB, spread over the whole timeline: every
+		// item when the whole is smaller, and at least one item when items
+		// average more than the sample.
+		perSample := max(1, sampleBytes/max(1, len(buf)/max(1, n)))
+		step := max(1, n/perSample)
 		for p := 0; p < n; p += step {
 			t := ix.hay.item(int32(p))
 			for i := 0; i < len(t); i++ {

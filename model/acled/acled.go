@@ -146,27 +146,14 @@ func Import(name string, r io.Reader) (*model.Story, model.Problems, error) {
 			Msg: "this is not an ACLED export: the header has no " + strings.Join(missing, ", ") + " column; export the data from ACLED as CSV with its header row"}}
 	}
 	im.used = im.col.used()
-	for {
-		rec, err := cr.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			re := src.Judge(name, err, cr.InputOffset())
-			if re.CutShort {
-				im.warn(re.Line, 0, "%s", re.Msg)
-				break
-			}
-			im.fail(re.Problem)
-			if re.Fatal || re.OpenQuote {
-				break // a read error, or the rest of the file is inside an open quote
+	for rec, p := range src.Rows(name, cr, columns) {
+		if p != nil {
+			if p.Warning {
+				im.warn(p.Line, p.Col, "%s", p.Msg)
+			} else {
+				im.fail(*p)
 			}
 			continue
-		}
-		if len(rec) < columns && src.CutShort(cr.InputOffset()) {
-			line, _ := cr.FieldPos(0)
-			im.warn(line, 0, "the file ends in this row, which has %d of the header's %d columns, so it looks cut short: the row is left out and the rows before it are kept", len(rec), columns)
-			break
 		}
 		im.checkUTF8(cr, rec)
 		im.row(cr, rec)

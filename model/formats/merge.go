@@ -207,6 +207,26 @@ func declared(s *model.Story) []string {
 	return ids
 }
 
+// renamed is xs with the id at id(x) in each element renamed by r: a copy
+// when any id changes, xs itself when none does, so that a slice that
+// importers share between items is never written to.
+func renamed[T any](xs []T, id func(*T) *string, r func(string) string) []T {
+	var out []T
+	for i := range xs {
+		old := *id(&xs[i])
+		if n := r(old); n != old {
+			if out == nil {
+				out = slices.Clone(xs)
+			}
+			*id(&out[i]) = n
+		}
+	}
+	if out == nil {
+		return xs
+	}
+	return out
+}
+
 // renameRefs applies the renames to the ids and references of the things
 // given, in place. Slices inside them are replaced, never written to, as
 // importers share them between items.
@@ -231,70 +251,19 @@ func renameRefs(rename map[string]string, sources []model.Source, topics []model
 		a := &actors[i]
 		a.ID, a.Parent = r(a.ID), r(a.Parent)
 	}
-	cites := func(cs []model.Citation) []model.Citation {
-		var out []model.Citation
-		for i, c := range cs {
-			if n := r(c.Source); n != c.Source {
-				if out == nil {
-					out = slices.Clone(cs)
-				}
-				out[i].Source = n
-			}
-		}
-		if out == nil {
-			return cs
-		}
-		return out
-	}
-	ids := func(xs []string) []string {
-		var out []string
-		for i, x := range xs {
-			if n := r(x); n != x {
-				if out == nil {
-					out = slices.Clone(xs)
-				}
-				out[i] = n
-			}
-		}
-		if out == nil {
-			return xs
-		}
-		return out
-	}
+	ids := func(xs []string) []string { return renamed(xs, func(x *string) *string { return x }, r) }
 	for i := range events {
 		e := &events[i]
 		e.ID = r(e.ID)
 		e.Topics = ids(e.Topics)
-		e.Citations = cites(e.Citations)
-		var roles []model.Role
-		for j, role := range e.Actors {
-			if n := r(role.Actor); n != role.Actor {
-				if roles == nil {
-					roles = slices.Clone(e.Actors)
-				}
-				roles[j].Actor = n
-			}
-		}
-		if roles != nil {
-			e.Actors = roles
-		}
+		e.Citations = renamed(e.Citations, func(c *model.Citation) *string { return &c.Source }, r)
+		e.Actors = renamed(e.Actors, func(x *model.Role) *string { return &x.Actor }, r)
 	}
 	for i := range statements {
 		st := &statements[i]
 		st.ID, st.Speaker, st.ReactsTo = r(st.ID), r(st.Speaker), r(st.ReactsTo)
 		st.Citation.Source = r(st.Citation.Source)
-		var ts []model.TopicStance
-		for j, x := range st.Stances {
-			if n := r(x.Topic); n != x.Topic {
-				if ts == nil {
-					ts = slices.Clone(st.Stances)
-				}
-				ts[j].Topic = n
-			}
-		}
-		if ts != nil {
-			st.Stances = ts
-		}
+		st.Stances = renamed(st.Stances, func(x *model.TopicStance) *string { return &x.Topic }, r)
 	}
 	for i := range positions {
 		p := &positions[i]

@@ -86,18 +86,26 @@ func (o *obj) str(k, v string) {
 	}
 }
 
+// strs adds a field of strings, unless there are none.
 func (o *obj) strs(k string, vs []string) {
-	if len(vs) == 0 {
+	list(o, k, '[', ']', vs, func(v string) { o.buf = appendString(o.buf, v) })
+}
+
+// list adds a field k holding xs, unless xs is empty: between open and
+// close ('[' and ']' for an array, '{' and '}' for an object), each
+// element as each writes it, separated by commas.
+func list[T any](o *obj, k string, open, close byte, xs []T, each func(T)) {
+	if len(xs) == 0 {
 		return
 	}
-	o.buf = append(o.buf, '[')
-	for i, v := range vs {
+	o.buf = append(o.buf, open)
+	for i, x := range xs {
 		if i > 0 {
 			o.buf = append(o.buf, ',')
 		}
-		o.buf = appendString(o.buf, v)
+		each(x)
 	}
-	o.buf = append(o.buf, ']')
+	o.buf = append(o.buf, close)
 	o.done(k)
 }
 
@@ -228,33 +236,15 @@ func (o *obj) event(e *model.Event) {
 	o.str("date", e.Date.String())
 	o.str("title", e.Title)
 	o.str("summary", e.Summary)
-	if len(e.Actors) > 0 {
-		o.buf = append(o.buf, '[')
-		for i, r := range e.Actors {
-			if i > 0 {
-				o.buf = append(o.buf, ',')
-			}
-			o.buf = append(o.buf, `{"actor":`...)
-			o.buf = appendString(o.buf, r.Actor)
-			o.buf = append(o.buf, `,"role":`...)
-			o.buf = appendString(o.buf, r.Role)
-			o.buf = append(o.buf, '}')
-		}
-		o.buf = append(o.buf, ']')
-		o.done("actors")
-	}
+	list(o, "actors", '[', ']', e.Actors, func(r model.Role) {
+		o.buf = append(o.buf, `{"actor":`...)
+		o.buf = appendString(o.buf, r.Actor)
+		o.buf = append(o.buf, `,"role":`...)
+		o.buf = appendString(o.buf, r.Role)
+		o.buf = append(o.buf, '}')
+	})
 	o.strs("topics", e.Topics)
-	if len(e.Citations) > 0 {
-		o.buf = append(o.buf, '[')
-		for i, c := range e.Citations {
-			if i > 0 {
-				o.buf = append(o.buf, ',')
-			}
-			o.citation("", c)
-		}
-		o.buf = append(o.buf, ']')
-		o.done("citations")
-	}
+	list(o, "citations", '[', ']', e.Citations, func(c model.Citation) { o.citation("", c) })
 }
 
 func (o *obj) statement(s *model.Statement) {
@@ -268,19 +258,11 @@ func (o *obj) statement(s *model.Statement) {
 		o.buf = append(o.buf, "true"...)
 		o.done("paraphrase")
 	}
-	if len(s.Stances) > 0 {
-		o.buf = append(o.buf, '{')
-		for i, ts := range s.Stances {
-			if i > 0 {
-				o.buf = append(o.buf, ',')
-			}
-			o.buf = appendString(o.buf, ts.Topic)
-			o.buf = append(o.buf, ':')
-			o.buf = appendString(o.buf, string(ts.Stance))
-		}
-		o.buf = append(o.buf, '}')
-		o.done("stances")
-	}
+	list(o, "stances", '{', '}', s.Stances, func(ts model.TopicStance) {
+		o.buf = appendString(o.buf, ts.Topic)
+		o.buf = append(o.buf, ':')
+		o.buf = appendString(o.buf, string(ts.Stance))
+	})
 	o.str("reacts_to", s.ReactsTo)
 	if s.Citation.Source != "" {
 		o.citation("citation", s.Citation)

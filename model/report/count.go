@@ -108,7 +108,7 @@ func WriteCountCSV(w io.Writer, rows []CountRow) error {
 	cw := csv.NewWriter(w)
 	_ = cw.Write([]string{"bucket", "start", "end", "count"})
 	for _, r := range rows {
-		_ = cw.Write([]string{noFormula(r.Bucket), noFormula(deref(r.Start)), noFormula(deref(r.End)), strconv.Itoa(r.Count)})
+		_ = cw.Write([]string{GuardCSVCell(r.Bucket), GuardCSVCell(deref(r.Start)), GuardCSVCell(deref(r.End)), strconv.Itoa(r.Count)})
 	}
 	cw.Flush()
 	return cw.Error()

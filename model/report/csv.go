@@ -13,9 +13,8 @@ import (
 var ListCSVHeader = []string{"id", "kind", "date", "start", "end", "display", "title", "text", "actors", "topics", "speaker", "stances", "reacts_to", "sources"}
 
 // WriteListCSV writes the rows as CSV with the ListCSVHeader columns. Lists
-// (actors, topics, stances, sources) are joined with "; ". Text cells that
-// a spreadsheet would run as a formula (starting with =, +, -, @) get a
-// leading apostrophe, as spreadsheets themselves write them.
+// (actors, topics, stances, sources) are joined with "; ". Every cell goes
+// through GuardCSVCell, so that no spreadsheet evaluates one.
 func WriteListCSV(w io.Writer, ix *model.Index, rows []int32) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(ListCSVHeader); err != nil {
@@ -38,9 +37,12 @@ func WriteListCSV(w io.Writer, ix *model.Index, rows []int32) error {
 		for _, c := range li.Citations {
 			sources = append(sources, citationRef(c))
 		}
-		rec = append(rec[:0], li.ID, li.Kind, li.Date, deref(li.Start), deref(li.End), noFormula(li.Display),
-			noFormula(li.Title), noFormula(text), strings.Join(li.Actors, "; "), strings.Join(li.Topics, "; "),
+		rec = append(rec[:0], li.ID, li.Kind, li.Date, deref(li.Start), deref(li.End), li.Display,
+			li.Title, text, strings.Join(li.Actors, "; "), strings.Join(li.Topics, "; "),
 			li.Speaker, strings.Join(stances, "; "), li.ReactsTo, strings.Join(sources, "; "))
+		for i, cell := range rec {
+			rec[i] = GuardCSVCell(cell)
+		}
 		if err := cw.Write(rec); err != nil {
 			return err
 		}
@@ -64,9 +66,36 @@ func citationRef(c model.Citation) string {
 	return c.Source
 }
 
-func noFormula(s string) string {
-	if s != "" && strings.ContainsRune("=+-@", rune(s[0])) {
-		return "'" + s
+// formulaStarts are the first characters that make a spreadsheet read a
+// cell as a formula (OWASP, CSV injection): = + - @, tab and carriage
+// return.
+const formulaStarts = "=+-@\t\r"
+
+// GuardCSVCell is the cell as dateline writes it to CSV: a cell that
+// starts with one of = + - @, a tab or a carriage return, after any
+// apostrophes, gets one more apostrophe in front, which spreadsheets show
+// as text and do not evaluate ("-0044-03-15" is written "'-0044-03-15",
+// and "'=1" with two apostrophes). Every other cell is written as it is.
+// UnguardCSVCell undoes it, for reading dateline's CSV back.
+func GuardCSVCell(cell string) string {
+	if guarded(cell) {
+		return "'" + cell
 	}
-	return s
+	return cell
+}
+
+// UnguardCSVCell is the cell that GuardCSVCell was given: it takes off the
+// apostrophe GuardCSVCell put in front, and leaves any other cell alone.
+func UnguardCSVCell(cell string) string {
+	if rest, ok := strings.CutPrefix(cell, "'"); ok && guarded(rest) {
+		return rest
+	}
+	return cell
+}
+
+// guarded reports whether GuardCSVCell prefixes cell: whether its first
+// character after any apostrophes starts a formula.
+func guarded(cell string) bool {
+	rest := strings.TrimLeft(cell, "'")
+	return rest != "" && strings.ContainsRune(formulaStarts, rune(rest[0]))
 }

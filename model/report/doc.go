@@ -6,6 +6,7 @@
 //
 //	list.go       ListItem, and the list as text, JSON and NDJSON
 //	csv.go        the list as CSV, with its header and formula guard
+//	              (GuardCSVCell, and UnguardCSVCell to read it back)
 //	markdown.go   the list as Markdown, and its escaping
 //	positions.go  the actor × topic matrix as text, JSON and Markdown
 //	count.go      items counted in buckets of time, as text with bars, JSON and CSV

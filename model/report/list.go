@@ -105,36 +105,66 @@ func WriteListNDJSON(w io.Writer, ix *model.Index, rows []int32) error {
 	return bw.Flush()
 }
 
+// ListTextOptions says where WriteListText writes.
+type ListTextOptions struct {
+	// Terminal is set when the list goes to a screen: a statement's title
+	// made from its quote is then cut with an ellipsis (model.Index.Title);
+	// to a pipe or a file it is written whole (model.Index.WholeTitle).
+	Terminal bool
+}
+
+// minDateCol is the least width of the date column, with the space after
+// it: most dates fit (edtf.ShortWidth), so the list keeps one look.
+const minDateCol = 18
+
 // WriteListText writes the rows one to a line: date, kind, title, actors.
-func WriteListText(w io.Writer, ix *model.Index, rows []int32) error {
-	const dateCol = 18
-	for _, p := range rows {
-		pos := int(p)
-		d := ix.At(pos).Date()
-		date := "undated"
-		if !d.IsZero() {
-			date = d.Short()
+// The date column is as wide as the widest date written, so the columns
+// after it stay in line.
+func WriteListText(w io.Writer, ix *model.Index, rows []int32, opt ListTextOptions) error {
+	dates := make([]string, len(rows))
+	dateCol := minDateCol
+	for i, p := range rows {
+		dates[i] = "undated"
+		if d := ix.At(int(p)).Date(); !d.IsZero() {
+			dates[i] = d.Short()
 		}
+		dateCol = max(dateCol, ansi.StringWidth(dates[i])+1)
+	}
+	bw := bufio.NewWriter(w)
+	for i, p := range rows {
+		pos := int(p)
 		kind := "event"
 		if ix.Kind(pos) == model.StatementItem {
 			kind = "quote"
 		}
-		var ids []string
-		for _, a := range ix.ItemActors(pos) {
-			ids = append(ids, a.ID)
+		title := ix.WholeTitle(pos)
+		if opt.Terminal {
+			title = ix.Title(pos)
 		}
-		pad := max(1, dateCol-ansi.StringWidth(date))
-		line := fmt.Sprintf("%s%s%-6s %s", date, strings.Repeat(" ", pad), kind, ix.Title(pos))
-		if len(ids) > 0 {
-			line += "  [" + strings.Join(ids, ", ") + "]"
+		bw.WriteString(padRight(dates[i], dateCol))
+		fmt.Fprintf(bw, "%-6s %s", kind, title)
+		if actors := ix.ItemActors(pos); len(actors) > 0 {
+			sep := "  ["
+			for _, a := range actors {
+				bw.WriteString(sep)
+				bw.WriteString(a.ID)
+				sep = ", "
+			}
+			bw.WriteString("]")
 		}
-		if _, err := fmt.Fprintln(w, line); err != nil {
+		if err := bw.WriteByte('\n'); err != nil {
 			return err
 		}
 	}
-	return nil
+	return bw.Flush()
 }
 
+// padRight is s followed by spaces to w columns.
 func padRight(s string, w int) string {
 	return s + strings.Repeat(" ", max(0, w-ansi.StringWidth(s)))
+}
+
+// cut is s cut with an ellipsis to at most w columns.
+func cut(s string, w int) string {
+	return ansi.Truncate(s, w, "…")
 }

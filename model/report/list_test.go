@@ -107,7 +107,7 @@ func TestWriteListJSON(t *testing.T) {
 func TestWriteListText(t *testing.T) {
 	ix := newTestIndex(t)
 	var buf bytes.Buffer
-	if err := report.WriteListText(&buf, ix, ix.Query(model.Filter{})); err != nil {
+	if err := report.WriteListText(&buf, ix, ix.Query(model.Filter{}), report.ListTextOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n")

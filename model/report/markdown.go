@@ -40,12 +40,12 @@ func writeItemMarkdown(ix *model.Index, bw *bufio.Writer, pos int) {
 	fmt.Fprintf(bw, "\n## %s — %s\n", mdInline(when), mdInline(ix.Title(pos)))
 	meta := []string{it.Kind().String()}
 	if !d.IsZero() {
-		meta = append(meta, "`"+d.String()+"`")
+		meta = append(meta, mdCode(d.String()))
 		if desc := d.Describe(); desc != "" {
 			meta = append(meta, mdInline(desc))
 		}
 	}
-	meta = append(meta, "id `"+it.ID()+"`")
+	meta = append(meta, "id "+mdCode(it.ID()))
 	fmt.Fprintf(bw, "\n*%s*\n", strings.Join(meta, " · "))
 	var cites []model.Citation
 	if e := it.Event; e != nil {
@@ -115,7 +115,7 @@ func writeItemMarkdown(ix *model.Index, bw *bufio.Writer, pos int) {
 func citationMarkdown(ix *model.Index, c model.Citation) string {
 	src, ok := ix.Source(c.Source)
 	if !ok {
-		return "`" + c.Source + "`"
+		return mdCode(c.Source)
 	}
 	head := src.Outlet
 	if src.Title != "" {
@@ -124,10 +124,7 @@ func citationMarkdown(ix *model.Index, c model.Citation) string {
 	if head == "" {
 		head = src.ID
 	}
-	out := mdInline(head)
-	if src.URL != "" {
-		out = "[" + out + "](<" + strings.NewReplacer("<", "%3C", ">", "%3E", " ", "%20").Replace(src.URL) + ">)"
-	}
+	out := mdLink(mdInline(head), src.URL)
 	var meta []string
 	if !src.Published.IsZero() {
 		meta = append(meta, "published "+mdInline(src.Published.Display()))
@@ -142,6 +139,70 @@ func citationMarkdown(ix *model.Index, c model.Citation) string {
 		out += ", " + strings.Join(meta, ", ")
 	}
 	return out
+}
+
+// mdLink is the Markdown text linked to url when url is an http, https or
+// mailto address, which a reader can follow without running anything. Any
+// other address (javascript:, data:, vbscript:, file:, or none that
+// parses) follows the text as code, to be read and not followed. Bytes
+// that would end the link's <destination> or the line (<, >, \, spaces
+// and control characters) are percent-encoded, as a browser would send
+// them; an empty url leaves the text alone.
+func mdLink(text, url string) string {
+	if url == "" {
+		return text
+	}
+	if !linkable(url) {
+		return text + " (" + mdCode(url) + ")"
+	}
+	var b strings.Builder
+	b.WriteString("[" + text + "](<")
+	for i := 0; i < len(url); i++ {
+		if c := url[i]; c <= ' ' || c == 0x7f || c == '<' || c == '>' || c == '\\' {
+			fmt.Fprintf(&b, "%%%02X", c)
+		} else {
+			b.WriteByte(c)
+		}
+	}
+	b.WriteString(">)")
+	return b.String()
+}
+
+// linkable reports whether url's scheme is one that Markdown reports link:
+// http://, https:// or mailto:, in any case.
+func linkable(url string) bool {
+	head := strings.ToLower(url[:min(len(url), len("https://"))])
+	return strings.HasPrefix(head, "http://") || strings.HasPrefix(head, "https://") || strings.HasPrefix(head, "mailto:")
+}
+
+// mdCode is s as a Markdown code span, shown as it is: fenced by more
+// backticks than any run inside it, padded with a space where it starts
+// or ends with a backtick or a space (which Markdown strips), and with
+// control characters (line breaks among them) percent-encoded so that the
+// span stays on its line.
+func mdCode(s string) string {
+	var b strings.Builder
+	run, longest := 0, 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '`' {
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
+		}
+		if c < ' ' || c == 0x7f {
+			fmt.Fprintf(&b, "%%%02X", c)
+		} else {
+			b.WriteByte(c)
+		}
+	}
+	body := b.String()
+	if body != "" && (strings.ContainsRune("` ", rune(body[0])) || strings.ContainsRune("` ", rune(body[len(body)-1]))) {
+		body = " " + body + " "
+	}
+	fence := strings.Repeat("`", longest+1)
+	return fence + body + fence
 }
 
 // mdEscaper escapes the characters that Markdown would read as markup

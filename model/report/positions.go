@@ -36,6 +36,11 @@ func WritePositionsJSON(w io.Writer, ix *model.Index) error {
 	return enc.Encode(out)
 }
 
+// maxColumn is the widest a column of the positions table is padded to:
+// longer actor names and topic ids are cut with an ellipsis there (only
+// there; the positions after the table, and JSON, give them whole).
+const maxColumn = 40
+
 // WritePositionsText writes the matrix as a table, actors indented under
 // their parents, each cell a symbol and a word, then the recorded positions
 // with their summaries.
@@ -44,21 +49,21 @@ func WritePositionsText(w io.Writer, ix *model.Index) error {
 	cells := ix.Matrix() // actor-major: the row of actor r starts at r*len(topics)
 	nameW := len("actor")
 	for _, n := range ix.ActorTree() {
-		nameW = max(nameW, 2*n.Depth+ansi.StringWidth(n.Actor.Name))
+		nameW = min(maxColumn, max(nameW, 2*n.Depth+ansi.StringWidth(n.Actor.Name)))
 	}
 	colW := make([]int, len(topics))
 	for i, t := range topics {
-		colW[i] = max(len("✓ conditional"), ansi.StringWidth(t.ID))
+		colW[i] = min(maxColumn, max(len("✓ conditional"), ansi.StringWidth(t.ID)))
 	}
 	var b strings.Builder
 	b.WriteString(padRight("actor", nameW))
 	for i, t := range topics {
-		b.WriteString("  " + padRight(t.ID, colW[i]))
+		b.WriteString("  " + padRight(cut(t.ID, colW[i]), colW[i]))
 	}
 	fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
 	for r, n := range ix.ActorTree() {
 		b.Reset()
-		b.WriteString(padRight(strings.Repeat("  ", n.Depth)+n.Actor.Name, nameW))
+		b.WriteString(padRight(cut(strings.Repeat("  ", n.Depth)+n.Actor.Name, nameW), nameW))
 		for i := range topics {
 			st := cells[r*len(topics)+i].Stance
 			b.WriteString("  " + padRight(st.Symbol()+" "+string(st), colW[i]))

@@ -109,28 +109,14 @@ func ImportCSV(name string, r io.Reader) (*model.Story, model.Problems, error) {
 	doc := &rawDoc{}
 	var errs, warns model.Problems
 	var bad utf8Count
-	for {
-		rec, err := cr.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			re := src.Judge(name, err, cr.InputOffset())
-			if re.CutShort {
-				warns = append(warns, re.Problem)
+	for rec, p := range src.Rows(name, cr, len(header)) {
+		if p != nil {
+			if p.Warning {
+				warns = append(warns, *p)
+			} else if errs = append(errs, *p); len(errs) > maxProblems {
 				break
 			}
-			errs = append(errs, re.Problem)
-			if re.Fatal || len(errs) > maxProblems {
-				break // a read error repeats for ever
-			}
 			continue
-		}
-		if len(rec) < len(header) && src.CutShort(cr.InputOffset()) {
-			line, _ := cr.FieldPos(0)
-			warns = append(warns, model.Problem{File: name, Line: line, Warning: true,
-				Msg: fmt.Sprintf("the file ends in this row, which has %d of the header's %d columns, so it looks cut short: the row is left out and the rows before it are kept", len(rec), len(header))})
-			break
 		}
 		for _, i := range cols {
 			if i >= 0 && i < len(rec) {

@@ -61,8 +61,10 @@ const (
 // Import reads the result back with every id, date, title and text.
 //
 // TimelineJS needs a start date on every event, and an undated item has
-// none: TimelineJS will not show it, though Import reads it back.
-func Export(w io.Writer, ix *model.Index) error {
+// none: TimelineJS will not show it, though
+// Import reads it back. Export writes such items all the same and returns
+// their ids, in timeline order, for the caller to warn about.
+func Export(w io.Writer, ix *model.Index) (startless []string, err error) {
 	s := ix.Story()
 	doc := outDoc{Events: make([]outSlide, 0, ix.Len())}
 	if s.Title != "" || s.Description != "" {
@@ -81,6 +83,9 @@ func Export(w io.Writer, ix *model.Index) error {
 					doc.Scale = "cosmological"
 				}
 			}
+		}
+		if sl.StartDate == nil {
+			startless = append(startless, it.ID())
 		}
 		sl.Text.Headline = html.EscapeString(ix.Title(pos))
 		var cites []model.Citation
@@ -112,7 +117,7 @@ func Export(w io.Writer, ix *model.Index) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(doc)
+	return startless, enc.Encode(doc)
 }
 
 // bounds writes a date as TimelineJS's start and end: each end at the

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 
 	"github.com/dateline/dateline/model"
 	"github.com/dateline/dateline/model/text"
@@ -71,34 +72,78 @@ func (t *Tail) CutShort(consumed int64) bool {
 	return t.AtEnd(consumed) && t.last != '\n' && t.last != '\r'
 }
 
-// ReadError is what an error from a csv.Reader that reads through a Tail
-// means for an importer.
-type ReadError struct {
-	// Problem is the error at its place, or, when CutShort, the warning.
-	model.Problem
-	// CutShort: the file ends inside a quoted field of the row just read,
-	// so the file looks cut short; the row is left out, reading stops, and
-	// Problem is a warning.
-	CutShort bool
-	// Fatal: not a CSV syntax error but a read error, which repeats for
-	// ever; reading must stop.
-	Fatal bool
-	// OpenQuote: a quoted field is not closed, so the rest of the file may
-	// be inside it.
-	OpenQuote bool
+// Reader is what Rows reads: a *csv.Reader, or a reader that answers as
+// one does.
+type Reader interface {
+	Read() ([]string, error)
+	FieldPos(field int) (line, column int)
+	InputOffset() int64
 }
 
-// Judge says what err means in the file called name, where a CSV reader
+// Rows reads the rows after the header from cr, which reads through t,
+// of the file called name whose header has columns columns. It yields each
+// row that is whole (with a nil problem) and each problem on the way (with
+// a nil row): a malformed row is an error, and reading goes on past it;
+// reading stops after a read error (which would repeat for ever), after a
+// quote error (the rest of the file may be inside the quote), and at a
+// last row cut short by the end of the file (a quoted field left open, or
+// fewer columns than the header and no line break after it), which is a
+// warning and left out.
+func (t *Tail) Rows(name string, cr Reader, columns int) iter.Seq2[[]string, *model.Problem] {
+	return func(yield func([]string, *model.Problem) bool) {
+		for {
+			rec, err := cr.Read()
+			if err == io.EOF {
+				return
+			}
+			if err != nil {
+				re := t.judge(name, err, cr.InputOffset())
+				if !yield(nil, &re.Problem) || re.cutShort || re.fatal || re.openQuote {
+					return
+				}
+				continue
+			}
+			if len(rec) < columns && t.CutShort(cr.InputOffset()) {
+				line, _ := cr.FieldPos(0)
+				yield(nil, &model.Problem{File: name, Line: line, Warning: true,
+					Msg: fmt.Sprintf("the file ends in this row, which has %d of the header's %d columns, so it looks cut short: the row is left out and the rows before it are kept", len(rec), columns)})
+				return
+			}
+			if !yield(rec, nil) {
+				return
+			}
+		}
+	}
+}
+
+// readError is what an error from a csv.Reader that reads through a Tail
+// means for an importer.
+type readError struct {
+	// Problem is the error at its place, or, when cutShort, the warning.
+	model.Problem
+	// cutShort: the file ends inside a quoted field of the row just read,
+	// so the file looks cut short; the row is left out, reading stops, and
+	// Problem is a warning.
+	cutShort bool
+	// fatal: not a CSV syntax error but a read error, which repeats for
+	// ever; reading must stop.
+	fatal bool
+	// openQuote: a quoted field is not closed, so the rest of the file may
+	// be inside it.
+	openQuote bool
+}
+
+// judge says what err means in the file called name, where a CSV reader
 // that reads through t returned it having used consumed bytes.
-func (t *Tail) Judge(name string, err error, consumed int64) ReadError {
+func (t *Tail) judge(name string, err error, consumed int64) readError {
 	var pe *csv.ParseError
 	if !errors.As(err, &pe) {
-		return ReadError{Problem: Problem(name, err), Fatal: true}
+		return readError{Problem: Problem(name, err), fatal: true}
 	}
 	quote := errors.Is(pe.Err, csv.ErrQuote)
 	if quote && pe.StartLine == pe.Line && t.AtEnd(consumed) {
-		return ReadError{CutShort: true, Problem: model.Problem{File: name, Line: pe.StartLine, Warning: true,
+		return readError{cutShort: true, Problem: model.Problem{File: name, Line: pe.StartLine, Warning: true,
 			Msg: "the file ends inside a quoted field of this row, so it looks cut short: the row is left out and the rows before it are kept"}}
 	}
-	return ReadError{Problem: Problem(name, err), OpenQuote: quote}
+	return readError{Problem: Problem(name, err), openQuote: quote}
 }

@@ -3,5 +3,6 @@
 //
 // Files:
 //
-//	csvtail.go  Problem, Blank, Tail and Judge: a CSV file cut short, or untidy
+//	csvtail.go  Problem, Blank, Tail and its Rows: a CSV file read row by
+//	            row, cut short, or untidy
 package csvtail

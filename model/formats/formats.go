@@ -16,6 +16,7 @@ import (
 
 	"github.com/dateline/dateline/model"
 	"github.com/dateline/dateline/model/acled"
+	"github.com/dateline/dateline/model/text"
 	"github.com/dateline/dateline/model/timelinejs"
 )
 
@@ -299,16 +300,16 @@ func (cr countingReader) Read(p []byte) (int, error) {
 func loadFile(path string, f Format, c *counter) (*model.Story, model.Problems, error) {
 	file, err := os.Open(path)
 	if err != nil {
-		return nil, nil, fmt.Errorf("cannot read %s: %w", path, model.UnwrapPathError(err))
+		return nil, nil, fmt.Errorf("cannot read %s: %w", text.CleanName(path), model.UnwrapPathError(err))
 	}
 	defer file.Close()
 	if st, err := file.Stat(); err == nil && st.IsDir() {
-		return nil, nil, fmt.Errorf("cannot read %s: it is a directory; name a story file", path)
+		return nil, nil, fmt.Errorf("cannot read %s: it is a directory; name a story file", text.CleanName(path))
 	}
 	br := bufio.NewReaderSize(countingReader{file, c}, peekSize)
 	head, err := br.Peek(peekSize)
 	if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
-		return nil, nil, fmt.Errorf("cannot read %s: %w", path, err)
+		return nil, nil, fmt.Errorf("cannot read %s: %w", text.CleanName(path), err)
 	}
 	if f == Auto {
 		if f, err = Detect(head); err != nil {
@@ -332,7 +333,7 @@ func loadFile(path string, f Format, c *counter) (*model.Story, model.Problems, 
 	}
 	data, err := io.ReadAll(br)
 	if err != nil {
-		return nil, nil, fmt.Errorf("cannot read %s: %w", path, err)
+		return nil, nil, fmt.Errorf("cannot read %s: %w", text.CleanName(path), err)
 	}
 	return Load(path, data, f)
 }

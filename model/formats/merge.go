@@ -102,7 +102,7 @@ func (m *merger) add(k int, names []string, s *model.Story) {
 		rename[id] = nid
 		m.owner[nid] = owner{kind, k, nil}
 		m.warn(name, "id %q is also used in %s (%s %s there); this file's %s is %q in the merged story",
-			id, names[o.file], withArticle(o.kind), describe(o.item), kind, nid)
+			id, text.CleanName(names[o.file]), withArticle(o.kind), describe(o.item), kind, nid)
 		return true
 	}
 

@@ -39,8 +39,12 @@ func UnwrapPathError(err error) error {
 // each at its line and column, and never just the first.
 //
 // Bytes that are not UTF-8 do not stop it: each becomes U+FFFD, and one
-// warning counts them and points at the first.
+// warning counts them and points at the first. A NUL byte does: the file
+// looks binary (see BinaryProblem).
 func Load(name string, data []byte) (*Story, Problems, error) {
+	if p, ok := BinaryProblem(name, data); ok {
+		return nil, nil, Problems{p}
+	}
 	if utf8.Valid(data) {
 		return load(name, data)
 	}

@@ -105,7 +105,7 @@ type importer struct {
 // the rows before it are kept. Bytes that are not UTF-8 are shown as
 // U+FFFD, and a warning counts them.
 func Import(name string, r io.Reader) (*model.Story, model.Problems, error) {
-	src := &csvtail.Tail{R: r}
+	src := &csvtail.Tail{R: model.GuardBinary(name, r)}
 	br := bufio.NewReaderSize(src, 64<<10)
 	if csvtail.Blank(br) {
 		return &model.Story{}, model.Problems{{File: name, Warning: true,

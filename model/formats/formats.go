@@ -146,8 +146,8 @@ func binaryKind(head []byte) string {
 		}
 	}
 	sample := head[:min(len(head), 8192)]
-	// A stray NUL in text (a bad export) is shown as a symbol; a binary
-	// file, or UTF-16 text, is full of them.
+	// A binary file, or UTF-16 text, is full of NULs: say so. A single
+	// one stops the loaders at its place (model.GuardBinary).
 	if nul := bytes.Count(sample, []byte{0}); nul > 0 && 16*nul > len(sample) {
 		return "a binary file"
 	}
@@ -306,9 +306,18 @@ func loadFile(path string, f Format, c *counter) (*model.Story, model.Problems, 
 	if st, err := file.Stat(); err == nil && st.IsDir() {
 		return nil, nil, fmt.Errorf("cannot read %s: it is a directory; name a story file", text.CleanName(path))
 	}
-	br := bufio.NewReaderSize(countingReader{file, c}, peekSize)
+	// Reading stops at the first NUL byte: the file looks binary.
+	br := bufio.NewReaderSize(model.GuardBinary(path, countingReader{file, c}), peekSize)
 	head, err := br.Peek(peekSize)
-	if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
+	var binary model.Problems
+	switch {
+	case errors.As(err, &binary):
+		if what := binaryKind(head); what != "" { // an image, an archive: say so
+			_, derr := Detect(head)
+			return nil, nil, notAStory(path, derr)
+		}
+		return nil, nil, binary
+	case err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull):
 		return nil, nil, fmt.Errorf("cannot read %s: %w", text.CleanName(path), err)
 	}
 	if f == Auto {
@@ -332,6 +341,9 @@ func loadFile(path string, f Format, c *counter) (*model.Story, model.Problems, 
 		return s, warns, err
 	}
 	data, err := io.ReadAll(br)
+	if errors.As(err, &binary) {
+		return nil, nil, binary
+	}
 	if err != nil {
 		return nil, nil, fmt.Errorf("cannot read %s: %w", text.CleanName(path), err)
 	}

@@ -358,20 +358,27 @@ func (ix *Index) buildPostings() {
 	n := len(ix.refs)
 	evPos, stPos := ix.timelinePositions()
 	// Per item, the distinct known actors and topics, as story indexes.
+	// An actor or topic is taken once an item: seen holds the call that
+	// last took each, so the check is constant time however many an item
+	// names.
 	var aBuf, tBuf []int32
+	aSeen, tSeen := make([]uint32, len(s.Actors)), make([]uint32, len(s.Topics))
+	call := uint32(0)
 	actorsOf := func(dst []int32, e *Event) []int32 {
-		dst = dst[:0]
+		dst, call = dst[:0], call+1
 		for _, role := range e.Actors {
-			if a, ok := ix.actorOf[role.Actor]; ok && !slices.Contains(dst, a) {
+			if a, ok := ix.actorOf[role.Actor]; ok && aSeen[a] != call {
+				aSeen[a] = call
 				dst = append(dst, a)
 			}
 		}
 		return dst
 	}
 	topicsOf := func(dst []int32, ts []string) []int32 {
-		dst = dst[:0]
+		dst, call = dst[:0], call+1
 		for _, id := range ts {
-			if t, ok := ix.topicOf[id]; ok && !slices.Contains(dst, t) {
+			if t, ok := ix.topicOf[id]; ok && tSeen[t] != call {
+				tSeen[t] = call
 				dst = append(dst, t)
 			}
 		}
@@ -385,9 +392,10 @@ func (ix *Index) buildPostings() {
 		return aBuf
 	}
 	stTopics := func(dst []int32, st *Statement) []int32 {
-		dst = dst[:0]
+		dst, call = dst[:0], call+1
 		for _, ts := range st.Stances {
-			if t, ok := ix.topicOf[ts.Topic]; ok && !slices.Contains(dst, t) {
+			if t, ok := ix.topicOf[ts.Topic]; ok && tSeen[t] != call {
+				tSeen[t] = call
 				dst = append(dst, t)
 			}
 		}

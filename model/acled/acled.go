@@ -71,6 +71,8 @@ type importer struct {
 	ids        map[string]int32  // every id given out → line, or 0 for actors, topics and sources
 	actorOf    map[string]int32  // actor name → index in s.Actors
 	actorCoded []bool            // the actor's kind came from an inter code
+	actorRow   []uint32          // the row that last gave the actor a role, so a row names it once
+	rowNo      uint32            // the row being read, counting from 1
 	topicOf    map[string]string // topic title → id
 	topicPair  map[[2]string][]string
 	citeOf     map[string][]model.Citation // source column as written → citations
@@ -387,6 +389,7 @@ func (im *importer) row(cr *rowReader, rec []string) {
 	ev.Topics = im.topics(eventType, sub)
 
 	roles := im.roleBuf[:0]
+	im.rowNo++
 	roles = im.addActor(roles, field(rec, c.actor1), roleActor1, field(rec, c.inter1))
 	roles = im.addActor(roles, field(rec, c.actor2), roleActor2, field(rec, c.inter2))
 	roles = im.addAssoc(roles, field(rec, c.assoc1), roleAssoc1)
@@ -547,21 +550,23 @@ func kindOf(inter string) (model.ActorKind, bool) {
 	return model.KindGroup, true
 }
 
-// actor returns the id of the actor named name, adding it the first time.
-func (im *importer) actor(name, inter string) string {
+// actor returns the index of the actor named name, adding it the first
+// time.
+func (im *importer) actor(name, inter string) int32 {
 	kind, coded := kindOf(inter)
 	if i, ok := im.actorOf[name]; ok {
 		if coded && !im.actorCoded[i] {
 			im.s.Actors[i].Kind, im.actorCoded[i] = kind, true
 		}
-		return im.s.Actors[i].ID
+		return i
 	}
 	name = strings.Clone(name)
 	id := im.unique(cmp.Or(model.Slug(name), "actor"))
 	im.actorOf[name] = int32(len(im.s.Actors))
 	im.s.Actors = append(im.s.Actors, model.Actor{ID: id, Name: name, Kind: kind})
 	im.actorCoded = append(im.actorCoded, coded)
-	return id
+	im.actorRow = append(im.actorRow, 0)
+	return int32(len(im.s.Actors) - 1)
 }
 
 func (im *importer) addActor(roles []model.Role, name, role, inter string) []model.Role {
@@ -569,13 +574,12 @@ func (im *importer) addActor(roles []model.Role, name, role, inter string) []mod
 	if name == "" {
 		return roles
 	}
-	id := im.actor(name, inter)
-	for _, r := range roles {
-		if r.Actor == id {
-			return roles
-		}
+	i := im.actor(name, inter)
+	if im.actorRow[i] == im.rowNo {
+		return roles // named already in this row: constant time, however many it names
 	}
-	return append(roles, model.Role{Actor: id, Role: role})
+	im.actorRow[i] = im.rowNo
+	return append(roles, model.Role{Actor: im.s.Actors[i].ID, Role: role})
 }
 
 func (im *importer) addAssoc(roles []model.Role, list, role string) []model.Role {

@@ -177,8 +177,13 @@ func (m *merger) add(k int, names []string, s *model.Story) {
 			continue
 		}
 		ev := slices.Clone(q.Evidence)
+		have := make(map[string]bool, len(ev)+len(p.Evidence)) // constant time a check
+		for _, e := range ev {
+			have[e] = true
+		}
 		for _, e := range p.Evidence {
-			if !slices.Contains(ev, e) {
+			if !have[e] {
+				have[e] = true
 				ev = append(ev, e)
 			}
 		}

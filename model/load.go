@@ -374,8 +374,64 @@ func syntaxProblem(name string, data []byte, err error) Problem {
 	case p.Line == 0 && !strings.Contains(msg, "anchor") && !strings.Contains(msg, "alias"):
 		p.Line = 1 // a scanner error on the first line
 	}
+	if p.Line > 0 {
+		p.Col = yamlErrorCol(data, p.Line, msg)
+	}
 	p.Msg = "the file is not valid YAML: " + text.CleanLine(msg) + "; fix the syntax there"
 	return p
+}
+
+// yamlErrorCol finds the column of a go-yaml syntax error, whose messages
+// give only the line: the character the message is about where it names
+// one, else the first on the line, where the token it blames begins.
+func yamlErrorCol(data []byte, line int, msg string) int {
+	var l []byte
+	for n, x := range bytes.SplitAfter(data, []byte("\n")) {
+		if n+1 == line {
+			l = x
+			break
+		}
+	}
+	at := -1
+	switch {
+	case strings.Contains(msg, "unknown escape character"):
+		at = badEscape(l)
+	case strings.Contains(msg, "mapping values are not allowed"):
+		// The second "key:" on a line: a colon after the first value.
+		if first := bytes.Index(l, []byte(": ")); first >= 0 {
+			if i := bytes.Index(l[first+2:], []byte(":")); i >= 0 {
+				at = first + 2 + i
+			}
+		}
+	case strings.Contains(msg, "cannot start any token"):
+		at = bytes.IndexAny(l, "@`")
+	case strings.Contains(msg, "',' or ']'"): // the bracket left open
+		at = bytes.LastIndexByte(l, '[')
+	case strings.Contains(msg, "',' or '}'"):
+		at = bytes.LastIndexByte(l, '{')
+	}
+	if at >= 0 {
+		return utf8.RuneCount(l[:at]) + 1
+	}
+	return firstNonBlank(data, line)
+}
+
+// badEscape finds, in a line, the backslash of the first escape YAML does
+// not know inside double quotes, or -1.
+func badEscape(l []byte) int {
+	quoted := false
+	for i := 0; i < len(l); i++ {
+		switch c := l[i]; {
+		case c == '"':
+			quoted = !quoted
+		case c == '\\' && quoted && i+1 < len(l):
+			if !strings.ContainsRune("0abt\tnvfre \"/\\N_LPxuU", rune(l[i+1])) {
+				return i
+			}
+			i++
+		}
+	}
+	return -1
 }
 
 // jsonSyntaxProblem reports the syntax error of a file that is JSON, or

@@ -143,6 +143,10 @@ func Import(name string, r io.Reader) (*model.Story, model.Problems, error) {
 	if im.col.idCnty < 0 && im.col.idNoCnty < 0 && im.col.dataID < 0 {
 		missing = append(missing, "event_id_cnty (or event_id_no_cnty, or data_id)")
 	}
+	if len(missing) > 0 && len(header) == 1 && strings.Count(header[0], ";") >= 2 {
+		return nil, nil, model.Problems{{File: name, Line: 1, Col: 1,
+			Msg: "the file is separated by semicolons, not commas (as spreadsheets set to some languages save CSV), so its header reads as one column; save it again as CSV with commas, or export it from ACLED again"}}
+	}
 	if len(missing) > 0 {
 		return nil, nil, model.Problems{{File: name, Line: 1, Col: 1,
 			Msg: "this is not an ACLED export: the header has no " + strings.Join(missing, ", ") + " column; export the data from ACLED as CSV with its header row"}}

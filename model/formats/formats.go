@@ -90,12 +90,18 @@ func Detect(head []byte) (Format, error) {
 	}
 	switch trimmed[0] {
 	case '{':
+		if timelineJS2(head) {
+			return Auto, fmt.Errorf("%s: it is a TimelineJS 2 file ({\"timeline\": {\"date\": […]}}), an older format that dateline does not read; make it TimelineJS 3 JSON (\"events\" with \"start_date\" objects) or a TimelineJS 3 spreadsheet saved as CSV, and open that", NotAStory)
+		}
 		return detectJSON(head), nil
 	case '[':
 		return Native, nil // Load explains what a story looks like
 	}
 	if f, ok := detectCSV(trimmed); ok {
 		return f, nil
+	}
+	if semicolonCSV(trimmed) {
+		return Auto, fmt.Errorf("%s: it is separated by semicolons, not commas (as spreadsheets set to some languages save CSV); save it again as CSV with commas, and open that", NotAStory)
 	}
 	if looksLikeOtherCSV(trimmed) {
 		return Auto, fmt.Errorf("%s: it is a CSV file, but its header is neither the TimelineJS sheet's (Year, Month, Day, …, Headline, Text, …) nor an ACLED export's (event_id_cnty, event_date, event_type, …); name the format with --from if it is one of them", NotAStory)
@@ -227,6 +233,32 @@ func detectCSV(data []byte) (Format, bool) {
 		return TimelineJSCSV, true
 	}
 	return Auto, false
+}
+
+// timelineJS2 reports JSON in TimelineJS 2's shape: {"timeline": {"date": […]}}.
+func timelineJS2(head []byte) bool {
+	var top struct {
+		Timeline map[string]json.RawMessage `json:"timeline"`
+	}
+	if json.Unmarshal(head, &top) != nil && !bytes.Contains(head, []byte(`"timeline"`)) {
+		return false
+	}
+	if top.Timeline != nil {
+		_, ok := top.Timeline["date"]
+		return ok
+	}
+	// Cut short by the 64 KiB head: decide by its start, which no story
+	// of the other formats shares.
+	compact := bytes.Join(bytes.Fields(head[:min(len(head), 4096)]), nil)
+	return bytes.HasPrefix(compact, []byte(`{"timeline":{`))
+}
+
+// semicolonCSV reports a first line of names separated by semicolons and
+// no commas: a CSV file saved by a spreadsheet in a language that writes
+// decimal commas.
+func semicolonCSV(data []byte) bool {
+	line, _, _ := bytes.Cut(data, []byte("\n"))
+	return bytes.Count(line, []byte(";")) >= 2 && !bytes.Contains(line, []byte(",")) && !bytes.Contains(line, []byte(": "))
 }
 
 // looksLikeOtherCSV reports a first line of several comma-separated

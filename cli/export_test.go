@@ -377,9 +377,9 @@ func TestNotAStoryExitsOne(t *testing.T) {
 			t.Errorf("%s: exit %d, %q", p, code, stderr)
 		}
 	}
-	// Forcing a format reports what that importer wanted.
+	// Forcing a format still says what the file looks like.
 	code, _, stderr := exportRun(t, "list", "--from", "acled", png)
-	if code != 1 || !strings.Contains(stderr, "not an ACLED export") {
+	if code != 1 || !strings.Contains(stderr, "it looks like a PNG image") {
 		t.Errorf("--from acled: exit %d, %q", code, stderr)
 	}
 }

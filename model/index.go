@@ -380,12 +380,19 @@ func (ix *Index) buildPostings() {
 	n := len(ix.refs)
 	evPos, stPos := ix.timelinePositions()
 	// Per item, the distinct known actors and topics, as story indexes.
+	// An actor or topic is taken once an item: seen holds the call that
+	// last took each, so the check is constant time however many an item
+	// names.
 	var aBuf, tBuf []int32
+	aSeen, tSeen := make([]uint32, len(s.Actors)), make([]uint32, len(s.Topics))
+	call := uint32(0)
 	actorsOf := func(dst []int32, e *Event) []int32 {
-		return distinctKnown(dst, e.Actors, func(r *Role) string { return r.Actor }, ix.actorOf)
+		call++
+		return distinctKnown(dst, e.Actors, func(r *Role) string { return r.Actor }, ix.actorOf, aSeen, call)
 	}
 	topicsOf := func(dst []int32, ts []string) []int32 {
-		return distinctKnown(dst, ts, func(id *string) string { return *id }, ix.topicOf)
+		call++
+		return distinctKnown(dst, ts, func(id *string) string { return *id }, ix.topicOf, tSeen, call)
 	}
 	stActor := func(st *Statement) []int32 {
 		aBuf = aBuf[:0]
@@ -395,7 +402,8 @@ func (ix *Index) buildPostings() {
 		return aBuf
 	}
 	stTopics := func(dst []int32, st *Statement) []int32 {
-		return distinctKnown(dst, st.Stances, func(ts *TopicStance) string { return ts.Topic }, ix.topicOf)
+		call++
+		return distinctKnown(dst, st.Stances, func(ts *TopicStance) string { return ts.Topic }, ix.topicOf, tSeen, call)
 	}
 	// Count, in file order.
 	aCount := make([]uint32, n+1)
@@ -435,11 +443,14 @@ func (ix *Index) buildPostings() {
 }
 
 // distinctKnown is dst[:0] with the index in of of each of xs's keys,
-// once each and in order; keys that of lacks are left out.
-func distinctKnown[T any](dst []int32, xs []T, key func(*T) string, of map[string]int32) []int32 {
+// once each and in order; keys that of lacks are left out. seen marks each
+// index taken with call, which is new for every list, so the check is
+// constant time however many keys a list has.
+func distinctKnown[T any](dst []int32, xs []T, key func(*T) string, of map[string]int32, seen []uint32, call uint32) []int32 {
 	dst = dst[:0]
 	for i := range xs {
-		if v, ok := of[key(&xs[i])]; ok && !slices.Contains(dst, v) {
+		if v, ok := of[key(&xs[i])]; ok && seen[v] != call {
+			seen[v] = call
 			dst = append(dst, v)
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"reflect"
 	"regexp"
@@ -38,8 +39,12 @@ func UnwrapPathError(err error) error {
 // each at its line and column, and never just the first.
 //
 // Bytes that are not UTF-8 do not stop it: each becomes U+FFFD, and one
-// warning counts them and points at the first.
+// warning counts them and points at the first. A NUL byte does: the file
+// looks binary (see BinaryProblem).
 func Load(name string, data []byte) (*Story, Problems, error) {
+	if p, ok := BinaryProblem(name, data); ok {
+		return nil, nil, Problems{p}
+	}
 	if utf8.Valid(data) {
 		return load(name, data)
 	}
@@ -83,8 +88,12 @@ func load(name string, data []byte) (*Story, Problems, error) {
 		return s, ps, err
 	}
 	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
+	docs := yaml.NewDecoder(bytes.NewReader(data))
+	if err := docs.Decode(&root); err != nil && err != io.EOF {
 		return nil, nil, Problems{syntaxProblem(name, data, err)}
+	}
+	if p, ok := trailingProblem(name, data, docs); ok {
+		return nil, nil, Problems{p}
 	}
 	doc := &root
 	if doc.Kind == yaml.DocumentNode && len(doc.Content) > 0 {
@@ -236,6 +245,79 @@ func place(name string, root *yaml.Node, is issue) Problem {
 	return p
 }
 
+// trailingProblem reports data after the story's document, which a
+// reader of the first document alone would drop without a word: a second
+// YAML document (after "---"), anything after "..." or after the closing
+// brace of a JSON story. dec has read the first document. Further
+// documents that are empty (a last "---", comments) hold nothing to lose.
+func trailingProblem(name string, data []byte, dec *yaml.Decoder) (Problem, bool) {
+	for {
+		var next yaml.Node
+		err := dec.Decode(&next)
+		switch {
+		case err == io.EOF:
+			return Problem{}, false
+		case err == nil && (len(next.Content) == 0 || next.Content[0].Kind == yaml.ScalarNode && next.Content[0].Tag == "!!null"):
+			continue
+		}
+		if p, ok := jsonTrailing(name, data); ok {
+			return p, true
+		}
+		if err == nil {
+			return Problem{File: name, Line: next.Line, Col: next.Column,
+				Msg: "a second YAML document starts here, after the story; a file holds one story, and the rest would be dropped: remove the \"---\" and what follows, or move it to a file of its own"}, true
+		}
+		p := syntaxProblem(name, data, err)
+		if !strings.Contains(err.Error(), "did not find expected <document start>") {
+			return p, true // a second document that is not even YAML
+		}
+		p.Col = firstNonBlank(data, p.Line)
+		p.Msg = "data after the end of the story (a \"...\" line, or the end of its last value); a file holds one story, and this would be dropped: remove it, or move it to a file of its own"
+		return p, true
+	}
+}
+
+// jsonTrailing finds data after a JSON story's closing brace, at its
+// exact place. ok is false when data does not start with a JSON value.
+func jsonTrailing(name string, data []byte) (Problem, bool) {
+	trimmed := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\uFEFF")), " \t\r\n")
+	if len(trimmed) == 0 || trimmed[0] != '{' && trimmed[0] != '[' {
+		return Problem{}, false
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	var first json.RawMessage
+	if dec.Decode(&first) != nil {
+		return Problem{}, false
+	}
+	off := int(dec.InputOffset())
+	rest := bytes.TrimLeft(data[off:], " \t\r\n")
+	if len(rest) == 0 {
+		return Problem{}, false
+	}
+	off = len(data) - len(rest)
+	line, col := LineCol(data, off)
+	msg := "data after the story's closing brace; a JSON story is one object, and what follows would be dropped: remove it, or move it to a file of its own"
+	if LooksNDJSON(rest) {
+		msg = "a line of dateline's NDJSON format follows the story's object here; in that format every line is an object with a \"type\", the story's too: write the first line as {\"type\":\"story\",\"title\":…}"
+	}
+	return Problem{File: name, Line: line, Col: col, Msg: msg}, true
+}
+
+// firstNonBlank is the column of the first character on line (1-based)
+// that is not a space or tab, or 1.
+func firstNonBlank(data []byte, line int) int {
+	for n, l := range bytes.SplitAfter(data, []byte("\n")) {
+		if n+1 == line {
+			t := bytes.TrimLeft(l, " \t")
+			if len(bytes.TrimSpace(t)) == 0 {
+				return 1
+			}
+			return utf8.RuneCount(l[:len(l)-len(t)]) + 1
+		}
+	}
+	return 1
+}
+
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
 // yamlParserProblems are the messages of go-yaml's parser (as opposed to its
@@ -292,8 +374,64 @@ func syntaxProblem(name string, data []byte, err error) Problem {
 	case p.Line == 0 && !strings.Contains(msg, "anchor") && !strings.Contains(msg, "alias"):
 		p.Line = 1 // a scanner error on the first line
 	}
+	if p.Line > 0 {
+		p.Col = yamlErrorCol(data, p.Line, msg)
+	}
 	p.Msg = "the file is not valid YAML: " + text.CleanLine(msg) + "; fix the syntax there"
 	return p
+}
+
+// yamlErrorCol finds the column of a go-yaml syntax error, whose messages
+// give only the line: the character the message is about where it names
+// one, else the first on the line, where the token it blames begins.
+func yamlErrorCol(data []byte, line int, msg string) int {
+	var l []byte
+	for n, x := range bytes.SplitAfter(data, []byte("\n")) {
+		if n+1 == line {
+			l = x
+			break
+		}
+	}
+	at := -1
+	switch {
+	case strings.Contains(msg, "unknown escape character"):
+		at = badEscape(l)
+	case strings.Contains(msg, "mapping values are not allowed"):
+		// The second "key:" on a line: a colon after the first value.
+		if first := bytes.Index(l, []byte(": ")); first >= 0 {
+			if i := bytes.Index(l[first+2:], []byte(":")); i >= 0 {
+				at = first + 2 + i
+			}
+		}
+	case strings.Contains(msg, "cannot start any token"):
+		at = bytes.IndexAny(l, "@`")
+	case strings.Contains(msg, "',' or ']'"): // the bracket left open
+		at = bytes.LastIndexByte(l, '[')
+	case strings.Contains(msg, "',' or '}'"):
+		at = bytes.LastIndexByte(l, '{')
+	}
+	if at >= 0 {
+		return utf8.RuneCount(l[:at]) + 1
+	}
+	return firstNonBlank(data, line)
+}
+
+// badEscape finds, in a line, the backslash of the first escape YAML does
+// not know inside double quotes, or -1.
+func badEscape(l []byte) int {
+	quoted := false
+	for i := 0; i < len(l); i++ {
+		switch c := l[i]; {
+		case c == '"':
+			quoted = !quoted
+		case c == '\\' && quoted && i+1 < len(l):
+			if !strings.ContainsRune("0abt\tnvfre \"/\\N_LPxuU", rune(l[i+1])) {
+				return i
+			}
+			i++
+		}
+	}
+	return -1
 }
 
 // jsonSyntaxProblem reports the syntax error of a file that is JSON, or

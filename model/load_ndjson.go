@@ -17,6 +17,7 @@ import (
 	"bytes"
 	"cmp"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -91,7 +92,11 @@ func LoadNDJSON(name string, r io.Reader) (*Story, Problems, error) {
 		l.s.Events = make([]Event, 0, n/eventBytes+1)
 		l.lines["events"] = make([]int32, 0, n/eventBytes+1)
 	}
-	lineNo, blank, err := l.readAll(r)
+	lineNo, blank, err := l.readAll(GuardBinary(name, r))
+	var binary Problems
+	if errors.As(err, &binary) {
+		return nil, nil, binary
+	}
 	if err != nil {
 		return nil, nil, Problems{{File: name, Line: lineNo, Msg: "cannot read the file: " + err.Error()}}
 	}

@@ -3,6 +3,8 @@ package model
 import (
 	"fmt"
 	"strings"
+
+	"github.com/dateline/dateline/model/text"
 )
 
 // Problem is one thing wrong with a story file, at a place in it.
@@ -14,10 +16,12 @@ type Problem struct {
 	Warning bool
 }
 
-// Error formats the problem as file:line:col: message, the form editors jump to.
+// Error formats the problem as file:line:col: message, the form editors
+// jump to. The file name is cleaned (text.CleanName), so that one problem
+// is one line whatever the name holds.
 func (p Problem) Error() string {
 	var b strings.Builder
-	b.WriteString(p.File)
+	b.WriteString(text.CleanName(p.File))
 	if p.Line > 0 {
 		fmt.Fprintf(&b, ":%d", p.Line)
 		if p.Col > 0 {

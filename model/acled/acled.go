@@ -71,6 +71,8 @@ type importer struct {
 	ids        map[string]int32  // every id given out → line, or 0 for actors, topics and sources
 	actorOf    map[string]int32  // actor name → index in s.Actors
 	actorCoded []bool            // the actor's kind came from an inter code
+	actorRow   []uint32          // the row that last gave the actor a role, so a row names it once
+	rowNo      uint32            // the row being read, counting from 1
 	topicOf    map[string]string // topic title → id
 	topicPair  map[[2]string][]string
 	citeOf     map[string][]model.Citation // source column as written → citations
@@ -105,7 +107,7 @@ type importer struct {
 // the rows before it are kept. Bytes that are not UTF-8 are shown as
 // U+FFFD, and a warning counts them.
 func Import(name string, r io.Reader) (*model.Story, model.Problems, error) {
-	src := &csvtail.Tail{R: r}
+	src := &csvtail.Tail{R: model.GuardBinary(name, r)}
 	br := bufio.NewReaderSize(src, 64<<10)
 	if csvtail.Blank(br) {
 		return &model.Story{}, model.Problems{{File: name, Warning: true,
@@ -140,6 +142,10 @@ func Import(name string, r io.Reader) (*model.Story, model.Problems, error) {
 	}
 	if im.col.idCnty < 0 && im.col.idNoCnty < 0 && im.col.dataID < 0 {
 		missing = append(missing, "event_id_cnty (or event_id_no_cnty, or data_id)")
+	}
+	if len(missing) > 0 && len(header) == 1 && strings.Count(header[0], ";") >= 2 {
+		return nil, nil, model.Problems{{File: name, Line: 1, Col: 1,
+			Msg: "the file is separated by semicolons, not commas (as spreadsheets set to some languages save CSV), so its header reads as one column; save it again as CSV with commas, or export it from ACLED again"}}
 	}
 	if len(missing) > 0 {
 		return nil, nil, model.Problems{{File: name, Line: 1, Col: 1,
@@ -374,6 +380,7 @@ func (im *importer) row(cr *rowReader, rec []string) {
 	ev.Topics = im.topics(eventType, sub)
 
 	roles := im.roleBuf[:0]
+	im.rowNo++
 	roles = im.addActor(roles, field(rec, c.actor1), roleActor1, field(rec, c.inter1))
 	roles = im.addActor(roles, field(rec, c.actor2), roleActor2, field(rec, c.inter2))
 	roles = im.addAssoc(roles, field(rec, c.assoc1), roleAssoc1)
@@ -534,21 +541,23 @@ func kindOf(inter string) (model.ActorKind, bool) {
 	return model.KindGroup, true
 }
 
-// actor returns the id of the actor named name, adding it the first time.
-func (im *importer) actor(name, inter string) string {
+// actor returns the index of the actor named name, adding it the first
+// time.
+func (im *importer) actor(name, inter string) int32 {
 	kind, coded := kindOf(inter)
 	if i, ok := im.actorOf[name]; ok {
 		if coded && !im.actorCoded[i] {
 			im.s.Actors[i].Kind, im.actorCoded[i] = kind, true
 		}
-		return im.s.Actors[i].ID
+		return i
 	}
 	name = strings.Clone(name)
 	id := im.unique(cmp.Or(model.Slug(name), "actor"))
 	im.actorOf[name] = int32(len(im.s.Actors))
 	im.s.Actors = append(im.s.Actors, model.Actor{ID: id, Name: name, Kind: kind})
 	im.actorCoded = append(im.actorCoded, coded)
-	return id
+	im.actorRow = append(im.actorRow, 0)
+	return int32(len(im.s.Actors) - 1)
 }
 
 func (im *importer) addActor(roles []model.Role, name, role, inter string) []model.Role {
@@ -556,13 +565,12 @@ func (im *importer) addActor(roles []model.Role, name, role, inter string) []mod
 	if name == "" {
 		return roles
 	}
-	id := im.actor(name, inter)
-	for _, r := range roles {
-		if r.Actor == id {
-			return roles
-		}
+	i := im.actor(name, inter)
+	if im.actorRow[i] == im.rowNo {
+		return roles // named already in this row: constant time, however many it names
 	}
-	return append(roles, model.Role{Actor: id, Role: role})
+	im.actorRow[i] = im.rowNo
+	return append(roles, model.Role{Actor: im.s.Actors[i].ID, Role: role})
 }
 
 func (im *importer) addAssoc(roles []model.Role, list, role string) []model.Role {

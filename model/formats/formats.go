@@ -16,6 +16,7 @@ import (
 
 	"github.com/dateline/dateline/model"
 	"github.com/dateline/dateline/model/acled"
+	"github.com/dateline/dateline/model/text"
 	"github.com/dateline/dateline/model/timelinejs"
 )
 
@@ -89,12 +90,18 @@ func Detect(head []byte) (Format, error) {
 	}
 	switch trimmed[0] {
 	case '{':
+		if timelineJS2(head) {
+			return Auto, fmt.Errorf("%s: it is a TimelineJS 2 file ({\"timeline\": {\"date\": […]}}), an older format that dateline does not read; make it TimelineJS 3 JSON (\"events\" with \"start_date\" objects) or a TimelineJS 3 spreadsheet saved as CSV, and open that", NotAStory)
+		}
 		return detectJSON(head), nil
 	case '[':
 		return Native, nil // Load explains what a story looks like
 	}
 	if f, ok := detectCSV(trimmed); ok {
 		return f, nil
+	}
+	if semicolonCSV(trimmed) {
+		return Auto, fmt.Errorf("%s: it is separated by semicolons, not commas (as spreadsheets set to some languages save CSV); save it again as CSV with commas, and open that", NotAStory)
 	}
 	if looksLikeOtherCSV(trimmed) {
 		return Auto, fmt.Errorf("%s: it is a CSV file, but its header is neither the TimelineJS sheet's (Year, Month, Day, …, Headline, Text, …) nor an ACLED export's (event_id_cnty, event_date, event_type, …); name the format with --from if it is one of them", NotAStory)
@@ -145,8 +152,8 @@ func binaryKind(head []byte) string {
 		}
 	}
 	sample := head[:min(len(head), 8192)]
-	// A stray NUL in text (a bad export) is shown as a symbol; a binary
-	// file, or UTF-16 text, is full of them.
+	// A binary file, or UTF-16 text, is full of NULs: say so. A single
+	// one stops the loaders at its place (model.GuardBinary).
 	if nul := bytes.Count(sample, []byte{0}); nul > 0 && 16*nul > len(sample) {
 		return "a binary file"
 	}
@@ -228,6 +235,32 @@ func detectCSV(data []byte) (Format, bool) {
 	return Auto, false
 }
 
+// timelineJS2 reports JSON in TimelineJS 2's shape: {"timeline": {"date": […]}}.
+func timelineJS2(head []byte) bool {
+	var top struct {
+		Timeline map[string]json.RawMessage `json:"timeline"`
+	}
+	if json.Unmarshal(head, &top) != nil && !bytes.Contains(head, []byte(`"timeline"`)) {
+		return false
+	}
+	if top.Timeline != nil {
+		_, ok := top.Timeline["date"]
+		return ok
+	}
+	// Cut short by the 64 KiB head: decide by its start, which no story
+	// of the other formats shares.
+	compact := bytes.Join(bytes.Fields(head[:min(len(head), 4096)]), nil)
+	return bytes.HasPrefix(compact, []byte(`{"timeline":{`))
+}
+
+// semicolonCSV reports a first line of names separated by semicolons and
+// no commas: a CSV file saved by a spreadsheet in a language that writes
+// decimal commas.
+func semicolonCSV(data []byte) bool {
+	line, _, _ := bytes.Cut(data, []byte("\n"))
+	return bytes.Count(line, []byte(";")) >= 2 && !bytes.Contains(line, []byte(",")) && !bytes.Contains(line, []byte(": "))
+}
+
 // looksLikeOtherCSV reports a first line of several comma-separated
 // names with no YAML in sight.
 func looksLikeOtherCSV(data []byte) bool {
@@ -299,16 +332,25 @@ func (cr countingReader) Read(p []byte) (int, error) {
 func loadFile(path string, f Format, c *counter) (*model.Story, model.Problems, error) {
 	file, err := os.Open(path)
 	if err != nil {
-		return nil, nil, fmt.Errorf("cannot read %s: %w", path, model.UnwrapPathError(err))
+		return nil, nil, fmt.Errorf("cannot read %s: %w", text.CleanName(path), model.UnwrapPathError(err))
 	}
 	defer file.Close()
 	if st, err := file.Stat(); err == nil && st.IsDir() {
-		return nil, nil, fmt.Errorf("cannot read %s: it is a directory; name a story file", path)
+		return nil, nil, fmt.Errorf("cannot read %s: it is a directory; name a story file", text.CleanName(path))
 	}
-	br := bufio.NewReaderSize(countingReader{file, c}, peekSize)
+	// Reading stops at the first NUL byte: the file looks binary.
+	br := bufio.NewReaderSize(model.GuardBinary(path, countingReader{file, c}), peekSize)
 	head, err := br.Peek(peekSize)
-	if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
-		return nil, nil, fmt.Errorf("cannot read %s: %w", path, err)
+	var binary model.Problems
+	switch {
+	case errors.As(err, &binary):
+		if what := binaryKind(head); what != "" { // an image, an archive: say so
+			_, derr := Detect(head)
+			return nil, nil, notAStory(path, derr)
+		}
+		return nil, nil, binary
+	case err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull):
+		return nil, nil, fmt.Errorf("cannot read %s: %w", text.CleanName(path), err)
 	}
 	if f == Auto {
 		if f, err = Detect(head); err != nil {
@@ -331,8 +373,11 @@ func loadFile(path string, f Format, c *counter) (*model.Story, model.Problems, 
 		return s, warns, err
 	}
 	data, err := io.ReadAll(br)
+	if errors.As(err, &binary) {
+		return nil, nil, binary
+	}
 	if err != nil {
-		return nil, nil, fmt.Errorf("cannot read %s: %w", path, err)
+		return nil, nil, fmt.Errorf("cannot read %s: %w", text.CleanName(path), err)
 	}
 	return Load(path, data, f)
 }

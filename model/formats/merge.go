@@ -48,9 +48,10 @@ func Merge(names []string, stories []*model.Story) (*model.Story, model.Problems
 
 // owner is the file and thing an id names in the merged story.
 type owner struct {
-	kind string
-	file int
-	item any // the thing itself, for the equality test
+	kind    string
+	file    int
+	item    any  // the thing itself, for the equality test and warnings
+	renamed bool // the id is a rename's, which no later thing can equal
 }
 
 type merger struct {
@@ -83,10 +84,10 @@ func (m *merger) add(k int, names []string, s *model.Story) {
 	claim := func(kind, id string, item any) bool {
 		o, taken := m.owner[id]
 		if !taken {
-			m.owner[id] = owner{kind, k, item}
+			m.owner[id] = owner{kind, k, item, false}
 			return true
 		}
-		if o.kind == kind && reflect.DeepEqual(o.item, item) {
+		if o.kind == kind && !o.renamed && reflect.DeepEqual(o.item, item) {
 			if kind == "event" || kind == "statement" {
 				same[o.file] = append(same[o.file], id)
 			}
@@ -100,9 +101,9 @@ func (m *merger) add(k int, names []string, s *model.Story) {
 			nid = stem + "." + id + "-" + strconv.Itoa(n)
 		}
 		rename[id] = nid
-		m.owner[nid] = owner{kind, k, nil}
-		m.warn(name, "id %q is also used in %s (%s %s there); this file's %s is %q in the merged story",
-			id, names[o.file], withArticle(o.kind), describe(o.item), kind, nid)
+		m.owner[nid] = owner{kind, k, item, true}
+		m.warn(name, "id %q is also used in %s (%s there); this file's %s is %q in the merged story",
+			id, text.CleanName(names[o.file]), thing(o.kind, o.item), kind, nid)
 		return true
 	}
 
@@ -177,8 +178,13 @@ func (m *merger) add(k int, names []string, s *model.Story) {
 			continue
 		}
 		ev := slices.Clone(q.Evidence)
+		have := make(map[string]bool, len(ev)+len(p.Evidence)) // constant time a check
+		for _, e := range ev {
+			have[e] = true
+		}
 		for _, e := range p.Evidence {
-			if !slices.Contains(ev, e) {
+			if !have[e] {
+				have[e] = true
 				ev = append(ev, e)
 			}
 		}
@@ -277,6 +283,15 @@ func withArticle(kind string) string {
 		return "an " + kind
 	}
 	return "a " + kind
+}
+
+// thing names a thing of a kind for a warning: an actor "Putin", a
+// statement by "putin", or just an actor when it has no name to give.
+func thing(kind string, item any) string {
+	if d := describe(item); d != "" && d != `""` && d != `by ""` {
+		return withArticle(kind) + " " + d
+	}
+	return withArticle(kind) + " with no name"
 }
 
 // describe names a thing briefly for a warning.

@@ -32,13 +32,11 @@ type ListItem struct {
 	Citations []model.Citation        `json:"citations,omitempty"`
 }
 
-// dayString formats a bound as YYYY-MM-DD when the year fits four digits;
-// open ends and far years give nil (JSON null).
+// dayString formats a bound as YYYY-MM-DD (edtf.Day.String: years before
+// 1 BC signed, "-0044-03-15", longer years in full); only an open end gives
+// nil (JSON null), so every dated item has both.
 func dayString(d edtf.Day) *string {
 	if d == edtf.MinDay || d == edtf.MaxDay {
-		return nil
-	}
-	if y, _, _ := d.Civil(); y < 0 || y > 9999 {
 		return nil
 	}
 	s := d.String()

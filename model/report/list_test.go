@@ -42,14 +42,17 @@ func TestListItemAt(t *testing.T) {
 	}
 }
 
-// Days outside four-digit years, and open ends, have no YYYY-MM-DD.
+// Every dated item has a start and an end, before the era and beyond four
+// digits too (issue 10); only open ends are null.
 func TestListItemFarDates(t *testing.T) {
 	cases := []struct {
 		date       string
 		start, end any
 	}{
-		{"-0044-03-15", nil, nil},
-		{"Y170000002", nil, nil},
+		{"-0044-03-15", "-0044-03-15", "-0044-03-15"},
+		{"-3499", "-3499-01-01", "-3499-12-31"},
+		{"Y170000002", "170000002-01-01", "170000002-12-31"},
+		{"Y-314999", "-314999-01-01", "-314999-12-31"},
 		{"2023-02-24/..", "2023-02-24", nil},
 		{"../2023-01", nil, "2023-01-31"},
 		{"0001-01-01", "0001-01-01", "0001-01-01"},

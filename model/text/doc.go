@@ -6,5 +6,5 @@
 // Files:
 //
 //	clean.go  Clean, CleanLine, CleanWithStats: untrusted text made safe for a terminal
-//	words.go  Plural and IsASCII: small rules every package shares
+//	words.go  Plural, IsASCII and CleanName: small rules every package shares
 package text

@@ -1,5 +1,7 @@
 package text
 
+import "strings"
+
 // Plural picks the form of a word for a count: one for 1, many for
 // anything else (0 included), as in "3 " + Plural(3, "event", "events").
 func Plural(n int, one, many string) string {
@@ -18,4 +20,18 @@ func IsASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// lfPicture is ␊, SYMBOL FOR LINE FEED: a newline shown where none may be.
+const lfPicture = "\u240A"
+
+// CleanName is CleanLine for file names and other names in messages that
+// are read one to a line (file:line:col: …): a newline shows as "␊"
+// rather than a space, so a name can neither start a line of its own nor
+// pass for two names.
+func CleanName(s string) string {
+	if strings.IndexByte(s, '\n') >= 0 {
+		s = strings.ReplaceAll(s, "\n", lfPicture)
+	}
+	return CleanLine(s)
 }

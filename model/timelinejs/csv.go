@@ -82,7 +82,7 @@ func sheetColumns(header []string) [numCols]int {
 // the rows before it are kept. Bytes that are not UTF-8 are shown as
 // U+FFFD, and a warning counts them.
 func ImportCSV(name string, r io.Reader) (*model.Story, model.Problems, error) {
-	src := &csvtail.Tail{R: r}
+	src := &csvtail.Tail{R: model.GuardBinary(name, r)}
 	br := bufio.NewReaderSize(src, 64<<10)
 	if csvtail.Blank(br) {
 		return &model.Story{}, model.Problems{{File: name, Warning: true,

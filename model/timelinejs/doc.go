@@ -10,10 +10,10 @@
 //     case, other characters '-'), or else a slug of its headline; a
 //     counter keeps ids unique. Its date is the EDTF date of start_date, or
 //     the interval start_date/end_date. A negative year is that many years
-//     BCE, as TimelineJS shows it: -500 is 500 BCE, EDTF -0499 (EDTF counts
-//     a year zero). Years beyond four digits, as in cosmological timelines,
-//     are EDTF "Y" years (Y-13800000000), as written, and keep the year
-//     only. Times of day are not part of an EDTF date: the date
+//     BCE at every scale, as TimelineJS shows it: -500 is 500 BCE, EDTF
+//     -0499, and -315000 is 315,000 BCE, EDTF Y-314999 (EDTF counts a year
+//     zero). Years beyond four digits, as in cosmological timelines, are
+//     EDTF "Y" years and keep the year only. Times of day are not part of an EDTF date: the date
 //     keeps the day and the summary says "Time: 14:30". A display_date that
 //     says more than the date's own wording is kept as "Shown as: …".
 //   - headline and text are HTML: they become plain text, with entities

@@ -21,6 +21,9 @@ import (
 // empty story, with a warning. Bytes that are not UTF-8 are shown as
 // U+FFFD, and a warning counts them.
 func Import(name string, data []byte) (*model.Story, model.Problems, error) {
+	if p, ok := model.BinaryProblem(name, data); ok {
+		return nil, nil, model.Problems{p}
+	}
 	if bytes.HasPrefix(data, []byte("\uFEFF")) {
 		// A byte order mark is not JSON; spaces in its place keep the offsets.
 		data = append([]byte("   "), data[3:]...)

@@ -491,13 +491,13 @@ func (c *converter) clock(e *rawSlide, r *rawDate, field string) string {
 	return fmt.Sprintf("%02d:%02d", h, m)
 }
 
-// astronomical turns a TimelineJS year into EDTF's. TimelineJS shows a
-// negative year as that many years BCE (-500 is "500 BCE"), with no year
-// zero; EDTF counts years astronomically, 0000 being 1 BC, so a negative
-// year of up to four digits moves up by one: -500 becomes -0499. Longer
-// years, as on the cosmological scale, are years ago and stay as written.
+// astronomical turns a TimelineJS year into EDTF's. TimelineJS years are
+// historical, at every scale: a negative year is that many years BC (-500
+// is "500 BCE", -315000 is 315,000 BC), with no year zero. EDTF counts
+// years astronomically, 0000 being 1 BC, so every negative year moves up
+// by one: -500 becomes -0499, -315000 becomes Y-314999.
 func astronomical(y int64) int64 {
-	if y < 0 && y >= -10000 {
+	if y < 0 {
 		return y + 1
 	}
 	return y
@@ -505,7 +505,7 @@ func astronomical(y int64) int64 {
 
 // fromAstronomical is the inverse of astronomical, for export.
 func fromAstronomical(y int64) int64 {
-	if y <= 0 && y >= -9999 {
+	if y <= 0 {
 		return y - 1
 	}
 	return y

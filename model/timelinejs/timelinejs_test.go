@@ -256,9 +256,9 @@ func TestCosmological(t *testing.T) {
 		{"start_date": {"year": -66000000, "month": 6}, "text": {"headline": "Chicxulub"}},
 		{"start_date": {"year": -2500}, "text": {"headline": "Pyramids"}}]}`)
 	for _, tc := range []struct{ id, date string }{
-		{"big-bang", "Y-13800000000"},
-		{"earth-forms", "Y-4540000000/Y-4500000000"},
-		{"chicxulub", "Y-66000000"},
+		{"big-bang", "Y-13799999999"},
+		{"earth-forms", "Y-4539999999/Y-4499999999"},
+		{"chicxulub", "Y-65999999"},
 		{"pyramids", "-2499"},
 	} {
 		if e := event(t, s, tc.id); e.Date.String() != tc.date {
@@ -501,7 +501,7 @@ func TestExportFormat(t *testing.T) {
 			{ID: "years", Date: mustDate(t, "2014/2016"), Title: "Years"},
 			{ID: "open", Date: mustDate(t, "../2023-01"), Title: "Open start"},
 			{ID: "approx", Date: mustDate(t, "2023-03-17~"), Title: "About a day"},
-			{ID: "deep", Date: mustDate(t, "Y-13800000000"), Title: "Deep time"},
+			{ID: "deep", Date: mustDate(t, "Y-13799999999"), Title: "Deep time"},
 			{ID: "bce", Date: mustDate(t, "-0043-03-15"), Title: "Ides of March"},
 		},
 	}

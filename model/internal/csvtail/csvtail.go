@@ -16,6 +16,10 @@ import (
 // Problem reports encoding/csv's error at its line and column, with what
 // to do about it.
 func Problem(name string, err error) model.Problem {
+	var ps model.Problems // model.GuardBinary's, at a NUL byte
+	if errors.As(err, &ps) && len(ps) > 0 {
+		return ps[0]
+	}
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
 		msg := "the CSV is malformed here: " + pe.Err.Error()

@@ -74,7 +74,11 @@ type App struct {
 
 	message    string
 	messageErr bool
-	crashKey   string
+	// crash keeps a panic for Run to report once the terminal is back;
+	// every copy of the App shares it.
+	crash     *crashSlot
+	crashKey  crashKeys
+	crashView bool // the view: crash key was pressed
 	// banner is a lasting error, such as a broken save while watching.
 	banner string
 	reload Reloader
@@ -97,7 +101,7 @@ func newShell(name string, f model.Filter) App {
 	in.Placeholder = "search titles, text and actors"
 	in.SetValue(f.Text)
 	keys := DefaultKeyMap()
-	a := App{name: text.CleanLine(name), keys: keys, styles: &st, help: help.New(), filter: f, search: in}
+	a := App{name: text.CleanLine(name), keys: keys, styles: &st, help: help.New(), filter: f, search: in, crash: &crashSlot{}}
 	a.help.Styles = st.Help
 	a.helpPage = NewHelpPage(a.styles, keys)
 	return a
@@ -121,9 +125,9 @@ func (a *App) adopt(ix *model.Index) {
 // Init implements tea.Model: ask the terminal for its background colour.
 func (a App) Init() tea.Cmd {
 	if a.load != nil {
-		return tea.Batch(tea.RequestBackgroundColor, a.load.run, tickLoad())
+		return a.crash.guard(tea.Batch(tea.RequestBackgroundColor, a.load.run, tickLoad()))
 	}
-	return tea.Batch(tea.RequestBackgroundColor, a.waitReload(), prepareSearch(a.ix))
+	return a.crash.guard(tea.Batch(tea.RequestBackgroundColor, a.waitReload(), prepareSearch(a.ix)))
 }
 
 // prepareSearch builds the index's search text in the background, so that
@@ -169,10 +173,26 @@ func (a *App) sync() {
 	a.status.Show(shown, a.filter, msg, isErr)
 }
 
-// Update implements tea.Model. Order: the terminal's answers, resize, keys
-// (global ones skipped while a text input has focus), mouse, data messages
-// to their owners.
-func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+// Update implements tea.Model. A panic here or in a command it returns is
+// kept for Run and quits the program (crash.go).
+func (a App) Update(msg tea.Msg) (m tea.Model, cmd tea.Cmd) {
+	defer func() {
+		if r := recover(); r != nil {
+			a.crash.record(r)
+			m, cmd = a, tea.Quit
+		}
+	}()
+	if _, ok := msg.(crashMsg); ok {
+		return a, tea.Quit
+	}
+	m, cmd = a.update(msg)
+	return m, a.crash.guard(cmd)
+}
+
+// update routes msg. Order: the terminal's answers, resize, keys (global
+// ones skipped while a text input has focus), mouse, data messages to
+// their owners.
+func (a App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if a.load != nil {
 		if cmd, ok := a.handleTerminal(msg); ok {
 			return a, cmd
@@ -291,8 +311,13 @@ func (a *App) relayout() {
 
 func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 	a.message = ""
-	if a.crashKey != "" && k.String() == a.crashKey {
+	switch c := a.crashKey; {
+	case c.update != "" && k.String() == c.update:
 		panic("crash requested with DATELINE_CRASH_KEY")
+	case c.cmd != "" && k.String() == c.cmd:
+		return func() tea.Msg { panic("crash requested with DATELINE_CRASH_KEY in a command") }
+	case c.view != "" && k.String() == c.view:
+		a.crashView = true
 	}
 	g := a.keys.Global
 	if key.Matches(k, g.ForceQuit) {
@@ -424,12 +449,27 @@ func (a *App) jumpTo(pos int) {
 	a.setFocus(focusTimeline)
 }
 
-// View implements tea.Model.
-func (a App) View() tea.View {
+// View implements tea.Model. After a crash it is blank; a panic while
+// drawing is kept for Run and quits the program (crash.go).
+func (a App) View() (v tea.View) {
+	if a.crash.crashed() != nil {
+		return tea.View{AltScreen: a.load == nil}
+	}
+	defer func() {
+		if r := recover(); r != nil && a.crash.record(r) {
+			v = tea.View{AltScreen: a.load == nil}
+			if a.crash.quit != nil {
+				go a.crash.quit() // View runs on the loop that Quit waits for
+			}
+		}
+	}()
+	if a.crashView {
+		panic("crash requested with DATELINE_CRASH_KEY in View")
+	}
 	if a.load != nil {
 		return tea.NewView(a.loadingView())
 	}
-	v := tea.NewView(a.render())
+	v = tea.NewView(a.render())
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = "dateline · " + ansi.Strip(a.storyTitle())
@@ -542,10 +582,6 @@ func (a App) pane(title, content string, r rect, focused bool) string {
 	return frame(a.styles.Width, a.styles.Pane, a.styles.PaneTitle, title, content, r.W, r.H)
 }
 
-// ErrCrashed reports that the explorer panicked. Bubble Tea has restored
-// the terminal and printed the panic by then.
-var ErrCrashed = errors.New("dateline crashed")
-
 // Options are the explorer's settings from the command line.
 type Options struct {
 	// Reload, when set, follows changes to the story's file.
@@ -570,9 +606,15 @@ func Run(name string, f model.Filter, load Loader, opts Options) error {
 func runProgram(a App, opts ...tea.ProgramOption) error {
 	// DATELINE_CRASH_KEY names a key that panics, so that tests can check
 	// that a crash restores the terminal.
-	a.crashKey = os.Getenv("DATELINE_CRASH_KEY")
-	final, err := tea.NewProgram(a, opts...).Run()
+	a.crashKey = parseCrashKeys(os.Getenv("DATELINE_CRASH_KEY"))
+	p := tea.NewProgram(a, opts...)
+	a.crash.quit = p.Quit
+	final, err := p.Run()
+	if c := a.crash.crashed(); c != nil {
+		return c
+	}
 	if errors.Is(err, tea.ErrProgramPanic) {
+		// A panic outside the App (Bubble Tea printed it).
 		return fmt.Errorf("%w: %w", ErrCrashed, err)
 	}
 	if err != nil {

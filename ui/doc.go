@@ -10,6 +10,8 @@
 //	search.go     typing a search, and running queries off the UI loop
 //	loading.go    the progress line while the story loads (NewLoading)
 //	reload.go     following the story's file (Reloader) and swapping it in
+//	crash.go      a panic in Update, View or a command, kept for Run to
+//	              report once the terminal is restored (CrashError)
 //	component.go  the contract every pane and overlay keeps
 //	timeline.go   Timeline: the rows, and the actor chips (chipper)
 //	detail.go     Detail: everything about the selected item

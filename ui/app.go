@@ -63,6 +63,10 @@ type App struct {
 	pending   bool
 	searching bool
 	search    textinput.Model
+	// chosen is the id of the item the user last selected: rows that hold
+	// it again (a filter cleared, a search closed, a save complete) select
+	// it again, wherever the selection went meanwhile.
+	chosen string
 
 	timeline  Timeline
 	detail    Detail
@@ -426,8 +430,17 @@ func (a *App) setFocus(f focus) {
 	}
 }
 
-// showSelected puts the selected item in the detail pane.
+// showSelected is for the user moving the selection: it remembers the
+// item as the one chosen (see setRows) and puts it in the detail pane.
 func (a *App) showSelected() {
+	if pos, ok := a.timeline.Selected(); ok {
+		a.chosen = a.ix.At(pos).ID()
+	}
+	a.showDetail()
+}
+
+// showDetail puts the selected item in the detail pane.
+func (a *App) showDetail() {
 	pos, ok := a.timeline.Selected()
 	if !ok {
 		pos = -1

@@ -42,7 +42,9 @@ func (a App) WithReloader(r Reloader) App {
 }
 
 // swapStory shows a new version of the story, keeping the selected item,
-// the filters that still make sense, and the open overlay's place.
+// the filters that still make sense, and the open overlay's place. An
+// item the user chose that is missing from this version (a save in two
+// steps) is selected again when a later version has it.
 func (a *App) swapStory(ix *model.Index) {
 	selected := ""
 	if pos, ok := a.timeline.Selected(); ok {
@@ -62,10 +64,10 @@ func (a *App) swapStory(ix *model.Index) {
 	if a.overlay == overlayActors || a.overlay == overlayTopics || a.overlay == overlayCard {
 		a.overlay = overlayNone
 	}
-	a.adopt(ix)
-	if pos, ok := ix.Lookup(selected); ok {
+	a.adopt(ix) // selects the item the user chose, if this version has it
+	if pos, ok := ix.Lookup(selected); ok && !a.reselect() {
 		a.timeline.Select(pos)
-		a.showSelected()
+		a.showDetail()
 	}
 }
 

@@ -1,0 +1,72 @@
+package ui
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/dateline/dateline/model"
+)
+
+// selectedOnScreen reports whether the selected row's marker is drawn.
+func selectedOnScreen(a App) bool { return strings.Contains(screen(a), "▌") }
+
+// TestClearKeepsSelection: clearing a filter or closing a search keeps the
+// selected item and scrolls to it, even past the first screen. (The first
+// screenful of the cleared rows arrives ahead of the rest, and the
+// selection used to settle on its last row for good: item 7 at 60×12.)
+func TestClearKeepsSelection(t *testing.T) {
+	for _, c := range []struct {
+		name        string
+		narrow, end func(App) App
+	}{
+		{"clear", func(a App) App {
+			a = typeText(t, press(t, a, "a"), "kirby")
+			return press(t, a, "space", "enter")
+		}, func(a App) App { return press(t, a, "c") }},
+		{"search", func(a App) App {
+			return press(t, typeText(t, press(t, a, "/"), "icc"), "enter")
+		}, func(a App) App { return press(t, a, "/", "esc") }},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			a := c.narrow(newApp(t, 60, 12))
+			a = press(t, a, "G")
+			want := selectedID(t, a)
+			a = c.end(a)
+			if a.filter.Active() {
+				t.Fatalf("the filter is still on: %+v", a.filter)
+			}
+			if got := selectedID(t, a); got != want {
+				t.Errorf("the selection moved from %s to %s", want, got)
+			}
+			if !selectedOnScreen(a) {
+				t.Errorf("the selected row is not on screen:\n%s", screen(a))
+			}
+		})
+	}
+}
+
+// TestReloadKeepsChosenItem: a save in two steps can answer with a story
+// in which the selected item is briefly missing; once it is back it is
+// selected again, rather than the selection staying where it fell.
+func TestReloadKeepsChosenItem(t *testing.T) {
+	a := press(t, newApp(t, 120, 40), "j", "j", "j")
+	want := selectedID(t, a)
+	without := *a.ix.Story()
+	without.Events = slices.DeleteFunc(slices.Clone(without.Events), func(e model.Event) bool { return e.ID == want })
+	without.Statements = slices.DeleteFunc(slices.Clone(without.Statements), func(s model.Statement) bool { return s.ID == want })
+	if len(without.Events)+len(without.Statements) != a.ix.Len()-1 {
+		t.Fatalf("could not take %s out of the story", want)
+	}
+	a = update(t, a, reloadMsg{ix: model.NewIndex(&without)})
+	if got := selectedID(t, a); got == want {
+		t.Fatalf("%s is still selected after a version without it", got)
+	}
+	a = update(t, a, reloadMsg{ix: builtIn(t)})
+	if got := selectedID(t, a); got != want {
+		t.Errorf("the item came back but the selection is on %s, want %s", got, want)
+	}
+	if !selectedOnScreen(a) {
+		t.Errorf("the selected row is not on screen:\n%s", screen(a))
+	}
+}

@@ -212,6 +212,23 @@ func TestEndToEndCancelLoading(t *testing.T) {
 	s.waitFor("cancelled", "loading cancelled", "EXITED 130")
 }
 
+// TestEndToEndQuitClearsLoadingLine: the progress line drawn while the
+// story loads is gone after the explorer quits, rather than left with the
+// shell's prompt glued to it.
+func TestEndToEndQuitClearsLoadingLine(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end test skipped in -short mode")
+	}
+	bin := buildBinary(t)
+	s := startTmux(t, 100, 20, bin)
+	s.waitFor("start", "Timeline")
+	s.keys("q")
+	scr := s.waitFor("quit", "EXITED 0")
+	if strings.Contains(scr, "ctrl+c cancels") || strings.Contains(scr, "Loading") {
+		t.Errorf("the loading line is still there after quitting:\n%s", scr)
+	}
+}
+
 // itemsOf reads "N of M items" from the status bar and returns N.
 func itemsOf(t *testing.T, scr string) int {
 	t.Helper()

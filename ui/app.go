@@ -623,6 +623,7 @@ func runProgram(a App, opts ...tea.ProgramOption) error {
 	p := tea.NewProgram(a, opts...)
 	a.crash.quit = p.Quit
 	final, err := p.Run()
+	clearLoadingLine(final, os.Stdout)
 	if c := a.crash.crashed(); c != nil {
 		return c
 	}

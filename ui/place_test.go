@@ -70,3 +70,30 @@ func TestReloadKeepsChosenItem(t *testing.T) {
 		t.Errorf("the selected row is not on screen:\n%s", screen(a))
 	}
 }
+
+// TestHelpPageScrolls: on a small screen the ? page says where it is and
+// that there is more, and pages and jumps to either end.
+func TestHelpPageScrolls(t *testing.T) {
+	a := press(t, newApp(t, 60, 12), "?")
+	if s := screen(a); !strings.Contains(s, "Keys 1–") || !strings.Contains(s, " ↓") {
+		t.Fatalf("the ? page does not say there is more:\n%s", s)
+	}
+	last := DefaultKeyMap().Card.ShowItems.Help().Desc
+	for _, end := range []string{"G", "end"} {
+		b := press(t, a, end)
+		if s := screen(b); !strings.Contains(s, last) || strings.Contains(strings.SplitN(s, "\n", 3)[1], "↓") {
+			t.Errorf("%s does not reach the end of the ? page:\n%s", end, s)
+		}
+		for _, top := range []string{"g", "home"} {
+			if s := screen(press(t, b, top)); !strings.Contains(s, "Keys 1–") {
+				t.Errorf("%s does not go back to the top:\n%s", top, s)
+			}
+		}
+	}
+	if s := screen(press(t, a, "pgdown")); strings.Contains(s, "Keys 1–") {
+		t.Errorf("pgdn does not page:\n%s", s)
+	}
+	if s := screen(press(t, a, "pgdown", "pgup")); !strings.Contains(s, "Keys 1–") {
+		t.Errorf("pgup does not page back:\n%s", s)
+	}
+}

@@ -5,6 +5,9 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/dateline/dateline/model"
 )
 
@@ -95,5 +98,22 @@ func TestHelpPageScrolls(t *testing.T) {
 	}
 	if s := screen(press(t, a, "pgdown", "pgup")); !strings.Contains(s, "Keys 1–") {
 		t.Errorf("pgup does not page back:\n%s", s)
+	}
+}
+
+// TestSearchTextCleaned: the --search text is cleaned in the status bar: a
+// newline does not take a second line, a CR does not overwrite it.
+func TestSearchTextCleaned(t *testing.T) {
+	a := New(builtIn(t), "t", model.Filter{Text: "ki\nrby\rz\x1b[2J"})
+	a = update(t, a, tea.WindowSizeMsg{Width: 100, Height: 20})
+	out := a.View().Content
+	if lines := strings.Split(out, "\n"); len(lines) != 20 {
+		t.Errorf("the frame is %d lines, want 20:\n%s", len(lines), out)
+	}
+	if strings.ContainsAny(ansi.Strip(out), "\r\x1b") {
+		t.Errorf("a control character of the search reached the screen: %q", ansi.Strip(out))
+	}
+	if !strings.Contains(screen(a), "search: “ki rby␍z␛”") {
+		t.Errorf("the status bar does not show the cleaned search:\n%s", screen(a))
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/dateline/dateline/model"
+	"github.com/dateline/dateline/model/text"
 )
 
 // StatusBar always says how many items of how many show and which filters
@@ -47,7 +48,9 @@ func (s StatusBar) View() string {
 		parts = append(parts, "topic: "+s.names(f.Topics, false))
 	}
 	if f.Text != "" {
-		parts = append(parts, "search: “"+f.Text+"”")
+		// From the command line as typed: cleaned to one line, and cut
+		// first, so that its length costs nothing.
+		parts = append(parts, "search: “"+text.CleanLine(clipRow(f.Text, s.width))+"”")
 	}
 	if !f.Since.IsZero() {
 		parts = append(parts, "since "+f.Since.Short())

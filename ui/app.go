@@ -267,7 +267,7 @@ func (a *App) route(msg tea.Msg) tea.Cmd {
 		return nil
 	case reloadMsg:
 		if msg.err != nil {
-			a.banner = "Not reloaded, showing the last good version: " + text.CleanLine(firstLine(msg.err.Error()))
+			a.banner = "Not reloaded, showing the last good version: " + oneLine(msg.err.Error())
 			a.message = ""
 			return a.waitReload()
 		}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"slices"
 	"strings"
 	"testing"
@@ -115,5 +116,20 @@ func TestSearchTextCleaned(t *testing.T) {
 	}
 	if !strings.Contains(screen(a), "search: “ki rby␍z␛”") {
 		t.Errorf("the status bar does not show the cleaned search:\n%s", screen(a))
+	}
+}
+
+// TestReloadBannerShowsProblem: a broken save's message shows cleaned and
+// whole in the banner, not only its first line, which may be no more than
+// the start of a file name with a newline in it.
+func TestReloadBannerShowsProblem(t *testing.T) {
+	a := newApp(t, 120, 40)
+	a = update(t, a, reloadMsg{err: errors.New("dir\nstory.yaml:5:9: bad date \x1b[2J\nstory.yaml:7:3: unknown field")})
+	s := screen(a)
+	if !strings.Contains(s, "dir · story.yaml:5:9: bad date ␛ · story.yaml:7:3") {
+		t.Errorf("the banner does not show the problem, cleaned:\n%s", s)
+	}
+	if n := strings.Count(a.View().Content, "\n"); n != 39 {
+		t.Errorf("the frame is %d lines, want 40", n+1)
 	}
 }

@@ -3,12 +3,12 @@ package ui
 // Following a story's file: the Reloader, and swapping in a new version.
 
 import (
-	"fmt"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/dateline/dateline/model"
+	"github.com/dateline/dateline/model/text"
 )
 
 // Reloader blocks until the story's file changes, then returns the story
@@ -71,11 +71,10 @@ func (a *App) swapStory(ix *model.Index) {
 	}
 }
 
-// firstLine is the first line of a message, with a count of the rest.
-func firstLine(s string) string {
-	first, rest, found := strings.Cut(s, "\n")
-	if !found {
-		return first
-	}
-	return fmt.Sprintf("%s (and %d more)", first, strings.Count(rest, "\n")+1)
+// oneLine is a message of one or more lines as one line, cleaned, its
+// lines apart with " · ": the status bar shows as much as fits. (Only the
+// first line was shown, which is just the start of a name with a newline.)
+func oneLine(s string) string {
+	s = clipText(strings.ReplaceAll(s, "\r\n", "\n"), 4<<10)
+	return text.CleanLine(strings.ReplaceAll(strings.TrimSpace(s), "\n", " · "))
 }

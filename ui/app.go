@@ -489,11 +489,12 @@ func (a App) View() (v tea.View) {
 	return v
 }
 
+// storyTitle is the story's title, or its file's name, capped.
 func (a App) storyTitle() string {
 	if t := a.ix.Story().Title; t != "" {
-		return t
+		return capped(a.styles.Width, t)
 	}
-	return a.name
+	return capped(a.styles.Width, a.name)
 }
 
 // tooSmallMsg is shown where the terminal is smaller than minWidth×minHeight.

@@ -281,7 +281,7 @@ func (p Picker) View() string {
 	for i := p.offset; i < min(len(p.shown), p.offset+listH); i++ {
 		r := p.shown[i]
 		e := p.all[r.entry]
-		label := strings.Repeat("  ", e.depth) + e.label
+		label := strings.Repeat("  ", e.depth) + capped(p.st.Width, e.label)
 		if r.context {
 			lines = append(lines, ps.Muted.Render("      "+truncate(p.st.Width, label, max(1, p.width-6), "…")))
 			continue
@@ -295,7 +295,7 @@ func (p Picker) View() string {
 		label = truncate(p.st.Width, label, labelW, "…")
 		aka := "" // the alias that matched, after the name
 		if room := labelW - p.st.Width.StringWidth(label); r.alias != "" && room > 3 {
-			aka = fitWidth(p.st.Width, truncate(p.st.Width, " ("+r.alias+")", room, "…"), room)
+			aka = fitWidth(p.st.Width, truncate(p.st.Width, " ("+capped(p.st.Width, r.alias)+")", room, "…"), room)
 		} else {
 			label = fitWidth(p.st.Width, label, labelW)
 		}

@@ -78,9 +78,9 @@ func (s StatusBar) names(ids []string, actors bool) string {
 	for i, id := range ids {
 		out[i] = id
 		if actors {
-			out[i] = s.ix.ActorName(id)
+			out[i] = capped(s.st.Width, s.ix.ActorName(id))
 		} else if t, ok := s.ix.Topic(id); ok {
-			out[i] = t.Title
+			out[i] = capped(s.st.Width, t.Title)
 		}
 	}
 	return strings.Join(out, ", ")

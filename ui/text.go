@@ -85,6 +85,16 @@ func clipText(s string, limit int) string {
 	return s[:cut] + fmt.Sprintf(" … (%d more bytes not shown)", len(s)-cut)
 }
 
+// maxShown is the most of a name, a story title or a link that is drawn:
+// a longer one is cut with an ellipsis, so that one huge field cannot slow
+// every frame. The data stays whole (search still sees it).
+const maxShown = 200
+
+// capped is s cut to maxShown cells, as m measures them, with an ellipsis.
+func capped(m ansi.Method, s string) string {
+	return truncate(m, clipRow(s, maxShown), maxShown, "…")
+}
+
 // writeEvidence lists evidence items with their dates, quotes set apart.
 func writeEvidence(b *docBuilder, ix *model.Index, ids []string) {
 	st := b.st.Detail

@@ -56,6 +56,7 @@ func (b *docBuilder) section(name string) {
 
 // field writes "label  value", wrapping the value under itself.
 func (b *docBuilder) field(label, value string) {
+	value = clipText(value, maxDetailText)
 	const labelW = 9
 	pad := strings.Repeat(" ", labelW)
 	w := max(1, b.width-labelW)

@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -29,6 +30,9 @@ func buildBinary(t *testing.T) string {
 	return bin
 }
 
+// sessions numbers the tmux servers this process starts.
+var sessions atomic.Int64
+
 func startTmux(t *testing.T, w, h int, command string) *tmuxSession {
 	t.Helper()
 	if _, err := exec.LookPath("tmux"); err != nil {
@@ -37,7 +41,8 @@ func startTmux(t *testing.T, w, h int, command string) *tmuxSession {
 		}
 		t.Skip("tmux is not installed; the end-to-end test needs it")
 	}
-	s := &tmuxSession{t: t, socket: fmt.Sprintf("dateline-e2e-%d", os.Getpid()), name: "e2e"}
+	// A server per session: a subtest's cleanup kills only its own.
+	s := &tmuxSession{t: t, socket: fmt.Sprintf("dateline-e2e-%d-%d", os.Getpid(), sessions.Add(1)), name: "e2e"}
 	s.tmux("new-session", "-d", "-s", s.name, "-x", fmt.Sprint(w), "-y", fmt.Sprint(h),
 		"env", "TERM=xterm-256color", "sh", "-c", command+"; echo EXITED $?; sleep 30")
 	t.Cleanup(func() { _ = exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
@@ -209,6 +214,23 @@ func TestEndToEndCancelLoading(t *testing.T) {
 	s.waitFor("cancelled", "loading cancelled", "EXITED 130")
 }
 
+// TestEndToEndQuitClearsLoadingLine: the progress line drawn while the
+// story loads is gone after the explorer quits, rather than left with the
+// shell's prompt glued to it.
+func TestEndToEndQuitClearsLoadingLine(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end test skipped in -short mode")
+	}
+	bin := buildBinary(t)
+	s := startTmux(t, 100, 20, bin)
+	s.waitFor("start", "Timeline")
+	s.keys("q")
+	scr := s.waitFor("quit", "EXITED 0")
+	if strings.Contains(scr, "ctrl+c cancels") || strings.Contains(scr, "Loading") {
+		t.Errorf("the loading line is still there after quitting:\n%s", scr)
+	}
+}
+
 // itemsOf reads "N of M items" from the status bar and returns N.
 func itemsOf(t *testing.T, scr string) int {
 	t.Helper()
@@ -252,19 +274,32 @@ func detailTitle(scr string) string {
 	return lines[2]
 }
 
-// TestEndToEndCrash: a panic restores the terminal, prints the error with a
-// hint on how to report it, and exits 2.
+// TestEndToEndCrash: a panic in Update, in a command's goroutine or in
+// View restores the terminal, then prints the report with a hint on how
+// to report it, and exits 2. (Bubble Tea printed a command's panic inside
+// the alternate screen, so it vanished and the hint pointed at nothing.)
 func TestEndToEndCrash(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end test skipped in -short mode")
 	}
 	bin := buildBinary(t)
-	s := startTmux(t, 100, 30, "DATELINE_CRASH_KEY=x "+bin)
-	s.waitFor("start", "Timeline")
-	s.keys("x")
-	scr := s.waitFor("crash", "EXITED 2", "report it at")
-	if strings.Contains(scr, "┏━ Timeline") {
-		t.Errorf("the alternate screen was not left after the crash:\n%s", scr)
+	for _, c := range []struct{ key, report string }{
+		{"x", "dateline crashed: crash requested with DATELINE_CRASH_KEY"},
+		{"cmd:x", "dateline crashed: crash requested with DATELINE_CRASH_KEY in a command"},
+		{"view:x", "dateline crashed: crash requested with DATELINE_CRASH_KEY in View"},
+	} {
+		t.Run(c.key, func(t *testing.T) {
+			s := startTmux(t, 100, 30, "DATELINE_CRASH_KEY="+c.key+" "+bin)
+			s.waitFor("start", "Timeline")
+			s.keys("x")
+			scr := s.waitFor("crash", "EXITED 2", "report it at")
+			if strings.Contains(scr, "┏━ Timeline") {
+				t.Errorf("the alternate screen was not left after the crash:\n%s", scr)
+			}
+			if !strings.Contains(scr, c.report) || !strings.Contains(scr, "github.com/dateline/dateline/ui.") {
+				t.Errorf("the report is not on screen after the crash:\n%s", scr)
+			}
+		})
 	}
 }
 

@@ -56,7 +56,9 @@ func explore(cmd *cobra.Command, paths []string, f model.Filter, watch bool, std
 	var fe ui.FilterError
 	switch {
 	case errors.Is(err, ui.ErrCrashed):
-		return &exitError{ExitUsage, fmt.Errorf("%w.\n%s", err, CrashHint)}
+		// ui.Run returns once the terminal is restored, so the report
+		// printed now stays on screen.
+		return &exitError{ExitUsage, fmt.Errorf("%w\n\n%s", err, CrashHint)}
 	case errors.As(err, &fe):
 		return usageErr("%v", fe.Err)
 	case errors.Is(err, ui.ErrCancelled):

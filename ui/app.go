@@ -68,6 +68,10 @@ type App struct {
 	find   finder   // find.go
 	jumps  jumpList // jumps.go
 	count  int      // a count typed before a motion (count.go), 0 for none
+	// chosen is the id of the item the user last selected: rows that hold
+	// it again (a filter cleared, a search closed, a save complete) select
+	// it again, wherever the selection went meanwhile.
+	chosen string
 
 	timeline  Timeline
 	detail    Detail
@@ -79,7 +83,11 @@ type App struct {
 
 	message    string
 	messageErr bool
-	crashKey   string
+	// crash keeps a panic for Run to report once the terminal is back;
+	// every copy of the App shares it.
+	crash     *crashSlot
+	crashKey  crashKeys
+	crashView bool // the view: crash key was pressed
 	// banner is a lasting error, such as a broken save while watching.
 	banner string
 	reload Reloader
@@ -99,7 +107,7 @@ func newShell(name string, f model.Filter) App {
 	st := NewStyles(true)
 	in := textinput.New()
 	keys := DefaultKeyMap()
-	a := App{name: text.CleanLine(name), keys: keys, styles: &st, help: help.New(), filter: f, search: in}
+	a := App{name: text.CleanLine(name), keys: keys, styles: &st, help: help.New(), filter: f, search: in, crash: &crashSlot{}}
 	a.help.Styles = st.Help
 	a.helpPage = NewHelpPage(a.styles, keys)
 	return a
@@ -123,9 +131,9 @@ func (a *App) adopt(ix *model.Index) {
 // Init implements tea.Model: ask the terminal for its background colour.
 func (a App) Init() tea.Cmd {
 	if a.load != nil {
-		return tea.Batch(tea.RequestBackgroundColor, a.load.run, tickLoad())
+		return a.crash.guard(tea.Batch(tea.RequestBackgroundColor, a.load.run, tickLoad()))
 	}
-	return tea.Batch(tea.RequestBackgroundColor, a.waitReload(), prepareSearch(a.ix))
+	return a.crash.guard(tea.Batch(tea.RequestBackgroundColor, a.waitReload(), prepareSearch(a.ix)))
 }
 
 // prepareSearch builds the index's search text in the background, so that
@@ -167,10 +175,26 @@ func (a *App) sync() {
 	a.status.SetNote(joinNotes(a.countNote(), a.findNote()))
 }
 
-// Update implements tea.Model. Order: the terminal's answers, resize, keys
-// (global ones skipped while a text input has focus), mouse, data messages
-// to their owners.
-func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+// Update implements tea.Model. A panic here or in a command it returns is
+// kept for Run and quits the program (crash.go).
+func (a App) Update(msg tea.Msg) (m tea.Model, cmd tea.Cmd) {
+	defer func() {
+		if r := recover(); r != nil {
+			a.crash.record(r)
+			m, cmd = a, tea.Quit
+		}
+	}()
+	if _, ok := msg.(crashMsg); ok {
+		return a, tea.Quit
+	}
+	m, cmd = a.update(msg)
+	return m, a.crash.guard(cmd)
+}
+
+// update routes msg. Order: the terminal's answers, resize, keys (global
+// ones skipped while a text input has focus), mouse, data messages to
+// their owners.
+func (a App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if a.load != nil {
 		if cmd, ok := a.handleTerminal(msg); ok {
 			return a, cmd
@@ -251,7 +275,7 @@ func (a *App) route(msg tea.Msg) tea.Cmd {
 		return a.refind(n)
 	case reloadMsg:
 		if msg.err != nil {
-			a.banner = "Not reloaded, showing the last good version: " + text.CleanLine(firstLine(msg.err.Error()))
+			a.banner = "Not reloaded, showing the last good version: " + oneLine(msg.err.Error())
 			a.message = ""
 			return a.waitReload()
 		}
@@ -301,8 +325,13 @@ func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 	a.message, a.messageErr = "", false
 	count := a.count
 	a.count = 0 // a count lasts for the one key after it
-	if a.crashKey != "" && k.String() == a.crashKey {
+	switch c := a.crashKey; {
+	case c.update != "" && k.String() == c.update:
 		panic("crash requested with DATELINE_CRASH_KEY")
+	case c.cmd != "" && k.String() == c.cmd:
+		return func() tea.Msg { panic("crash requested with DATELINE_CRASH_KEY in a command") }
+	case c.view != "" && k.String() == c.view:
+		a.crashView = true
 	}
 	g := a.keys.Global
 	if key.Matches(k, g.ForceQuit) {
@@ -435,8 +464,17 @@ func (a *App) setFocus(f focus) {
 	}
 }
 
-// showSelected puts the selected item in the detail pane.
+// showSelected is for the user moving the selection: it remembers the
+// item as the one chosen (see setRows) and puts it in the detail pane.
 func (a *App) showSelected() {
+	if pos, ok := a.timeline.Selected(); ok {
+		a.chosen = a.ix.At(pos).ID()
+	}
+	a.showDetail()
+}
+
+// showDetail puts the selected item in the detail pane.
+func (a *App) showDetail() {
 	pos, ok := a.timeline.Selected()
 	if !ok {
 		pos = -1
@@ -457,23 +495,39 @@ func (a *App) jumpTo(pos int) {
 	a.setFocus(focusTimeline)
 }
 
-// View implements tea.Model.
-func (a App) View() tea.View {
+// View implements tea.Model. After a crash it is blank; a panic while
+// drawing is kept for Run and quits the program (crash.go).
+func (a App) View() (v tea.View) {
+	if a.crash.crashed() != nil {
+		return tea.View{AltScreen: a.load == nil}
+	}
+	defer func() {
+		if r := recover(); r != nil && a.crash.record(r) {
+			v = tea.View{AltScreen: a.load == nil}
+			if a.crash.quit != nil {
+				go a.crash.quit() // View runs on the loop that Quit waits for
+			}
+		}
+	}()
+	if a.crashView {
+		panic("crash requested with DATELINE_CRASH_KEY in View")
+	}
 	if a.load != nil {
 		return tea.NewView(a.loadingView())
 	}
-	v := tea.NewView(a.render())
+	v = tea.NewView(a.render())
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = "dateline · " + ansi.Strip(a.storyTitle())
 	return v
 }
 
+// storyTitle is the story's title, or its file's name, capped.
 func (a App) storyTitle() string {
 	if t := a.ix.Story().Title; t != "" {
-		return t
+		return capped(a.styles.Width, t)
 	}
-	return a.name
+	return capped(a.styles.Width, a.name)
 }
 
 // tooSmallMsg is shown where the terminal is smaller than minWidth×minHeight.
@@ -575,10 +629,6 @@ func (a App) pane(title, content string, r rect, focused bool) string {
 	return frame(a.styles.Width, a.styles.Pane, a.styles.PaneTitle, title, content, r.W, r.H)
 }
 
-// ErrCrashed reports that the explorer panicked. Bubble Tea has restored
-// the terminal and printed the panic by then.
-var ErrCrashed = errors.New("dateline crashed")
-
 // Options are the explorer's settings from the command line.
 type Options struct {
 	// Reload, when set, follows changes to the story's file.
@@ -603,9 +653,16 @@ func Run(name string, f model.Filter, load Loader, opts Options) error {
 func runProgram(a App, opts ...tea.ProgramOption) error {
 	// DATELINE_CRASH_KEY names a key that panics, so that tests can check
 	// that a crash restores the terminal.
-	a.crashKey = os.Getenv("DATELINE_CRASH_KEY")
-	final, err := tea.NewProgram(a, opts...).Run()
+	a.crashKey = parseCrashKeys(os.Getenv("DATELINE_CRASH_KEY"))
+	p := tea.NewProgram(a, opts...)
+	a.crash.quit = p.Quit
+	final, err := p.Run()
+	clearLoadingLine(final, os.Stdout)
+	if c := a.crash.crashed(); c != nil {
+		return c
+	}
 	if errors.Is(err, tea.ErrProgramPanic) {
+		// A panic outside the App (Bubble Tea printed it).
 		return fmt.Errorf("%w: %w", ErrCrashed, err)
 	}
 	if err != nil {

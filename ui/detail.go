@@ -195,11 +195,11 @@ func writeStatement(b *docBuilder, ix *model.Index, s *model.Statement, lk *link
 		quote = s.Quote + " (paraphrase)"
 	}
 	b.para(quote, func(l string) string { return highlight(l, b.needle, st.Quote, b.st.Timeline.Match) }, st.QuoteMark.Render("│ "))
-	speaker := ix.ActorName(s.Speaker)
+	speaker := capped(b.st.Width, ix.ActorName(s.Speaker))
 	if anc := ix.Ancestors(s.Speaker); len(anc) > 0 {
 		var names []string
 		for _, a := range anc {
-			names = append(names, a.Name)
+			names = append(names, capped(b.st.Width, a.Name))
 		}
 		speaker += ", " + strings.Join(names, ", ")
 	}
@@ -238,7 +238,7 @@ func writeEvent(b *docBuilder, ix *model.Index, pos int, e *model.Event) {
 	if len(e.Actors) > 0 {
 		b.section("Actors")
 		for _, r := range e.Actors {
-			line := ix.ActorName(r.Actor)
+			line := capped(b.st.Width, ix.ActorName(r.Actor))
 			if r.Role != "" {
 				line += " (" + r.Role + ")"
 			}
@@ -246,6 +246,9 @@ func writeEvent(b *docBuilder, ix *model.Index, pos int, e *model.Event) {
 		}
 	}
 }
+
+// maxLinkBytes is the longest URL the detail pane links.
+const maxLinkBytes = 8 << 10
 
 func writeCitation(b *docBuilder, ix *model.Index, source string, paragraphs []int) {
 	st := b.st.Detail
@@ -279,8 +282,10 @@ func writeCitation(b *docBuilder, ix *model.Index, source string, paragraphs []i
 	}
 	if src.URL != "" {
 		// Cut at the width, not at hyphens, and link it where the terminal can.
+		// Every wrapped line carries the link: one longer than
+		// maxLinkBytes (more than browsers take) is shown, not linked.
 		link := st.Muted
-		if strings.HasPrefix(src.URL, "https://") || strings.HasPrefix(src.URL, "http://") {
+		if (strings.HasPrefix(src.URL, "https://") || strings.HasPrefix(src.URL, "http://")) && len(src.URL) <= maxLinkBytes {
 			link = link.Hyperlink(src.URL)
 		}
 		for _, l := range strings.Split(b.st.Width.Hardwrap(clipText(src.URL, 4096), max(1, b.width), false), "\n") {

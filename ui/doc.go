@@ -18,6 +18,8 @@
 //	strip.go      Strip: the density of time over the timeline
 //	loading.go    the progress line while the story loads (NewLoading)
 //	reload.go     following the story's file (Reloader) and swapping it in
+//	crash.go      a panic in Update, View or a command, kept for Run to
+//	              report once the terminal is restored (CrashError)
 //	component.go  the contract every pane and overlay keeps
 //	timeline.go   Timeline: the strip and the rows, and the actor chips (chipper)
 //	detail.go     Detail: everything about the selected item

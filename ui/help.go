@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -27,7 +28,22 @@ func (h *HelpPage) SetSize(w, height int) {
 
 // HelpKeys implements component.
 func (h HelpPage) HelpKeys() []key.Binding {
-	return []key.Binding{h.keys.Scroll.Up, h.keys.Scroll.Down, h.keys.Global.Close}
+	s := h.keys.Scroll
+	return []key.Binding{s.Up, s.Down, h.keys.Global.Close, s.PageDown, s.PageUp, s.Top, s.Bottom}
+}
+
+// Title is the page's title: where the window is when the page does not
+// fit, with ↓ while there is more below.
+func (h HelpPage) Title() string {
+	first, last, total := h.view.Window()
+	if h.view.height <= 0 || total <= h.view.height {
+		return "Keys"
+	}
+	title := fmt.Sprintf("Keys %d–%d of %d", first, last, total)
+	if h.view.More() {
+		title += " ↓"
+	}
+	return title
 }
 
 // Update implements component: scrolling, and drawing again in new styles.
@@ -58,7 +74,7 @@ func helpLines(st *Styles, groups []KeyGroup, width int) []string {
 	}
 	colW := keyW + 22
 	if width < 2*colW+2 {
-		return col
+		return trimTrailingBlank(st.Width, col, width)
 	}
 	// Two columns, split at a group boundary near the middle.
 	half := len(col) / 2

@@ -134,7 +134,7 @@ func DefaultKeyMap() KeyMap {
 			Type:   typing(),
 			Up:     b([]string{"up", "ctrl+p"}, "↑", "up"),
 			Down:   b([]string{"down", "ctrl+n"}, "↓", "down"),
-			Toggle: b([]string{"space"}, "space", "toggle"),
+			Toggle: b([]string{"space", "tab"}, "space/tab", "toggle"),
 			Apply:  apply(),
 			Cancel: cancel(),
 			Card:   b([]string{"ctrl+o"}, "ctrl+o", "actor card"),

@@ -102,7 +102,7 @@ func frame(m ansi.Method, style lipgloss.Style, titleStyle lipgloss.Style, title
 	var b strings.Builder
 	b.Grow(w * h * 4)
 	// ╭─ title ──╮: two corners, one edge, two spaces and the fill.
-	title = truncate(m, title, max(0, w-5), "…")
+	title = truncate(m, clipRow(title, w), max(0, w-5), "…")
 	fill := w - 5 - m.StringWidth(title)
 	if title == "" || fill < 0 {
 		b.WriteString(edge.Render(bd.TopLeft + strings.Repeat(bd.Top, w-2) + bd.TopRight))

@@ -4,12 +4,15 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"sync/atomic"
 	"time"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/progress"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/term"
 
 	"github.com/dateline/dateline/model"
 )
@@ -126,6 +129,18 @@ func (a App) loadingView() string {
 		line = truncate(a.styles.Width, line, a.width, "…")
 	}
 	return line
+}
+
+// clearLoadingLine erases the progress line once the explorer has been up
+// (final's story is there): the line stays on the main screen under the
+// alternate one, and leaving that puts the cursor back at the line's end,
+// where the shell's prompt would follow it. A failed load leaves no line:
+// Bubble Tea erases it on the way out.
+func clearLoadingLine(final tea.Model, out *os.File) {
+	if a, ok := final.(App); !ok || a.load != nil || !term.IsTerminal(out.Fd()) {
+		return
+	}
+	_, _ = fmt.Fprint(out, "\r"+ansi.EraseEntireLine)
 }
 
 // size formats a byte count for people.

@@ -101,7 +101,7 @@ func (a *App) applyPick(kind pickerKind, ids []string) tea.Cmd {
 func (a App) overlayView() (string, string) {
 	switch a.overlay {
 	case overlayHelp:
-		return "Keys", a.helpPage.View()
+		return a.helpPage.Title(), a.helpPage.View()
 	case overlayActors:
 		return "Actors", a.picker.View()
 	case overlayTopics:

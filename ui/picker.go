@@ -27,6 +27,16 @@ type pickerEntry struct {
 	count     int
 }
 
+// pickerRow is a line of the list: an entry that matches the typed text,
+// with the alias it matched through when its name and id did not, or,
+// dimmed and not choosable, an ancestor of a match, so that a match is
+// drawn under its real parent and under nothing else.
+type pickerRow struct {
+	entry   int // index into all
+	alias   string
+	context bool
+}
+
 // pickedMsg reports the choices when a picker is applied.
 type pickedMsg struct {
 	kind pickerKind
@@ -43,7 +53,7 @@ type Picker struct {
 	keys    KeyMap
 	kind    pickerKind
 	all     []pickerEntry
-	shown   []int // indexes into all that match the typed text
+	shown   []pickerRow // the list under the typed text
 	chosen  map[string]bool
 	touched bool // space was pressed: enter applies the ticks as they are
 	cursor  int
@@ -117,20 +127,74 @@ func (p *Picker) follow() {
 	}
 }
 
+// narrow lists the entries that match the typed text, each under its
+// ancestors, and puts the cursor on the first whose name or id matches
+// (else the first that matches through an alias).
 func (p *Picker) narrow() {
-	q := model.FoldForSearch(p.input.Value())
+	q := model.FoldForSearch(strings.TrimSpace(p.input.Value()))
 	p.shown = p.shown[:0]
+	listed := make([]bool, len(p.all))
+	var path []int // the current entry and its ancestors, by depth
+	byName, byAlias := -1, -1
 	for i, e := range p.all {
-		ok := q == "" || model.ContainsFold(e.label, q) || model.ContainsFold(e.id, q)
-		for _, a := range e.aliases {
-			ok = ok || model.ContainsFold(a, q)
+		path = append(path[:min(e.depth, len(path))], i)
+		alias, ok := e.match(q)
+		if !ok {
+			continue
 		}
-		if ok {
-			p.shown = append(p.shown, i)
+		for _, anc := range path[:len(path)-1] {
+			if !listed[anc] {
+				listed[anc] = true
+				p.shown = append(p.shown, pickerRow{entry: anc, context: true})
+			}
+		}
+		listed[i] = true
+		if alias == "" && byName < 0 {
+			byName = len(p.shown)
+		} else if alias != "" && byAlias < 0 {
+			byAlias = len(p.shown)
+		}
+		p.shown = append(p.shown, pickerRow{entry: i, alias: alias})
+	}
+	p.cursor, p.offset = max(0, byName), 0
+	if byName < 0 && byAlias >= 0 {
+		p.cursor = byAlias
+	}
+	p.follow()
+}
+
+// match reports whether the entry matches the folded text q, and through
+// which alias when its name and id do not.
+func (e pickerEntry) match(q string) (alias string, ok bool) {
+	if q == "" || model.ContainsFold(e.label, q) || model.ContainsFold(e.id, q) {
+		return "", true
+	}
+	for _, a := range e.aliases {
+		if model.ContainsFold(a, q) {
+			return a, true
 		}
 	}
-	p.cursor = max(0, min(p.cursor, len(p.shown)-1))
+	return "", false
+}
+
+// move moves the cursor n choosable rows (n is 1 or -1), staying put at
+// either end.
+func (p *Picker) move(n int) {
+	for i := p.cursor + n; i >= 0 && i < len(p.shown); i += n {
+		if !p.shown[i].context {
+			p.cursor = i
+			break
+		}
+	}
 	p.follow()
+}
+
+// current is the entry under the cursor, if there is one to choose.
+func (p Picker) current() (pickerEntry, bool) {
+	if p.cursor >= len(p.shown) || p.shown[p.cursor].context {
+		return pickerEntry{}, false
+	}
+	return p.all[p.shown[p.cursor].entry], true
 }
 
 // Update implements component.
@@ -153,26 +217,24 @@ func (p Picker) Update(msg tea.Msg) (Picker, tea.Cmd) {
 		}
 		// Enter without ticking anything takes the highlighted row, as
 		// fzf and gh-dash do.
-		if len(ids) == 0 && !p.touched && len(p.shown) > 0 {
-			ids = []string{p.all[p.shown[p.cursor]].id}
+		if e, ok := p.current(); ok && len(ids) == 0 && !p.touched {
+			ids = []string{e.id}
 		}
 		return p, func() tea.Msg { return pickedMsg{p.kind, ids} }
 	case key.Matches(k, p.keys.Picker.Up):
-		p.cursor = max(0, p.cursor-1)
-		p.follow()
+		p.move(-1)
 	case key.Matches(k, p.keys.Picker.Down):
-		p.cursor = max(0, min(len(p.shown)-1, p.cursor+1))
-		p.follow()
-	case key.Matches(k, p.keys.Picker.Toggle):
-		if len(p.shown) > 0 {
-			id := p.all[p.shown[p.cursor]].id
-			p.chosen[id] = !p.chosen[id]
+		p.move(1)
+	case key.Matches(k, p.keys.Picker.Toggle) && !(k.Code == tea.KeySpace && p.input.Value() != ""):
+		// Space toggles until something is typed, then it is text
+		// ("fox news"); tab always toggles.
+		if e, ok := p.current(); ok {
+			p.chosen[e.id] = !p.chosen[e.id]
 			p.touched = true
 		}
 	case p.kind == pickActors && key.Matches(k, p.keys.Picker.Card):
-		if len(p.shown) > 0 {
-			id := p.all[p.shown[p.cursor]].id
-			return p, func() tea.Msg { return openCardMsg{id} }
+		if e, ok := p.current(); ok {
+			return p, func() tea.Msg { return openCardMsg{e.id} }
 		}
 	default:
 		var cmd tea.Cmd
@@ -217,15 +279,26 @@ func (p Picker) View() string {
 		lines = append(lines, ps.Muted.Render("No match. Backspace to widen."))
 	}
 	for i := p.offset; i < min(len(p.shown), p.offset+listH); i++ {
-		e := p.all[p.shown[i]]
+		r := p.shown[i]
+		e := p.all[r.entry]
+		label := strings.Repeat("  ", e.depth) + capped(p.st.Width, e.label)
+		if r.context {
+			lines = append(lines, ps.Muted.Render("      "+truncate(p.st.Width, label, max(1, p.width-6), "…")))
+			continue
+		}
 		box := "[ ] "
 		if p.chosen[e.id] {
 			box = "[x] "
 		}
 		count := " " + thousands(e.count)
-		label := strings.Repeat("  ", e.depth) + e.label
 		labelW := max(1, p.width-4-p.st.Width.StringWidth(count)-2)
-		label = fitWidth(p.st.Width, truncate(p.st.Width, label, labelW, "…"), labelW)
+		label = truncate(p.st.Width, label, labelW, "…")
+		aka := "" // the alias that matched, after the name
+		if room := labelW - p.st.Width.StringWidth(label); r.alias != "" && room > 3 {
+			aka = fitWidth(p.st.Width, truncate(p.st.Width, " ("+capped(p.st.Width, r.alias)+")", room, "…"), room)
+		} else {
+			label = fitWidth(p.st.Width, label, labelW)
+		}
 		cursor := "  "
 		style := ps.Item
 		if e.count == 0 {
@@ -238,7 +311,11 @@ func (p Picker) View() string {
 		if p.chosen[e.id] {
 			boxStyle = ps.Check
 		}
-		lines = append(lines, style.Render(cursor)+boxStyle.Inherit(style).Render(box)+style.Render(label)+ps.Count.Inherit(style).Render(count))
+		line := style.Render(cursor) + boxStyle.Inherit(style).Render(box) + style.Render(label)
+		if aka != "" {
+			line += ps.Muted.Inherit(style).Render(aka)
+		}
+		lines = append(lines, line+ps.Count.Inherit(style).Render(count))
 	}
 	return fitLines(p.st.Width, strings.Join(lines, "\n"), p.width, p.height)
 }

@@ -39,3 +39,44 @@ func TestPickerKeepsItsScroll(t *testing.T) {
 		t.Errorf("up again: the cursor is on line %d, want %d", got, bottom-2)
 	}
 }
+
+// TestPickerShowsWhyItMatches: a match through an alias shows the alias; a
+// match is drawn under its real parent (dimmed, not choosable) and under no
+// other; the cursor goes to the first match by name.
+func TestPickerShowsWhyItMatches(t *testing.T) {
+	a := typeText(t, press(t, newApp(t, 80, 20), "a"), "pu")
+	i, line := cursorLine(t, a)
+	if !strings.Contains(line, "Putin") {
+		t.Errorf("the cursor is on %q, want Putin", line)
+	}
+	lines := strings.Split(screen(a), "\n")
+	if parent := lines[i-1]; !strings.Contains(parent, "Russia") || strings.Contains(parent, "[") {
+		t.Errorf("Putin is drawn under %q, want Russia as a parent without a box", parent)
+	}
+	if !strings.Contains(screen(a), "China (People’s Republic of China)") {
+		t.Errorf("China matches through an alias that is not shown:\n%s", screen(a))
+	}
+	a = press(t, a, "up")
+	if _, line := cursorLine(t, a); !strings.Contains(line, "China") {
+		t.Errorf("up from Putin went to %q, want China (past the parent, which is not a choice)", line)
+	}
+}
+
+// TestPickerTypesSpace: once something is typed, space is text ("fox
+// news"); tab toggles; before anything is typed, space toggles.
+func TestPickerTypesSpace(t *testing.T) {
+	a := typeText(t, press(t, newApp(t, 80, 20), "a"), "fox")
+	a = press(t, a, "space")
+	a = typeText(t, a, "news")
+	if got := a.picker.input.Value(); got != "fox news" {
+		t.Fatalf("the filter reads %q, want \"fox news\"", got)
+	}
+	a = press(t, a, "tab", "enter")
+	if len(a.filter.Actors) != 1 || a.filter.Actors[0] != "fox-news" {
+		t.Errorf("tab and enter chose %v, want [fox-news]", a.filter.Actors)
+	}
+	a = press(t, a, "c", "a", "down", "space", "down", "space", "enter")
+	if len(a.filter.Actors) != 2 {
+		t.Errorf("space before typing did not toggle: chose %v, want two", a.filter.Actors)
+	}
+}

@@ -107,7 +107,7 @@ func (p Positions) View() string {
 	ms := &p.st.Matrix
 	nameW := 6
 	for _, n := range p.actors {
-		nameW = max(nameW, 2*n.Depth+p.st.Width.StringWidth(n.Actor.Name)+2)
+		nameW = max(nameW, 2*n.Depth+p.st.Width.StringWidth(capped(p.st.Width, n.Actor.Name))+2)
 	}
 	nameW = min(nameW, max(12, p.width/3))
 	// Give the topic columns room for their ids before the names get theirs.
@@ -143,7 +143,7 @@ func (p Positions) View() string {
 	offset := max(0, min(p.row-matrixH/2, len(p.actors)-matrixH))
 	for r := offset; r < min(len(p.actors), offset+matrixH); r++ {
 		n := p.actors[r]
-		name := fitWidth(p.st.Width, strings.Repeat("  ", n.Depth)+n.Actor.Name, nameW-1) + " "
+		name := fitWidth(p.st.Width, strings.Repeat("  ", n.Depth)+capped(p.st.Width, n.Actor.Name), nameW-1) + " "
 		line := ms.Actor.Render(name)
 		if r == p.row {
 			line = ms.ActorSelected.Render(name)

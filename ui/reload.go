@@ -3,12 +3,12 @@ package ui
 // Following a story's file: the Reloader, and swapping in a new version.
 
 import (
-	"fmt"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/dateline/dateline/model"
+	"github.com/dateline/dateline/model/text"
 )
 
 // Reloader blocks until the story's file changes, then returns the story
@@ -42,7 +42,9 @@ func (a App) WithReloader(r Reloader) App {
 }
 
 // swapStory shows a new version of the story, keeping the selected item,
-// the filters that still make sense, and the open overlay's place.
+// the filters that still make sense, and the open overlay's place. An
+// item the user chose that is missing from this version (a save in two
+// steps) is selected again when a later version has it.
 func (a *App) swapStory(ix *model.Index) {
 	selected := ""
 	if pos, ok := a.timeline.Selected(); ok {
@@ -62,18 +64,17 @@ func (a *App) swapStory(ix *model.Index) {
 	if a.overlay == overlayActors || a.overlay == overlayTopics || a.overlay == overlayCard {
 		a.overlay = overlayNone
 	}
-	a.adopt(ix)
-	if pos, ok := ix.Lookup(selected); ok {
+	a.adopt(ix) // selects the item the user chose, if this version has it
+	if pos, ok := ix.Lookup(selected); ok && !a.reselect() {
 		a.timeline.Select(pos)
-		a.showSelected()
+		a.showDetail()
 	}
 }
 
-// firstLine is the first line of a message, with a count of the rest.
-func firstLine(s string) string {
-	first, rest, found := strings.Cut(s, "\n")
-	if !found {
-		return first
-	}
-	return fmt.Sprintf("%s (and %d more)", first, strings.Count(rest, "\n")+1)
+// oneLine is a message of one or more lines as one line, cleaned, its
+// lines apart with " · ": the status bar shows as much as fits. (Only the
+// first line was shown, which is just the start of a name with a newline.)
+func oneLine(s string) string {
+	s = clipText(strings.ReplaceAll(s, "\r\n", "\n"), 4<<10)
+	return text.CleanLine(strings.ReplaceAll(strings.TrimSpace(s), "\n", " · "))
 }

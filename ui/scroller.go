@@ -49,6 +49,11 @@ func (s *scroller) Update(keys ScrollKeys, msg tea.Msg) {
 
 func (s *scroller) clamp() { s.offset = max(0, min(s.offset, len(s.lines)-s.height)) }
 
+// Window is the lines on screen, 1-based, and how many there are.
+func (s scroller) Window() (first, last, total int) {
+	return s.offset + 1, min(len(s.lines), s.offset+s.height), len(s.lines)
+}
+
 // More reports whether lines lie below the window.
 func (s scroller) More() bool { return s.offset+s.height < len(s.lines) }
 

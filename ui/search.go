@@ -49,8 +49,23 @@ func (a *App) refilter() tea.Cmd {
 	return tea.Sequence(first, full)
 }
 
-// setRows shows rows as the timeline, keeping the selection where it can.
+// setRows shows rows as the timeline, with the item the user chose
+// selected and on screen when the rows hold it, else the nearest one.
 func (a *App) setRows(rows []int32) {
 	a.timeline.SetRows(rows, a.needle())
-	a.showSelected()
+	a.reselect()
+	a.showDetail()
+}
+
+// reselect selects the item the user chose, scrolling to it, if the rows
+// hold it; ok reports whether it is selected.
+func (a *App) reselect() (ok bool) {
+	pos, ok := a.ix.Lookup(a.chosen)
+	if !ok {
+		return false
+	}
+	if cur, had := a.timeline.Selected(); had && cur == pos {
+		return true
+	}
+	return a.timeline.Select(pos)
 }

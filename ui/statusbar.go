@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/dateline/dateline/model"
+	"github.com/dateline/dateline/model/text"
 )
 
 // StatusBar always says how many items of how many show and which filters
@@ -64,7 +65,9 @@ func (s StatusBar) View() string {
 		parts = append(parts, "topic: "+s.names(f.Topics, false))
 	}
 	if f.Text != "" {
-		parts = append(parts, "search: “"+f.Text+"”")
+		// From the command line as typed: cleaned to one line, and cut
+		// first, so that its length costs nothing.
+		parts = append(parts, "search: “"+text.CleanLine(clipRow(f.Text, s.width))+"”")
 	}
 	if !f.Since.IsZero() {
 		parts = append(parts, "since "+f.Since.Short())
@@ -96,9 +99,9 @@ func (s StatusBar) names(ids []string, actors bool) string {
 	for i, id := range ids {
 		out[i] = id
 		if actors {
-			out[i] = s.ix.ActorName(id)
+			out[i] = capped(s.st.Width, s.ix.ActorName(id))
 		} else if t, ok := s.ix.Topic(id); ok {
-			out[i] = t.Title
+			out[i] = capped(s.st.Width, t.Title)
 		}
 	}
 	return strings.Join(out, ", ")

@@ -56,6 +56,7 @@ func (b *docBuilder) section(name string) {
 
 // field writes "label  value", wrapping the value under itself.
 func (b *docBuilder) field(label, value string) {
+	value = clipText(value, maxDetailText)
 	const labelW = 9
 	pad := strings.Repeat(" ", labelW)
 	w := max(1, b.width-labelW)
@@ -83,6 +84,16 @@ func clipText(s string, limit int) string {
 		cut--
 	}
 	return s[:cut] + fmt.Sprintf(" … (%d more bytes not shown)", len(s)-cut)
+}
+
+// maxShown is the most of a name, a story title or a link that is drawn:
+// a longer one is cut with an ellipsis, so that one huge field cannot slow
+// every frame. The data stays whole (search still sees it).
+const maxShown = 200
+
+// capped is s cut to maxShown cells, as m measures them, with an ellipsis.
+func capped(m ansi.Method, s string) string {
+	return truncate(m, clipRow(s, maxShown), maxShown, "…")
 }
 
 // writeEvidence lists evidence items with their dates, quotes set apart.

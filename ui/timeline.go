@@ -341,9 +341,9 @@ func newChipper(ix *model.Index, st *Styles) *chipper {
 // shortName is the actor's name or its shortest alias, whichever fits a chip.
 func shortName(m ansi.Method, a *model.Actor) string {
 	const chipMax = 14
-	best := a.Name
+	best := capped(m, a.Name)
 	for _, al := range a.Aliases {
-		if m.StringWidth(al) < m.StringWidth(best) && m.StringWidth(best) > chipMax {
+		if al = capped(m, al); m.StringWidth(al) < m.StringWidth(best) && m.StringWidth(best) > chipMax {
 			best = al
 		}
 	}

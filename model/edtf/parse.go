@@ -74,6 +74,8 @@ func diagnose(s string) string {
 		return `EDTF writes dates as numbers, year first: write "` + edtf + `"`
 	}
 	switch {
+	case isRelative(s):
+		return `dates relative to today ("yesterday", "last Friday") are not EDTF; write the day itself, such as "2023-03-17"`
 	case strings.ContainsAny(s, "–—"):
 		return `use "/" between the start and end of an interval, as in "1964/2008" or "2023-03-18/2023-03-19"`
 	case strings.ContainsAny(s, " \t\n"):
@@ -90,6 +92,22 @@ func diagnose(s string) string {
 		return `an interval has exactly one "/", as in "2023-03-18/2023-03-19"`
 	}
 	return ""
+}
+
+// isRelative reports whether s names a day relative to today, which a
+// story's date cannot be.
+func isRelative(s string) bool {
+	s = strings.ToLower(strings.TrimSpace(s))
+	switch s {
+	case "yesterday", "today", "tomorrow", "now", "tonight":
+		return true
+	}
+	for _, p := range []string{"last ", "next ", "this ", "ago"} {
+		if strings.HasPrefix(s, p) || strings.HasSuffix(s, " "+p) {
+			return true
+		}
+	}
+	return false
 }
 
 // fromWords turns a date written in words, such as "21 March 2023",
@@ -269,7 +287,10 @@ func (p *point) parse(s string) string {
 	case 'Y':
 		return p.parseBigYear(body)
 	case 'y':
-		return `write the year prefix as capital "Y", as in "Y170000002"`
+		if len(body) > 1 && (isDigit(body[1]) || body[1] == '-') {
+			return `write the year prefix as capital "Y", as in "Y170000002"`
+		}
+		return garbage
 	case '+':
 		return `EDTF years take no "+" sign; write "2023", or "-0044" for 45 BC`
 	}

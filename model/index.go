@@ -103,8 +103,8 @@ type Index struct {
 	hayOnce sync.Once
 	memo    searchMemo // recent complete text searches
 
-	reactions map[int32][]int32 // event position → reacting statement positions
-	positions map[[2]int32]*Position
+	reactions map[int32][]int32      // event position → reacting statement positions
+	cells     map[[2]int32]*cellData // actor × topic → steps and said stances
 	tree      []ActorNode
 }
 
@@ -133,15 +133,7 @@ func NewIndex(s *Story) *Index {
 	ix.buildPostings()
 	wg.Wait()
 	ix.buildReactions()
-	ix.positions = make(map[[2]int32]*Position, len(s.Positions))
-	for i := range s.Positions {
-		p := &s.Positions[i]
-		a, okA := ix.actorOf[p.Actor]
-		t, okT := ix.topicOf[p.Topic]
-		if okA && okT {
-			ix.positions[[2]int32{a, t}] = p
-		}
-	}
+	ix.buildCells()
 	return ix
 }
 
@@ -637,34 +629,24 @@ func (ix *Index) ActorTree() []ActorNode { return ix.tree }
 // the event at pos.
 func (ix *Index) Reactions(pos int) []int { return toInts(ix.reactions[int32(pos)]) }
 
-// Position is where the actor stands on the topic. Where the story records
-// nothing the stance is StanceNone: shown as such, never guessed.
+// Position is where the actor stands on the topic now: the latest
+// recorded position. Where the story records nothing the stance is
+// StanceNone: shown as such, never guessed.
 func (ix *Index) Position(actorID, topicID string) Position {
-	a, okA := ix.actorOf[actorID]
-	t, okT := ix.topicOf[topicID]
-	if okA && okT {
-		if p := ix.positions[[2]int32{a, t}]; p != nil {
-			return *p
-		}
+	if st, ok := ix.CellAt(actorID, topicID, edtf.MaxDay).Current(); ok {
+		return *st.Position
 	}
 	return Position{Actor: actorID, Topic: topicID, Stance: StanceNone}
 }
 
-// Matrix is every actor × topic position, actors in tree order.
-func (ix *Index) Matrix() []Position {
-	var out []Position
-	for _, n := range ix.tree {
-		for _, t := range ix.story.Topics {
-			out = append(out, ix.Position(n.Actor.ID, t.ID))
-		}
-	}
-	return out
-}
-
 // HasPositions reports whether the actor holds a recorded position on any topic.
 func (ix *Index) HasPositions(actorID string) bool {
-	for _, t := range ix.story.Topics {
-		if ix.Position(actorID, t.ID).Stance != StanceNone {
+	a, ok := ix.actorOf[actorID]
+	if !ok {
+		return false
+	}
+	for t := range ix.story.Topics {
+		if c := ix.cells[[2]int32{a, int32(t)}]; c != nil && len(c.steps) > 0 {
 			return true
 		}
 	}

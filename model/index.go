@@ -103,9 +103,10 @@ type Index struct {
 	hayOnce sync.Once
 	memo    searchMemo // recent complete text searches
 
-	reactions map[int32][]int32      // event position → reacting statement positions
-	cells     map[[2]int32]*cellData // actor × topic → steps and said stances
+	reactions map[int32][]int32 // event position → reacting statement positions
+	rowCells  [][]topicCell     // per actor, the cells with steps or said stances
 	tree      []ActorNode
+	treeIdx   []int32 // the actor index of each tree node
 }
 
 // NewIndex builds the index of a valid story (one that Load or Validate
@@ -164,6 +165,7 @@ func (ix *Index) buildActorTree() {
 		}
 		seen[i] = true
 		ix.tree = append(ix.tree, ActorNode{Actor: &s.Actors[i], Depth: depth})
+		ix.treeIdx = append(ix.treeIdx, i)
 		kids := slices.Clone(ix.children[i])
 		slices.SortFunc(kids, byName)
 		for _, k := range kids {
@@ -645,8 +647,8 @@ func (ix *Index) HasPositions(actorID string) bool {
 	if !ok {
 		return false
 	}
-	for t := range ix.story.Topics {
-		if c := ix.cells[[2]int32{a, int32(t)}]; c != nil && len(c.steps) > 0 {
+	for _, tc := range ix.rowCells[a] {
+		if len(tc.d.steps) > 0 {
 			return true
 		}
 	}

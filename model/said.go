@@ -1,6 +1,11 @@
 package model
 
-import "github.com/dateline/dateline/model/edtf"
+import (
+	"cmp"
+	"slices"
+
+	"github.com/dateline/dateline/model/edtf"
+)
 
 // Said is what an actor's own statements say on a topic, apart from any
 // recorded position: the statements and the stances they take.
@@ -9,6 +14,8 @@ type Said struct {
 	// starts, then the timeline's order).
 	Statements []int
 	Stances    []Stance
+	// common is Common, where the index knows it already.
+	common Stance
 }
 
 // Said collects the statements by the actor, or anyone under it, that take
@@ -22,13 +29,29 @@ func (ix *Index) Said(actorID, topicID string) Said {
 // Common is the stance most of the statements take, ties going to the
 // latest; StanceNone when there are none.
 func (s Said) Common() Stance {
-	counts := map[Stance]int{}
-	best := StanceNone
-	for _, st := range s.Stances {
-		counts[st]++
-		if counts[st] >= counts[best] {
-			best = st
-		}
+	if s.common != "" {
+		return s.common
 	}
-	return best
+	var t tally
+	for _, st := range s.Stances {
+		t.add(st)
+	}
+	return cmp.Or(t.best, StanceNone)
+}
+
+// tally counts stances as they come, keeping the most common so far.
+type tally struct {
+	counts [8]int
+	best   Stance
+}
+
+func (t *tally) add(st Stance) {
+	i := slices.Index(Stances, st)
+	if i < 0 {
+		return
+	}
+	t.counts[i]++
+	if b := slices.Index(Stances, t.best); b < 0 || t.counts[i] >= t.counts[b] {
+		t.best = st
+	}
 }

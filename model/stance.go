@@ -82,6 +82,7 @@ type cellData struct {
 	saidDays   []edtf.Day
 	saidPos    []int
 	saidStance []Stance
+	saidCommon []Stance // the common stance of each prefix of said
 }
 
 // EffectiveDate is when a position took effect: its own date, or else the
@@ -122,14 +123,13 @@ func (ix *Index) itemDate(id string) (edtf.Date, bool) {
 // the grid as of any date is a binary search a cell.
 func (ix *Index) buildCells() {
 	s := ix.story
-	ix.cells = make(map[[2]int32]*cellData)
+	ix.rowCells = make([][]topicCell, len(s.Actors))
 	get := func(a, t int32) *cellData {
-		k := [2]int32{a, t}
-		c := ix.cells[k]
-		if c == nil {
-			c = &cellData{}
-			ix.cells[k] = c
+		if c := ix.cellOf(a, t); c != nil {
+			return c
 		}
+		c := &cellData{}
+		ix.rowCells[a] = append(ix.rowCells[a], topicCell{t, c})
 		return c
 	}
 	for i := range s.Positions {
@@ -163,14 +163,38 @@ func (ix *Index) buildCells() {
 			}
 		}
 	}
-	for _, c := range ix.cells {
-		slices.SortStableFunc(c.steps, func(x, y Step) int { return cmp.Compare(stepDay(x.Date), stepDay(y.Date)) })
-		c.days = make([]edtf.Day, len(c.steps))
-		for i, st := range c.steps {
-			c.days[i] = stepDay(st.Date)
+	for _, row := range ix.rowCells {
+		for _, tc := range row {
+			tc.d.sort()
 		}
-		c.sortSaid()
 	}
+}
+
+// topicCell is one topic's cell in an actor's row of the index.
+type topicCell struct {
+	topic int32
+	d     *cellData
+}
+
+// cellOf is the data of actor a's cell on topic t, or nil: a row holds
+// only the few topics with something in them.
+func (ix *Index) cellOf(a, t int32) *cellData {
+	for _, tc := range ix.rowCells[a] {
+		if tc.topic == t {
+			return tc.d
+		}
+	}
+	return nil
+}
+
+// sort puts the steps and said stances in time order.
+func (c *cellData) sort() {
+	slices.SortStableFunc(c.steps, func(x, y Step) int { return cmp.Compare(stepDay(x.Date), stepDay(y.Date)) })
+	c.days = make([]edtf.Day, len(c.steps))
+	for i, st := range c.steps {
+		c.days[i] = stepDay(st.Date)
+	}
+	c.sortSaid()
 }
 
 // sortSaid orders the said stances by day, then timeline position.
@@ -183,8 +207,12 @@ func (c *cellData) sortSaid() {
 		return cmp.Or(cmp.Compare(c.saidDays[x], c.saidDays[y]), cmp.Compare(c.saidPos[x], c.saidPos[y]))
 	})
 	days, pos, st := slices.Clone(c.saidDays), slices.Clone(c.saidPos), slices.Clone(c.saidStance)
+	var t tally
+	c.saidCommon = make([]Stance, len(idx))
 	for i, j := range idx {
 		c.saidDays[i], c.saidPos[i], c.saidStance[i] = days[j], pos[j], st[j]
+		t.add(st[j])
+		c.saidCommon[i] = t.best
 	}
 }
 
@@ -210,7 +238,7 @@ func (ix *Index) CellAt(actorID, topicID string, asOf edtf.Day) Cell {
 }
 
 func (ix *Index) fill(c *Cell, a, t int32, asOf edtf.Day) {
-	d := ix.cells[[2]int32{a, t}]
+	d := ix.cellOf(a, t)
 	if d == nil {
 		return
 	}
@@ -218,7 +246,7 @@ func (ix *Index) fill(c *Cell, a, t int32, asOf edtf.Day) {
 		c.History = d.steps[:n:n]
 	}
 	if n := upTo(d.saidDays, asOf); n > 0 {
-		c.Said = Said{Statements: d.saidPos[:n:n], Stances: d.saidStance[:n:n]}
+		c.Said = Said{Statements: d.saidPos[:n:n], Stances: d.saidStance[:n:n], common: d.saidCommon[n-1]}
 	}
 }
 
@@ -228,17 +256,25 @@ func (ix *Index) History(actorID, topicID string) []Step {
 }
 
 // Grid is the actor × topic matrix as of a date: Rows in tree order,
-// Topics in the story's order, Cells row-major.
+// Topics in the story's order. Cells are worked out as they are asked
+// for, so a grid as of another date costs little until it is read.
 type Grid struct {
 	Rows   []ActorNode
 	Topics []Topic
-	Cells  []Cell
 	// AsOf is the date asked for; the zero Date means the latest.
 	AsOf edtf.Date
+
+	ix             *Index
+	rowIdx, colIdx []int32
+	day            edtf.Day
 }
 
 // At is the cell of row r and topic column c.
-func (g Grid) At(r, c int) Cell { return g.Cells[r*len(g.Topics)+c] }
+func (g Grid) At(r, c int) Cell {
+	cell := Cell{Actor: g.Rows[r].Actor.ID, Topic: g.Topics[c].ID}
+	g.ix.fill(&cell, g.rowIdx[r], g.colIdx[c], g.day)
+	return cell
+}
 
 // GridQuery narrows and dates the grid, as a Filter narrows the timeline.
 type GridQuery struct {
@@ -252,10 +288,9 @@ type GridQuery struct {
 
 // Grid answers q. Its ids must be valid (see CheckFilter).
 func (ix *Index) Grid(q GridQuery) Grid {
-	g := Grid{AsOf: q.AsOf}
-	var keep []bool
+	g := Grid{AsOf: q.AsOf, ix: ix, day: q.AsOf.Latest(), Rows: ix.tree, rowIdx: ix.treeIdx}
 	if len(q.Actors) > 0 {
-		keep = make([]bool, len(ix.story.Actors))
+		keep := make([]bool, len(ix.story.Actors))
 		for _, id := range q.Actors {
 			if a, ok := ix.actorOf[id]; ok {
 				for _, d := range ix.descend(a) {
@@ -263,29 +298,18 @@ func (ix *Index) Grid(q GridQuery) Grid {
 				}
 			}
 		}
-	}
-	var rowIdx []int32
-	for _, n := range ix.tree {
-		a := ix.actorOf[n.Actor.ID]
-		if keep == nil || keep[a] {
-			g.Rows = append(g.Rows, n)
-			rowIdx = append(rowIdx, a)
+		g.Rows, g.rowIdx = nil, nil
+		for i, a := range ix.treeIdx {
+			if keep[a] {
+				g.Rows = append(g.Rows, ix.tree[i])
+				g.rowIdx = append(g.rowIdx, a)
+			}
 		}
 	}
-	var colIdx []int32
 	for i, t := range ix.story.Topics {
 		if len(q.Topics) == 0 || slices.Contains(q.Topics, t.ID) {
 			g.Topics = append(g.Topics, t)
-			colIdx = append(colIdx, int32(i))
-		}
-	}
-	asOf := q.AsOf.Latest()
-	g.Cells = make([]Cell, len(rowIdx)*len(colIdx))
-	for r, a := range rowIdx {
-		for c, t := range colIdx {
-			cell := &g.Cells[r*len(colIdx)+c]
-			cell.Actor, cell.Topic = g.Rows[r].Actor.ID, g.Topics[c].ID
-			ix.fill(cell, a, t, asOf)
+			g.colIdx = append(g.colIdx, int32(i))
 		}
 	}
 	return g
@@ -303,18 +327,26 @@ func (ix *Index) ChangeDays(actorIDs []string) []edtf.Day {
 		}
 	}
 	var out []edtf.Day
-	for k, c := range ix.cells {
-		if !want[k[0]] {
-			continue
-		}
-		for _, days := range [][]edtf.Day{c.days, c.saidDays} {
-			for _, d := range days {
-				if d != edtf.MinDay && d != edtf.MaxDay {
-					out = append(out, d)
+	for a := range want {
+		for _, tc := range ix.rowCells[a] {
+			c := tc.d
+			for _, days := range [][]edtf.Day{c.days, c.saidDays} {
+				for _, d := range days {
+					if d != edtf.MinDay && d != edtf.MaxDay {
+						out = append(out, d)
+					}
 				}
 			}
 		}
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+// Speaks reports whether the actor holds a recorded position on any topic
+// or its statements (or those of anyone under it) take a stance: the rows
+// of the matrix that are not empty at every date.
+func (ix *Index) Speaks(actorID string) bool {
+	a, ok := ix.actorOf[actorID]
+	return ok && len(ix.rowCells[a]) > 0
 }

@@ -88,9 +88,11 @@ func nonNilStrings(s []string) []string {
 // date null where none is), history every step by then in time order,
 // said every statement's stance by then.
 func WritePositionsJSON(w io.Writer, ix *model.Index, g model.Grid) error {
-	out := make([]jsonCell, len(g.Cells))
-	for i, c := range g.Cells {
-		out[i] = toJSONCell(ix, c)
+	out := make([]jsonCell, 0, len(g.Rows)*len(g.Topics))
+	for r := range g.Rows {
+		for c := range g.Topics {
+			out = append(out, toJSONCell(ix, g.At(r, c)))
+		}
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
@@ -106,7 +108,8 @@ func WritePositionsCSV(w io.Writer, ix *model.Index, g model.Grid) error {
 	if err := cw.Write(PositionsCSVHeader); err != nil {
 		return err
 	}
-	for _, c := range g.Cells {
+	for i := range len(g.Rows) * len(g.Topics) {
+		c := g.At(i/len(g.Topics), i%len(g.Topics))
 		j := toJSONCell(ix, c)
 		var hist, said []string
 		for _, st := range j.History {

@@ -3,7 +3,6 @@ package report_test
 import (
 	"bytes"
 	"encoding/json"
-	"os"
 	"regexp"
 	"slices"
 	"strings"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/dateline/dateline/model"
 	"github.com/dateline/dateline/model/edtf"
+	"github.com/dateline/dateline/model/internal/testutil"
 	"github.com/dateline/dateline/model/report"
 )
 
@@ -144,15 +144,4 @@ func TestWriteListText(t *testing.T) {
 
 // newTestIndex indexes the model tests' hand-checked story
 // (model/testdata/index.yaml).
-func newTestIndex(t *testing.T) *model.Index {
-	t.Helper()
-	data, err := os.ReadFile("../testdata/index.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, ps, err := model.Load("index.yaml", data)
-	if err != nil || len(ps) > 0 {
-		t.Fatalf("test story: %v %v", err, ps)
-	}
-	return model.NewIndex(s)
-}
+func newTestIndex(t *testing.T) *model.Index { return testutil.LoadIndex(t, "../testdata/index.yaml") }

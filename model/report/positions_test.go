@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
-	"os"
 	"regexp"
 	"slices"
 	"strings"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/dateline/dateline/model"
 	"github.com/dateline/dateline/model/edtf"
+	"github.com/dateline/dateline/model/internal/testutil"
 	"github.com/dateline/dateline/model/report"
 )
 
@@ -129,16 +129,7 @@ func TestWritePositionsMarkdown(t *testing.T) {
 
 // historyIndex indexes model/testdata/history.yaml, whose positions change.
 func historyIndex(t *testing.T) *model.Index {
-	t.Helper()
-	data, err := os.ReadFile("../testdata/history.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, ps, err := model.Load("history.yaml", data)
-	if err != nil || len(ps) > 0 {
-		t.Fatalf("history story: %v %v", err, ps)
-	}
-	return model.NewIndex(s)
+	return testutil.LoadIndex(t, "../testdata/history.yaml")
 }
 
 // Every format says the same of a cell, as of a date and narrowed.

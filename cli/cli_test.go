@@ -225,9 +225,9 @@ func TestListJSON(t *testing.T) {
 	// Dates as the issue gives them, at every precision.
 	dates := []struct{ id, date, start, end string }{
 		{"crimea-annexation", "2014", "2014-01-01", "2014-12-31"},
-		{"annexation-2022", "2022-09-30", "2022-09-30", "2022-09-30"},
+		{"annexation-2022", "2022-09", "2022-09-01", "2022-09-30"}, // "last September"
 		{"meeting-planning", "../2023-01", "", "2023-01-31"},
-		{"china-position-paper", "2023-02-24", "2023-02-24", "2023-02-24"},
+		{"china-position-paper", "2023-02", "2023-02-01", "2023-02-28"}, // "Last month"
 		{"icc-warrant", "2023-03-17", "2023-03-17", "2023-03-17"},
 		{"kirby-fox-interview", "2023-03-18/2023-03-19", "2023-03-18", "2023-03-19"},
 		{"xi-visit", "2023-03-20", "2023-03-20", "2023-03-20"},

@@ -333,12 +333,12 @@ func TestEndToEndWatch(t *testing.T) {
 	s := startTmux(t, 120, 40, bin+" --watch "+path)
 	s.waitFor("start", "Russia annexes Crimea")
 	s.keys("j", "j", "j")
-	s.waitFor("selection", "▌ 24 Feb 2023")
+	s.waitFor("selection", "▌ Feb 2023")
 
 	edited := strings.Replace(string(story), "Russia annexes Crimea", "Crimea annexed (edited)", 1)
 	write(edited)
 	scr := s.waitFor("reload", "Crimea annexed (edited)", "Reloaded")
-	if !strings.Contains(scr, "▌ 24 Feb 2023") {
+	if !strings.Contains(scr, "▌ Feb 2023") {
 		t.Errorf("the selection moved on reload:\n%s", scr)
 	}
 

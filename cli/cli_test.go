@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -224,9 +225,9 @@ func TestListJSON(t *testing.T) {
 	// Dates as the issue gives them, at every precision.
 	dates := []struct{ id, date, start, end string }{
 		{"crimea-annexation", "2014", "2014-01-01", "2014-12-31"},
-		{"annexation-2022", "2022-09-30", "2022-09-30", "2022-09-30"},
+		{"annexation-2022", "2022-09", "2022-09-01", "2022-09-30"}, // "last September"
 		{"meeting-planning", "../2023-01", "", "2023-01-31"},
-		{"china-position-paper", "2023-02-24", "2023-02-24", "2023-02-24"},
+		{"china-position-paper", "2023-02", "2023-02-01", "2023-02-28"}, // "Last month"
 		{"icc-warrant", "2023-03-17", "2023-03-17", "2023-03-17"},
 		{"kirby-fox-interview", "2023-03-18/2023-03-19", "2023-03-18", "2023-03-19"},
 		{"xi-visit", "2023-03-20", "2023-03-20", "2023-03-20"},
@@ -390,6 +391,15 @@ var requiredStances = []struct{ actor, topic, stance string }{
 	{"icc", "ceasefire-proposal", "none"},
 }
 
+// saidStances are cells with no recorded position where the speaker's own
+// statements take a stance: every format says so, as the explorer does,
+// never a bare none.
+var saidStances = []struct{ actor, topic, said string }{
+	{"kremlin", "warrant", "opposes"},
+	{"putin", "ceasefire-proposal", "supports"},
+	{"kirby", "ceasefire-proposal", "opposes"},
+}
+
 func TestPositionsText(t *testing.T) {
 	s := builtIn(t)
 	r := runCLI(t, "positions")
@@ -430,13 +440,26 @@ func TestPositionsText(t *testing.T) {
 	if rows != len(s.Actors) {
 		t.Errorf("%d rows, want one per actor: %d", rows, len(s.Actors))
 	}
+	said := map[[2]string]string{}
+	for _, w := range saidStances {
+		said[[2]string{w.actor, w.topic}] = w.said
+	}
 	for _, w := range requiredStances {
 		got := cell[[2]string{name[w.actor], w.topic}]
-		if !strings.HasSuffix(got, " "+w.stance) {
-			t.Errorf("%s on %s: cell %q, want %s", w.actor, w.topic, got, w.stance)
+		want := " " + w.stance
+		if s, ok := said[[2]string{w.actor, w.topic}]; ok {
+			want = "said " + model.Stance(s).Symbol() + " " + s
+		}
+		if !strings.HasSuffix(got, want) {
+			t.Errorf("%s on %s: cell %q, want %s", w.actor, w.topic, got, want)
 		}
 	}
-	if !strings.Contains(r.stdout, "Russia on warrant: opposes.") {
+	for _, w := range saidStances {
+		if got := cell[[2]string{name[w.actor], w.topic}]; !strings.HasSuffix(got, "said "+model.Stance(w.said).Symbol()+" "+w.said) {
+			t.Errorf("%s on %s: cell %q, want said %s", w.actor, w.topic, got, w.said)
+		}
+	}
+	if !strings.Contains(r.stdout, "Russia on warrant: opposes, dated") {
 		t.Errorf("no summary line for Russia on the warrant:\n%s", r.stdout)
 	}
 }
@@ -476,14 +499,70 @@ func TestPositionsJSON(t *testing.T) {
 			t.Errorf("%s on %s = %q, want %q", w.actor, w.topic, g, w.stance)
 		}
 	}
+	pairs := map[[2]string]bool{}
+	for _, p := range s.Positions {
+		pairs[[2]string{p.Actor, p.Topic}] = true
+	}
 	recorded := 0
 	for _, st := range got {
 		if st != "none" {
 			recorded++
 		}
 	}
-	if recorded != len(s.Positions) {
-		t.Errorf("%d recorded positions, want the story's %d: the rest must be none", recorded, len(s.Positions))
+	if recorded != len(pairs) {
+		t.Errorf("%d recorded positions, want the story's %d: the rest must be none", recorded, len(pairs))
+	}
+}
+
+// positions --as-of at each boundary of a change: the day before, on and
+// after it, and an interval's date counting from its start; --actor takes
+// in everyone under the actor, --topic narrows the columns.
+func TestPositionsAsOf(t *testing.T) {
+	story := "../model/testdata/history.yaml"
+	cases := []struct {
+		asOf, russia, kremlin, us string
+	}{
+		{"2023-01-09", "none", "none", "none"},
+		{"2023-01-10", "supports", "none", "none"},
+		{"2023-02-19", "supports", "said supports", "none"},
+		{"2023-02-20", "opposes", "said supports", "none"},
+		{"2023-02-21", "opposes", "said supports", "none"},
+		{"2023-03-04", "conditional", "said supports", "none"},
+		{"2023-03-05/2023-03-09", "conditional", "said supports", "said opposes"}, // to its last day
+		{"2023-03-05", "conditional", "said supports", "said opposes"},            // Kirby's 5–7 Mar counts from the 5th
+		{"", "conditional", "said supports", "said opposes"},
+	}
+	for _, c := range cases {
+		args := []string{"positions", "--format", "csv", "--topic", "deal", story}
+		if c.asOf != "" {
+			args = append(args, "--as-of", c.asOf)
+		}
+		r := runCLI(t, args...)
+		if r.code != ExitOK {
+			t.Fatalf("%v: exit %d: %s", args, r.code, r.stderr)
+		}
+		recs, err := csv.NewReader(strings.NewReader(r.stdout)).ReadAll()
+		if err != nil || len(recs) != 5 {
+			t.Fatalf("%v: %d rows, %v:\n%s", args, len(recs), err, r.stdout)
+		}
+		got := map[string]string{}
+		for _, rec := range recs[1:] {
+			got[rec[0]] = rec[2]
+		}
+		if got["russia"] != c.russia || got["kremlin"] != c.kremlin || got["us"] != c.us {
+			t.Errorf("as of %q: russia %q, kremlin %q, us %q; want %q, %q, %q", c.asOf, got["russia"], got["kremlin"], got["us"], c.russia, c.kremlin, c.us)
+		}
+	}
+	r := runCLI(t, "positions", "--actor", "us", "--as-of", "2023-03-05", story)
+	if lines := strings.Split(strings.TrimSpace(r.stdout), "\n"); r.code != ExitOK || !strings.HasPrefix(lines[0], "As of Sun 5 Mar 2023") ||
+		!strings.HasPrefix(lines[4], "  Kirby") || strings.Contains(r.stdout, "Russia") {
+		t.Errorf("--actor us: exit %d\n%s", r.code, r.stdout)
+	}
+	for _, bad := range [][]string{{"--as-of", "2023-13-01"}, {"--actor", "usa"}, {"--topic", "dael"}} {
+		r := runCLI(t, append([]string{"positions", story}, bad...)...)
+		if r.code != ExitUsage || !strings.Contains(r.stderr, bad[1]) {
+			t.Errorf("positions %v: exit %d, %q; want a usage error naming it", bad, r.code, r.stderr)
+		}
 	}
 }
 

@@ -24,7 +24,8 @@ func newGenCmd(stdout io.Writer) *cobra.Command {
 		Use:   "gen --events N [--actors M] [--seed S] [--format yaml|json|ndjson|csv] [-o FILE]",
 		Short: "Write a reproducible synthetic story of N events (ACLED-like)",
 		Long: "gen writes a synthetic story: ACLED-like events with Zipf-skewed actors under parent\n" +
-			"actors, 3 to 10 topics, one statement for every ten events, and positions with evidence.\n" +
+			"actors, 3 to 10 topics, one statement for every ten events, and position histories with evidence\n" +
+			"(speakers now and then change their stance, and keep to the new one).\n" +
 			"The same flags give the same bytes. csv writes an ACLED-style export (events only).",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {

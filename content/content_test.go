@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -412,5 +413,48 @@ func TestDatesQuoted(t *testing.T) {
 	unquoted := regexp.MustCompile(`(?m)^\s*-?\s*(date|published|as_of):\s*[^"\s]`)
 	if m := unquoted.Find(Story()); m != nil {
 		t.Errorf("unquoted date in story.yaml: %q", m)
+	}
+}
+
+// The story says what the article records, at its precision: written on
+// Monday 20 March 2023, "sceptical" is not opposition, the paper asks for
+// a settlement (not a ceasefire now), and words from outside the article
+// are marked or gone.
+func TestStoryReadsTheArticle(t *testing.T) {
+	s := loadStory(t)
+	if s.Sources[0].AsOf != "2023-03-20" {
+		t.Errorf("as_of %s, want the Monday of writing, 2023-03-20", s.Sources[0].AsOf)
+	}
+	dates := map[string]string{}
+	for _, e := range s.Events {
+		dates[e.ID] = e.Date
+	}
+	if dates["annexation-2022"] != "2022-09" || dates["china-position-paper"] != "2023-02" {
+		t.Errorf(`"last September" is %s and "Last month" %s, want the article's months 2022-09 and 2023-02`, dates["annexation-2022"], dates["china-position-paper"])
+	}
+	for _, st := range s.Statements {
+		if st.ID == "us-sceptical" && st.Stances["ceasefire-proposal"] != "unclear" {
+			t.Errorf("sceptical of China's involvement is %q, want unclear", st.Stances["ceasefire-proposal"])
+		}
+	}
+	for _, p := range s.Positions {
+		if p.Actor == "united-states" && slices.Contains(p.Evidence, "us-sceptical") {
+			t.Error("the US position on the proposal must rest on Kirby's words, not on scepticism")
+		}
+	}
+	text := string(Story())
+	for _, tp := range s.Topics {
+		if strings.Contains(tp.Description, "ceasefire now") {
+			t.Errorf("topic %s says the paper calls for a ceasefire now; the article never does", tp.ID)
+		}
+	}
+	for _, outside := range []string{"The Hague", "state visit", "well before the warrant", "four regions of Ukraine", "Russian-occupied"} {
+		if strings.Contains(text, outside) {
+			t.Errorf("story.yaml has %q, wording from outside the article", outside)
+		}
+	}
+	// Outside knowledge that stays is marked.
+	if n := strings.Count(text, "Outside knowledge, not in the article"); n < 2 {
+		t.Errorf("%d marked notes of outside knowledge, want the exact days of the annexation and the paper", n)
 	}
 }

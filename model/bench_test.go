@@ -8,6 +8,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"math"
 	"os"
 	"runtime"
 	"runtime/debug"
@@ -20,6 +21,7 @@ import (
 
 	"github.com/dateline/dateline/model"
 	"github.com/dateline/dateline/model/acled"
+	"github.com/dateline/dateline/model/edtf"
 	"github.com/dateline/dateline/model/gen"
 )
 
@@ -266,6 +268,59 @@ func BenchmarkSearchFull(b *testing.B) {
 				rows = ix.Query(f)
 			}
 			b.ReportMetric(float64(len(rows)), "rows")
+		})
+	}
+}
+
+// BenchmarkGridAsOf is the explorer's < and > at scale: the grid as of
+// another date, every cell read (each cell's step in effect and what was
+// said by then), over a gen story of at least 10k positions with
+// histories. "held" reads the rows that hold a stance at some date (the
+// matrix with empty rows hidden), within a budget of 5 ms a grid; "all"
+// reads every actor × topic, empty rows too.
+func BenchmarkGridAsOf(b *testing.B) {
+	s := gen.Story(gen.Config{Events: 400_000, Actors: 20_000, Seed: 1})
+	if len(s.Positions) < 10_000 {
+		b.Fatalf("%d positions; the benchmark needs 10k", len(s.Positions))
+	}
+	ix := model.NewIndex(s)
+	var ids []string
+	for _, n := range ix.ActorTree() {
+		ids = append(ids, n.Actor.ID)
+	}
+	days := ix.ChangeDays(ids)
+	for _, held := range []bool{true, false} {
+		name := map[bool]string{true: "held", false: "all"}[held]
+		b.Run(name, func(b *testing.B) {
+			var i, cells int
+			fastest := time.Duration(math.MaxInt64)
+			for b.Loop() {
+				t0 := time.Now()
+				d := days[i%len(days)]
+				i += 7919 // a prime stride: every step lands on another date
+				g := ix.Grid(model.GridQuery{AsOf: edtf.MustParse(d.String())})
+				shown := 0
+				cells = 0
+				for r, row := range g.Rows {
+					if held && !ix.Speaks(row.Actor.ID) {
+						continue
+					}
+					for c := range g.Topics {
+						cells++
+						if st, _ := g.At(r, c).Shown(); st != model.StanceNone {
+							shown++
+						}
+					}
+				}
+				fastest = min(fastest, time.Since(t0))
+				if shown == 0 {
+					b.Fatal("nobody holds a stance")
+				}
+			}
+			b.ReportMetric(float64(len(s.Positions)), "positions")
+			b.ReportMetric(float64(cells), "cells")
+			// The fastest grid is the one a busy machine did not interrupt.
+			b.ReportMetric(float64(fastest.Microseconds()), "µs-fastest")
 		})
 	}
 }

@@ -105,8 +105,9 @@ type Index struct {
 	memo    searchMemo // recent complete text searches
 
 	reactions map[int32][]int32 // event position → reacting statement positions
-	positions map[[2]int32]*Position
+	rowCells  [][]topicCell     // per actor, the cells with steps or said stances
 	tree      []ActorNode
+	treeIdx   []int32 // the actor index of each tree node
 }
 
 // NewIndex builds the index of a valid story (one that Load or Validate
@@ -134,15 +135,7 @@ func NewIndex(s *Story) *Index {
 	ix.buildPostings()
 	wg.Wait()
 	ix.buildReactions()
-	ix.positions = make(map[[2]int32]*Position, len(s.Positions))
-	for i := range s.Positions {
-		p := &s.Positions[i]
-		a, okA := ix.actorOf[p.Actor]
-		t, okT := ix.topicOf[p.Topic]
-		if okA && okT {
-			ix.positions[[2]int32{a, t}] = p
-		}
-	}
+	ix.buildCells()
 	return ix
 }
 
@@ -173,6 +166,7 @@ func (ix *Index) buildActorTree() {
 		}
 		seen[i] = true
 		ix.tree = append(ix.tree, ActorNode{Actor: &s.Actors[i], Depth: depth})
+		ix.treeIdx = append(ix.treeIdx, i)
 		kids := slices.Clone(ix.children[i])
 		slices.SortFunc(kids, byName)
 		for _, k := range kids {
@@ -657,34 +651,24 @@ func (ix *Index) ActorTree() []ActorNode { return ix.tree }
 // the event at pos.
 func (ix *Index) Reactions(pos int) []int { return toInts(ix.reactions[int32(pos)]) }
 
-// Position is where the actor stands on the topic. Where the story records
-// nothing the stance is StanceNone: shown as such, never guessed.
+// Position is where the actor stands on the topic now: the latest
+// recorded position. Where the story records nothing the stance is
+// StanceNone: shown as such, never guessed.
 func (ix *Index) Position(actorID, topicID string) Position {
-	a, okA := ix.actorOf[actorID]
-	t, okT := ix.topicOf[topicID]
-	if okA && okT {
-		if p := ix.positions[[2]int32{a, t}]; p != nil {
-			return *p
-		}
+	if st, ok := ix.CellAt(actorID, topicID, edtf.MaxDay).Current(); ok {
+		return *st.Position
 	}
 	return Position{Actor: actorID, Topic: topicID, Stance: StanceNone}
 }
 
-// Matrix is every actor × topic position, actors in tree order.
-func (ix *Index) Matrix() []Position {
-	var out []Position
-	for _, n := range ix.tree {
-		for _, t := range ix.story.Topics {
-			out = append(out, ix.Position(n.Actor.ID, t.ID))
-		}
-	}
-	return out
-}
-
 // HasPositions reports whether the actor holds a recorded position on any topic.
 func (ix *Index) HasPositions(actorID string) bool {
-	for _, t := range ix.story.Topics {
-		if ix.Position(actorID, t.ID).Stance != StanceNone {
+	a, ok := ix.actorOf[actorID]
+	if !ok {
+		return false
+	}
+	for _, tc := range ix.rowCells[a] {
+		if len(tc.d.steps) > 0 {
 			return true
 		}
 	}

@@ -290,6 +290,9 @@ func (r *jsonReader) positionField(x *Position, key string) uint64 {
 	case "evidence":
 		nonNil(r.list(func() { x.Evidence = append(x.Evidence, r.text(false)) }), &x.Evidence)
 		return 1 << 4
+	case "date":
+		x.Date = r.date()
+		return 1 << 5
 	}
 	return 0
 }

@@ -305,6 +305,17 @@ positions:
 		wants: []wantProblem{problemWith(`stance "support"`, `did you mean "supports"?`)},
 	},
 	{
+		name: "two steps of one position on one date", file: "s.yaml",
+		src: `actors: [{id: a, name: A, kind: person}]
+topics: [{id: t, title: T}]
+events: [{id: e1, title: E, date: "2023-03-17"}]
+positions:
+  - {actor: a, topic: t, stance: supports, evidence: [e1]}
+  - {actor: a, topic: t, stance: opposes, date: ‸"2023-03-17", evidence: [e1]}
+`,
+		wants: []wantProblem{problemWith("a second position", "2023-03-17", "own date:", "first used at line 5")},
+	},
+	{
 		name: "stance none is not written", file: "s.yaml",
 		src: `actors: [{id: a, name: A, kind: person}]
 topics: [{id: t, title: T}]

@@ -159,6 +159,9 @@ func (ix *Index) Subset(rows []int32) *Story {
 		if len(ev) == 0 {
 			continue
 		}
+		// The date stays what it was, though the evidence it came from may
+		// be left out.
+		p.Date = ix.PositionDate(&p)
 		p.Evidence = ev
 		out.Positions = append(out.Positions, p)
 		actors[p.Actor], topics[p.Topic] = true, true

@@ -1,58 +1,57 @@
 package model
 
+import (
+	"cmp"
+	"slices"
+
+	"github.com/dateline/dateline/model/edtf"
+)
+
 // Said is what an actor's own statements say on a topic, apart from any
 // recorded position: the statements and the stances they take.
 type Said struct {
-	// Statements are timeline positions, in time order.
+	// Statements are timeline positions, in time order (by the day each
+	// starts, then the timeline's order).
 	Statements []int
 	Stances    []Stance
+	// common is Common, where the index knows it already.
+	common Stance
 }
 
 // Said collects the statements by the actor, or anyone under it, that take
-// a stance on the topic. The matrix shows these beside a recorded
-// position, so that "none" never hides what someone said.
+// a stance on the topic, all of them (see CellAt for what was said by a
+// date). The matrix shows these beside a recorded position, so that "none"
+// never hides what someone said.
 func (ix *Index) Said(actorID, topicID string) Said {
-	a, okA := ix.actorOf[actorID]
-	t, okT := ix.topicOf[topicID]
-	var out Said
-	if !okA || !okT {
-		return out
-	}
-	speakers := make([]bool, len(ix.story.Actors))
-	var lists [][]int32
-	for _, d := range ix.descend(a) {
-		speakers[d] = true
-		lists = append(lists, ix.actorPost[d])
-	}
-	for _, p := range unionSorted(lists) {
-		r := ix.refs[p]
-		if r.kind != StatementItem {
-			continue
-		}
-		st := &ix.story.Statements[r.n]
-		if s, ok := ix.actorOf[st.Speaker]; !ok || !speakers[s] {
-			continue
-		}
-		for _, ts := range st.Stances {
-			if ts.Topic == ix.story.Topics[t].ID {
-				out.Statements = append(out.Statements, int(p))
-				out.Stances = append(out.Stances, ts.Stance)
-			}
-		}
-	}
-	return out
+	return ix.CellAt(actorID, topicID, edtf.MaxDay).Said
 }
 
 // Common is the stance most of the statements take, ties going to the
 // latest; StanceNone when there are none.
 func (s Said) Common() Stance {
-	counts := map[Stance]int{}
-	best := StanceNone
-	for _, st := range s.Stances {
-		counts[st]++
-		if counts[st] >= counts[best] {
-			best = st
-		}
+	if s.common != "" {
+		return s.common
 	}
-	return best
+	var t tally
+	for _, st := range s.Stances {
+		t.add(st)
+	}
+	return cmp.Or(t.best, StanceNone)
+}
+
+// tally counts stances as they come, keeping the most common so far.
+type tally struct {
+	counts [8]int
+	best   Stance
+}
+
+func (t *tally) add(st Stance) {
+	i := slices.Index(Stances, st)
+	if i < 0 {
+		return
+	}
+	t.counts[i]++
+	if b := slices.Index(Stances, t.best); b < 0 || t.counts[i] >= t.counts[b] {
+		t.best = st
+	}
 }

@@ -139,12 +139,17 @@ type Statement struct {
 	Citation Citation `json:"citation,omitzero" yaml:"citation,omitempty"`
 }
 
-// Position is where an actor stands on a topic, and the evidence for it.
+// Position is where an actor stands on a topic from a date, and the
+// evidence for it. Several positions of one actor on one topic are its
+// history, each step dated differently.
 type Position struct {
-	Actor   string `json:"actor" yaml:"actor"`
-	Topic   string `json:"topic" yaml:"topic"`
-	Stance  Stance `json:"stance" yaml:"stance"`
-	Summary string `json:"summary,omitempty" yaml:"summary,omitempty"`
+	Actor string `json:"actor" yaml:"actor"`
+	Topic string `json:"topic" yaml:"topic"`
+	// Date is when the stance took effect; when zero, the earliest date of
+	// its evidence (see EffectiveDate).
+	Date    edtf.Date `json:"date,omitzero" yaml:"date,omitempty"`
+	Stance  Stance    `json:"stance" yaml:"stance"`
+	Summary string    `json:"summary,omitempty" yaml:"summary,omitempty"`
 	// Evidence holds statement and event ids.
 	Evidence []string `json:"evidence,omitempty" yaml:"evidence,omitempty"`
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/dateline/dateline/model/edtf"
 )
 
 // validator checks a decoded story's references and rules, collecting
@@ -213,8 +215,22 @@ func (v *validator) checkStatements() {
 	}
 }
 
+// pairDay is an actor, a topic and the day a position of theirs takes effect.
+type pairDay struct {
+	actor, topic string
+	day          edtf.Day
+}
+
 func (v *validator) checkPositions() {
-	seen := map[[2]string]int{}
+	seen := map[pairDay]int{}
+	dates := make(map[string]edtf.Date, len(v.s.Events)+len(v.s.Statements))
+	for _, e := range v.s.Events {
+		dates[e.ID] = e.Date
+	}
+	for _, st := range v.s.Statements {
+		dates[st.ID] = st.Date
+	}
+	dateOf := func(id string) (edtf.Date, bool) { d, ok := dates[id]; return d, ok }
 	evidence := slices.Concat(v.events, v.statements)
 	for i, p := range v.s.Positions {
 		at := path{"positions", i}
@@ -244,11 +260,23 @@ func (v *validator) checkPositions() {
 			}
 		}
 		if okActor && okTopic {
-			k := [2]string{p.Actor, p.Topic}
-			if first, dup := seen[k]; dup {
-				v.fail(at, "a second position of %q on %q (the first is positions[%d]); merge them into one", p.Actor, p.Topic, first)
-			} else {
+			// Steps of one pair must differ in date, or "as of" has no answer.
+			d := EffectiveDate(&v.s.Positions[i], dateOf)
+			k := pairDay{p.Actor, p.Topic, stepDay(d)}
+			first, dup := seen[k]
+			switch {
+			case !dup:
 				seen[k] = i
+			case d.IsZero():
+				v.issues = append(v.issues, issue{at: at, also: path{"positions", first},
+					msg: fmt.Sprintf("a second undated position of %q on %q; give each a date: with the day its stance took effect, or merge them", p.Actor, p.Topic)})
+			default:
+				where := at
+				if !p.Date.IsZero() {
+					where = at.with("date")
+				}
+				v.issues = append(v.issues, issue{at: where, also: path{"positions", first},
+					msg: fmt.Sprintf("a second position of %q on %q taking effect on %s; give each step its own date: (the day its stance took effect), or merge them", p.Actor, p.Topic, stepDay(d))})
 			}
 		}
 	}

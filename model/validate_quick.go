@@ -146,14 +146,24 @@ func quickValid(s *Story) bool {
 			return false
 		}
 	}
-	seen := make(map[[2]string]bool, len(s.Positions))
+	// A pair's steps must differ in date; an undated step of a pair with
+	// several is left to validate, which finds its date from its evidence.
+	seen := make(map[[2]string]bool, len(s.Positions)) // a pair has a step
+	undated := make(map[[2]string]bool)                // a pair has an undated step
+	days := make(map[pairDay]bool, len(s.Positions))
 	for _, p := range s.Positions {
 		_, okA := actors[p.Actor]
 		_, okT := topics[p.Topic]
-		if !okA || !okT || !stanceOK(p.Stance) || len(p.Evidence) == 0 || seen[[2]string{p.Actor, p.Topic}] {
+		k := [2]string{p.Actor, p.Topic}
+		if !okA || !okT || !stanceOK(p.Stance) || len(p.Evidence) == 0 {
 			return false
 		}
-		seen[[2]string{p.Actor, p.Topic}] = true
+		d := pairDay{p.Actor, p.Topic, p.Date.Earliest()}
+		if seen[k] && (undated[k] || p.Date.IsZero()) || days[d] {
+			return false
+		}
+		seen[k], days[d] = true, true
+		undated[k] = undated[k] || p.Date.IsZero()
 		for _, id := range p.Evidence {
 			if kindOf(id) == 0 {
 				return false

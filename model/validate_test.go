@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/dateline/dateline/content"
+	"github.com/dateline/dateline/model/edtf"
 )
 
 // Validate checks stories built in code by the rules Load applies, and
@@ -32,7 +33,17 @@ func TestValidate(t *testing.T) {
 			[]string{`positions[0].stance: stance "opposed" is not a stance (did you mean "opposes"?)`}},
 		{"two positions on one question", func(s *Story) {
 			s.Positions = append(s.Positions, s.Positions[0])
-		}, []string{`positions[3]: a second position of "russia" on "warrant" (the first is positions[0])`}},
+		}, []string{`positions[3]: a second position of "russia" on "warrant" taking effect on 2023-03-17; give each step its own date: (the day its stance took effect), or merge them (first used at positions[0])`}},
+		{"a later step on one question", func(s *Story) {
+			p := s.Positions[0]
+			p.Date, p.Stance = edtf.MustParse("2023-03-20"), StanceUnclear
+			s.Positions = append(s.Positions, p)
+		}, nil},
+		{"two steps dated alike", func(s *Story) {
+			p := s.Positions[0]
+			p.Date = edtf.MustParse("2023-03-17")
+			s.Positions = append(s.Positions, p)
+		}, []string{`positions[3].date: a second position of "russia" on "warrant" taking effect on 2023-03-17; give each step its own date: (the day its stance took effect), or merge them (first used at positions[0])`}},
 		{"reacts to a statement", func(s *Story) { s.Statements[1].ReactsTo = "s-void" },
 			[]string{`statements[1].reacts_to: reacts_to "s-void" names a statement, not an event`}},
 		{"parent cycle", func(s *Story) { s.Actors[0].Parent = "putin" }, []string{

@@ -338,8 +338,16 @@ func TestPositionsView(t *testing.T) {
 		t.Errorf("the cell's summary is not shown:\n%s", s)
 	}
 	a = press(t, a, "enter")
+	if !a.positions.InHistory() || !strings.Contains(screen(a), "kremlin") && !strings.Contains(screen(a), "Kremlin") {
+		t.Fatalf("enter does not open the cell's history with its evidence:\n%s", screen(a))
+	}
+	a = press(t, a, "esc")
+	if a.overlay != overlayPositions || a.positions.InHistory() {
+		t.Fatal("esc in the history does not return to the grid")
+	}
+	a = press(t, a, "enter", "enter")
 	if a.overlay != overlayNone {
-		t.Fatal("enter does not leave the positions view")
+		t.Fatal("enter in the history does not leave the positions view")
 	}
 	evidence := a.ix.Position("russia", "warrant").Evidence
 	got := selectedID(t, a)

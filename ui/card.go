@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/dateline/dateline/model"
+	"github.com/dateline/dateline/model/edtf"
 )
 
 // openCardMsg asks the app to open an actor's card (from the positions
@@ -19,8 +20,8 @@ type openCardMsg struct{ actor string }
 // card's enter.
 type showItemsMsg struct{ actor string }
 
-// Card is one actor's page: who they are, their position on every topic
-// with its evidence, and how many items involve them. Scrolls like Detail.
+// Card is one actor's page: who they are, their stance history on every
+// topic with each step's evidence, and how many items involve them. Scrolls like Detail.
 type Card struct {
 	ix    *model.Index
 	st    *Styles
@@ -84,18 +85,18 @@ func (c *Card) build() {
 		who += " or those under it"
 	}
 	b.field("Items", fmt.Sprintf("%s on the timeline involve %s; enter shows them", thousands(items), who))
+	// Each topic's stance history, the step in effect last, then what the
+	// actor and those under it said.
 	for _, t := range ix.Story().Topics {
-		pos := ix.Position(a.ID, t.ID)
+		cell := ix.CellAt(a.ID, t.ID, edtf.MaxDay)
 		b.section(t.Title)
-		b.lines = append(b.lines, c.st.Matrix.Stance[pos.Stance].Render(pos.Stance.Symbol()+" "+string(pos.Stance)))
-		if pos.Stance == model.StanceNone {
+		st, _ := cell.Shown()
+		b.lines = append(b.lines, c.st.Matrix.Stance[st].Render(cell.Label(true)))
+		if len(cell.History) == 0 && len(cell.Said.Statements) == 0 {
 			b.para("The sources record no position.", func(l string) string { return d.Muted.Render(l) }, "")
 			continue
 		}
-		if pos.Summary != "" {
-			b.para(pos.Summary, func(l string) string { return d.Text.Render(l) }, "")
-		}
-		writeEvidence(b, ix, pos.Evidence)
+		writeHistory(b, ix, cell, edtf.MaxDay)
 	}
 	// The first items involving the actor, so the card is not a dead end.
 	const listed = 12

@@ -23,7 +23,8 @@
 //	component.go  the contract every pane and overlay keeps
 //	timeline.go   Timeline: the strip and the rows, and the actor chips (chipper)
 //	detail.go     Detail: everything about the selected item
-//	positions.go  Positions: the actor × topic matrix and a cell's evidence
+//	positions.go  Positions: the actor × topic matrix as of a date, stepping
+//	              through changes, a cell's evidence and its history
 //	picker.go     Picker: choosing actors or topics
 //	card.go       Card: one actor's page, and the messages that open it and
 //	              filter to its items

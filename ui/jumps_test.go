@@ -92,7 +92,7 @@ func TestGoToDate(t *testing.T) {
 			t.Errorf("@%s: selected %s on %v, not the first item on or after %s", c.typed, a.ix.At(p).ID(), a.ix.SortDay(p), c.want)
 		}
 	}
-	if s := screen(a); !strings.Contains(s, "Nothing in 1989; went to the next item, 2014") {
+	if s := screen(a); !strings.Contains(s, "Nothing starts in 1989; went to the next item, 2014") {
 		t.Errorf("@1989 does not say it went past 1989:\n%s", s)
 	}
 	a = press(t, a, "@")

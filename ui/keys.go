@@ -19,6 +19,7 @@ type KeyMap struct {
 	Search    SearchKeys
 	Picker    PickerKeys
 	Positions PositionsKeys
+	History   HistoryKeys
 	Card      CardKeys
 }
 
@@ -49,7 +50,12 @@ type SearchKeys struct{ Type, Apply, Cancel key.Binding }
 type PickerKeys struct{ Type, Up, Down, Toggle, Apply, Cancel, Card key.Binding }
 
 // PositionsKeys work in the positions matrix.
-type PositionsKeys struct{ Up, Down, Left, Right, Top, Bottom, Jump, Card key.Binding }
+type PositionsKeys struct {
+	Up, Down, Left, Right, Top, Bottom, History, Earlier, Later, HideEmpty, Card key.Binding
+}
+
+// HistoryKeys work in a matrix cell's history.
+type HistoryKeys struct{ Jump, Back key.Binding }
 
 // CardKeys work on an actor's card.
 type CardKeys struct{ ShowItems key.Binding }
@@ -70,7 +76,8 @@ func (k KeyMap) Groups() []KeyGroup {
 		{"Detail", []key.Binding{k.Detail.Back, k.Detail.Follow}},
 		{"In a prompt", []key.Binding{q.Type, q.Apply, q.Cancel}},
 		{"In a picker", []key.Binding{p.Type, p.Up, p.Down, p.Toggle, p.Apply, p.Cancel, p.Card}},
-		{"Positions", []key.Binding{m.Up, m.Down, m.Left, m.Right, m.Top, m.Bottom, m.Jump, m.Card}},
+		{"Positions", []key.Binding{m.Up, m.Down, m.Left, m.Right, m.Top, m.Bottom, m.History, m.Earlier, m.Later, m.HideEmpty, m.Card}},
+		{"A cell's history", []key.Binding{k.History.Jump, k.History.Back}},
 		{"Actor card", []key.Binding{k.Card.ShowItems}},
 	}
 }
@@ -140,14 +147,21 @@ func DefaultKeyMap() KeyMap {
 			Card:   b([]string{"ctrl+o"}, "ctrl+o", "actor card"),
 		},
 		Positions: PositionsKeys{
-			Up:     up(),
-			Down:   down(),
-			Left:   b([]string{"left", "h"}, "←/h", "left"),
-			Right:  b([]string{"right", "l"}, "→/l", "right"),
-			Top:    top(),
-			Bottom: bottom(),
-			Jump:   b([]string{"enter"}, "enter", "go to evidence"),
-			Card:   b([]string{"i"}, "i", "actor card"),
+			Up:        up(),
+			Down:      down(),
+			Left:      b([]string{"left", "h"}, "←/h", "left"),
+			Right:     b([]string{"right", "l"}, "→/l", "right"),
+			Top:       top(),
+			Bottom:    bottom(),
+			History:   b([]string{"enter"}, "enter", "history"),
+			Earlier:   b([]string{"<"}, "<", "previous change"),
+			Later:     b([]string{">"}, ">", "next change"),
+			HideEmpty: b([]string{"e"}, "e", "hide/show empty rows"),
+			Card:      b([]string{"i"}, "i", "actor card"),
+		},
+		History: HistoryKeys{
+			Jump: b([]string{"enter"}, "enter", "go to evidence"),
+			Back: b([]string{"esc", "backspace"}, "esc", "back to the grid"),
 		},
 		Card: CardKeys{ShowItems: b([]string{"enter"}, "enter", "show their items")},
 	}

@@ -31,7 +31,7 @@ func (a *App) handleOverlayKey(k tea.KeyPressMsg) tea.Cmd {
 		a.overlay, a.helpFrom = a.helpFrom, overlayNone
 		return nil
 	}
-	if key.Matches(k, g.Close) {
+	if key.Matches(k, g.Close) && !(a.overlay == overlayPositions && a.positions.InHistory() && key.Matches(k, a.keys.History.Back)) {
 		a.overlay = overlayNone
 		return nil
 	}
@@ -107,7 +107,7 @@ func (a App) overlayView() (string, string) {
 	case overlayTopics:
 		return "Topics", a.picker.View()
 	case overlayPositions:
-		return "Positions", a.positions.View()
+		return a.positions.Title(), a.positions.View()
 	case overlayCard:
 		return a.card.Title(), a.card.View()
 	}

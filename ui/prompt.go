@@ -106,7 +106,7 @@ func (a *App) goToDate(typed string) {
 	if got <= d.Latest() {
 		a.message = "Went to " + d.Short()
 	} else {
-		a.message = "Nothing in " + d.Short() + "; went to the next item, " + a.ix.At(pos).Date().Short()
+		a.message = "Nothing starts in " + d.Short() + "; went to the next item, " + a.ix.At(pos).Date().Short()
 	}
 }
 

@@ -3,7 +3,8 @@
 // actors follow a Zipf law (a few actors take part in most events) under
 // parent actors (countries with their governments, forces and militias),
 // 3 to 10 topics, statements with quotes and stances, dates over six years
-// at mixed precision, notes of 30 to 70 words, and positions with evidence.
+// at mixed precision, notes of 30 to 70 words, and position histories (a
+// step each time a speaker changes its stance), each step with evidence.
 //
 // The same Config gives the same bytes. Writers stream: events and
 // statements are made one at a time and written as they are made, so a

@@ -1,7 +1,9 @@
 package gen
 
 import (
+	"cmp"
 	"math/rand/v2"
+	"slices"
 	"strconv"
 
 	"github.com/dateline/dateline/model"
@@ -285,15 +287,27 @@ type maker struct {
 	nEvents    int
 	nStmts     int
 	buf        []byte
-	// evidence collects statement ids per (speaker, policy topic) for the
-	// positions: at most maxEvidence each, for the first few speakers.
-	evidence map[[2]int][]string
+	// evidence collects statements per (speaker, policy topic) for the
+	// positions: at most maxEvidence each, for the position actors.
+	evidence map[[2]int][]said
 	stanceOf map[[2]int]model.Stance
+	// positionActor marks the speakers that hold positions.
+	positionActor []bool
+}
+
+// said is a statement's stance on a topic, evidence for a position.
+type said struct {
+	id     string
+	date   edtf.Date
+	stance model.Stance
 }
 
 const (
-	maxEvidence     = 3
+	maxEvidence = 32
+	// positionActors is how many of the most vocal speakers hold positions
+	// at the least; one speaker in positionShare beyond them does too.
 	positionActors  = 24
+	positionShare   = 2
 	eventIDPrefix   = "ev-"
 	statementPrefix = "st-"
 )
@@ -306,8 +320,12 @@ func newMaker(w *world) *maker {
 		stZipf:     rand.NewZipf(st, 1.3, 1, uint64(len(w.speakers)-1)),
 		wordZipf:   rand.NewZipf(ev, 1.1, 3, uint64(len(words)-1)),
 		stWordZipf: rand.NewZipf(st, 1.1, 3, uint64(len(words)-1)),
-		evidence:   map[[2]int][]string{},
+		evidence:   map[[2]int][]said{},
 		stanceOf:   map[[2]int]model.Stance{},
+	}
+	m.positionActor = make([]bool, len(w.actors))
+	for _, sp := range w.speakers[:max(min(positionActors, len(w.speakers)), len(w.speakers)/positionShare)] {
+		m.positionActor[sp] = true
 	}
 	return m
 }
@@ -510,19 +528,20 @@ func (m *maker) nextStatement(s *model.Statement) {
 			break
 		}
 		st := model.Stances[r.IntN(len(model.Stances))]
-		// Speakers mostly keep to one stance on a topic.
+		// Speakers mostly keep to one stance on a topic; now and then one
+		// changes it, and keeps to the new one.
 		key := [2]int{sp, t}
 		if prev, ok := m.stanceOf[key]; ok && r.IntN(5) != 0 {
 			st = prev
-		} else if !ok {
+		} else {
 			m.stanceOf[key] = st
 		}
 		if k == 0 {
 			first = st
 		}
 		s.Stances = append(s.Stances, model.TopicStance{Topic: w.topics[t].ID, Stance: st})
-		if ev := m.evidence[key]; len(ev) < maxEvidence && m.isPositionActor(sp) {
-			m.evidence[key] = append(ev, s.ID)
+		if ev := m.evidence[key]; len(ev) < maxEvidence && m.positionActor[sp] {
+			m.evidence[key] = append(ev, said{s.ID, s.Date, st})
 		}
 	}
 	b := m.buf[:0]
@@ -550,30 +569,34 @@ func topicIndex(w *world, id string) int {
 	return 0
 }
 
-func (m *maker) isPositionActor(a int) bool {
-	for _, s := range m.w.speakers[:min(positionActors, len(m.w.speakers))] {
-		if s == a {
-			return true
-		}
-	}
-	return false
-}
-
-// positions are the positions of the most vocal speakers on the topics
-// they spoke on, each resting on up to three of their statements. Call it
-// after every statement is made.
+// positions are the position histories of the position actors on the
+// topics they spoke on: their statements in time order, a step each time
+// the stance changes, dated by the statement that changed it and resting
+// on the statements that kept to it. Call it after every statement is made.
 func (m *maker) positions() []model.Position {
 	var out []model.Position
-	for _, sp := range m.w.speakers[:min(positionActors, len(m.w.speakers))] {
+	for _, sp := range m.w.speakers {
+		if !m.positionActor[sp] {
+			continue
+		}
 		for t := range m.w.topics {
-			key := [2]int{sp, t}
-			ev := m.evidence[key]
+			ev := m.evidence[[2]int{sp, t}]
 			if len(ev) == 0 {
 				continue
 			}
-			out = append(out, model.Position{Actor: m.w.actors[sp].ID, Topic: m.w.topics[t].ID,
-				Stance: m.stanceOf[key], Evidence: ev,
-				Summary: m.w.actors[sp].Name + " has said so in " + strconv.Itoa(len(ev)) + " statements."})
+			slices.SortStableFunc(ev, func(a, b said) int { return cmp.Compare(a.date.Earliest(), b.date.Earliest()) })
+			first := len(out)
+			for _, e := range ev {
+				if n := len(out); n > first && (out[n-1].Stance == e.stance || out[n-1].Date.Earliest() == e.date.Earliest()) {
+					out[n-1].Evidence = append(out[n-1].Evidence, e.id)
+					continue
+				}
+				out = append(out, model.Position{Actor: m.w.actors[sp].ID, Topic: m.w.topics[t].ID,
+					Date: e.date, Stance: e.stance, Evidence: []string{e.id}})
+			}
+			for i := first; i < len(out); i++ {
+				out[i].Summary = m.w.actors[sp].Name + " has said so in " + strconv.Itoa(len(out[i].Evidence)) + " statements."
+			}
 		}
 	}
 	return out

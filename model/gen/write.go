@@ -273,6 +273,7 @@ func (o *obj) position(p *model.Position) {
 	o.reset()
 	o.str("actor", p.Actor)
 	o.str("topic", p.Topic)
+	o.str("date", p.Date.String())
 	o.str("stance", string(p.Stance))
 	o.str("summary", p.Summary)
 	o.strs("evidence", p.Evidence)

@@ -8,6 +8,7 @@
 //	csv.go        the list as CSV, with its header and formula guard
 //	              (GuardCSVCell, and UnguardCSVCell to read it back)
 //	markdown.go   the list as Markdown, and its escaping
-//	positions.go  the actor × topic matrix as text, JSON and Markdown
+//	positions.go  the actor × topic grid, as of a date, as text, JSON, CSV
+//	              and Markdown, each cell with its history and what was said
 //	count.go      items counted in buckets of time, as text with bars, JSON and CSV
 package report

@@ -3,7 +3,6 @@ package report_test
 import (
 	"bytes"
 	"encoding/json"
-	"os"
 	"regexp"
 	"slices"
 	"strings"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/dateline/dateline/model"
 	"github.com/dateline/dateline/model/edtf"
+	"github.com/dateline/dateline/model/internal/testutil"
 	"github.com/dateline/dateline/model/report"
 )
 
@@ -145,78 +145,6 @@ func TestWriteListText(t *testing.T) {
 	}
 }
 
-func TestWritePositions(t *testing.T) {
-	ix := newTestIndex(t)
-	var buf bytes.Buffer
-	if err := report.WritePositionsText(&buf, ix); err != nil {
-		t.Fatal(err)
-	}
-	text := buf.String()
-	lines := strings.Split(text, "\n")
-	if f := strings.Fields(lines[0]); !slices.Equal(f, []string{"actor", "warrant", "visit", "ceasefire"}) {
-		t.Errorf("header %q", lines[0])
-	}
-	// Rows in tree order, children indented two spaces a level.
-	for i, prefix := range []string{"China ", "  Xi ", "ICC ", "Russia ", "  Kremlin ", "  Putin ", "  Russian state TV ",
-		"United States ", "  White House ", "    Kirby "} {
-		if !strings.HasPrefix(lines[1+i], prefix) {
-			t.Errorf("row %d = %q, want it to start %q", i, lines[1+i], prefix)
-		}
-	}
-	cells := regexp.MustCompile(`\s{2,}`).Split(strings.TrimSpace(lines[4]), -1) // Russia
-	if want := []string{"Russia", "✗ opposes", "· none", "· none"}; !slices.Equal(cells, want) {
-		t.Errorf("Russia's row = %q, want %q", cells, want)
-	}
-	for _, want := range []string{
-		"Russia on warrant: opposes. Rejects it. [s-void]",
-		"United States on ceasefire: opposes.",
-		"China on visit: supports.",
-	} {
-		if !strings.Contains(text, want) {
-			t.Errorf("positions text lacks %q:\n%s", want, text)
-		}
-	}
-
-	buf.Reset()
-	if err := report.WritePositionsJSON(&buf, ix); err != nil {
-		t.Fatal(err)
-	}
-	var got []struct {
-		Actor, Topic, Stance, Summary string
-		Evidence                      []string
-	}
-	if err := json.Unmarshal(buf.Bytes(), &got); err != nil {
-		t.Fatal(err)
-	}
-	if len(got) != 10*3 {
-		t.Fatalf("%d cells, want 30", len(got))
-	}
-	if !strings.Contains(buf.String(), `"evidence": []`) {
-		t.Errorf("cells with no evidence must say [] rather than null:\n%s", buf.String())
-	}
-	stances := map[string]string{}
-	for _, c := range got {
-		stances[c.Actor+"/"+c.Topic] = c.Stance
-	}
-	for k, want := range map[string]string{"russia/warrant": "opposes", "united-states/ceasefire": "opposes",
-		"china/visit": "supports", "kremlin/warrant": "none", "xi/visit": "none"} {
-		if stances[k] != want {
-			t.Errorf("%s = %q, want %q", k, stances[k], want)
-		}
-	}
-}
-
 // newTestIndex indexes the model tests' hand-checked story
 // (model/testdata/index.yaml).
-func newTestIndex(t *testing.T) *model.Index {
-	t.Helper()
-	data, err := os.ReadFile("../testdata/index.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, ps, err := model.Load("index.yaml", data)
-	if err != nil || len(ps) > 0 {
-		t.Fatalf("test story: %v %v", err, ps)
-	}
-	return model.NewIndex(s)
-}
+func newTestIndex(t *testing.T) *model.Index { return testutil.LoadIndex(t, "../testdata/index.yaml") }

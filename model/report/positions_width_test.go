@@ -37,7 +37,7 @@ func TestPositionsTextCapsPadding(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			ix := model.NewIndex(&model.Story{Actors: c.actors, Topics: c.topics})
 			var b bytes.Buffer
-			if err := report.WritePositionsText(&b, ix); err != nil {
+			if err := report.WritePositionsText(&b, ix, ix.Grid(model.GridQuery{})); err != nil {
 				t.Fatal(err)
 			}
 			if b.Len() > 4096 {

@@ -148,36 +148,6 @@ func TestMarkdownEscapes(t *testing.T) {
 	}
 }
 
-func TestWritePositionsMarkdown(t *testing.T) {
-	s := loadBuiltIn(t)
-	ix := model.NewIndex(s)
-	var b bytes.Buffer
-	if err := report.WritePositionsMarkdown(&b, ix); err != nil {
-		t.Fatal(err)
-	}
-	lines := strings.Split(b.String(), "\n")
-	if want := len(s.Topics) + 1; strings.Count(lines[0], " |") != want {
-		t.Errorf("header %q has not %d columns", lines[0], want)
-	}
-	if !strings.HasPrefix(lines[1], "| --- |") {
-		t.Errorf("no delimiter row: %q", lines[1])
-	}
-	for i, n := range ix.ActorTree() {
-		row := lines[2+i]
-		if !strings.Contains(row, n.Actor.Name) {
-			t.Errorf("row %d is %q, want actor %s", i, row, n.Actor.Name)
-		}
-		if got := strings.Count(row, " |"); got != len(s.Topics)+1 {
-			t.Errorf("row %q has %d cells", row, got)
-		}
-	}
-	for _, p := range s.Positions {
-		if !strings.Contains(b.String(), "`"+p.Evidence[0]+"`") {
-			t.Errorf("the evidence %s of %s on %s is missing", p.Evidence[0], p.Actor, p.Topic)
-		}
-	}
-}
-
 // loadBuiltIn loads the built-in story, which every format must write.
 func loadBuiltIn(t testing.TB) *model.Story {
 	t.Helper()

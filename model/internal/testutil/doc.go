@@ -1,6 +1,7 @@
-// Package testutil holds the checks the importers' tests share.
+// Package testutil holds the checks and loaders model's tests share.
 //
 // Files:
 //
 //	imported.go  CheckImported: what every importer promises, for fuzz tests
+//	index.go     LoadIndex: a clean test story, indexed
 package testutil

@@ -62,12 +62,13 @@ func (c *Card) build() {
 	}
 	b := &docBuilder{st: c.st, width: max(1, width)}
 	d := c.st.Detail
-	b.para(a.Name, func(l string) string { return d.Title.Render(l) }, "")
+	name := capped(c.st.Width, a.Name) // a 10 MB name is drawn cut, not wrapped
+	b.para(name, func(l string) string { return d.Title.Render(l) }, "")
 	kind := string(a.Kind)
 	if anc := ix.Ancestors(a.ID); len(anc) > 0 {
 		var names []string
 		for _, p := range anc {
-			names = append(names, p.Name)
+			names = append(names, capped(c.st.Width, p.Name))
 		}
 		kind += " · part of " + strings.Join(names, " › ")
 	}
@@ -80,7 +81,7 @@ func (c *Card) build() {
 		b.blank()
 		b.field("Also", strings.Join(a.Aliases, "; "))
 	}
-	who := a.Name
+	who := name
 	if len(ix.Descendants(a.ID)) > 1 {
 		who += " or those under it"
 	}

@@ -20,6 +20,8 @@ type KeyMap struct {
 	Picker    PickerKeys
 	Positions PositionsKeys
 	Card      CardKeys
+	Work      WorkKeys
+	Copy      CopyKeys
 }
 
 // GlobalKeys work wherever no text is being typed.
@@ -54,6 +56,13 @@ type PositionsKeys struct{ Up, Down, Left, Right, Top, Bottom, Jump, Card key.Bi
 // CardKeys work on an actor's card.
 type CardKeys struct{ ShowItems key.Binding }
 
+// WorkKeys act on the selected item or the view (work.go): copy, open the
+// source, edit the file, the story's page, export.
+type WorkKeys struct{ Yank, Open, Edit, Info, Export key.Binding }
+
+// CopyKeys are the letter typed after Yank (yank.go).
+type CopyKeys struct{ ID, Quote, URL, Markdown, Command key.Binding }
+
 // KeyGroup is one context's bindings under a title, for the ? page.
 type KeyGroup struct {
 	Title    string
@@ -72,6 +81,8 @@ func (k KeyMap) Groups() []KeyGroup {
 		{"In a picker", []key.Binding{p.Type, p.Up, p.Down, p.Toggle, p.Apply, p.Cancel, p.Card}},
 		{"Positions", []key.Binding{m.Up, m.Down, m.Left, m.Right, m.Top, m.Bottom, m.Jump, m.Card}},
 		{"Actor card", []key.Binding{k.Card.ShowItems}},
+		{"Work with it", []key.Binding{k.Work.Yank, k.Work.Open, k.Work.Edit, k.Work.Info, k.Work.Export}},
+		{"Copy: y then", []key.Binding{k.Copy.ID, k.Copy.Quote, k.Copy.URL, k.Copy.Markdown, k.Copy.Command}},
 	}
 }
 
@@ -150,6 +161,20 @@ func DefaultKeyMap() KeyMap {
 			Card:   b([]string{"i"}, "i", "actor card"),
 		},
 		Card: CardKeys{ShowItems: b([]string{"enter"}, "enter", "show their items")},
+		Work: WorkKeys{
+			Yank:   b([]string{"y"}, "y", "copy… (a cell in positions)"),
+			Open:   b([]string{"o"}, "o", "open source in browser"),
+			Edit:   b([]string{"e"}, "e", "edit the item's file"),
+			Info:   b([]string{"i"}, "i", "about this story"),
+			Export: b([]string{"x"}, "x", "export this view"),
+		},
+		Copy: CopyKeys{
+			ID:       b([]string{"i"}, "i", "id"),
+			Quote:    b([]string{"q"}, "q", "quote with citation"),
+			URL:      b([]string{"u"}, "u", "source URL"),
+			Markdown: b([]string{"m"}, "m", "item as Markdown"),
+			Command:  b([]string{"c"}, "c", "list command for this view"),
+		},
 	}
 }
 

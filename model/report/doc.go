@@ -9,4 +9,5 @@
 //	markdown.go   the list as Markdown, and its escaping
 //	positions.go  the actor × topic matrix as text, JSON and Markdown
 //	count.go      items counted in buckets of time, as text with bars, JSON and CSV
+//	cite.go       one item or matrix cell as Markdown to paste: the quote with its citation
 package report

@@ -126,7 +126,7 @@ func citationMarkdown(ix *model.Index, c model.Citation) string {
 	}
 	out := mdInline(head)
 	if src.URL != "" {
-		out = "[" + out + "](<" + strings.NewReplacer("<", "%3C", ">", "%3E", " ", "%20").Replace(src.URL) + ">)"
+		out = "[" + out + "](<" + mdURL(src.URL) + ">)"
 	}
 	var meta []string
 	if !src.Published.IsZero() {

@@ -11,9 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/dateline/dateline/model"
 	"github.com/dateline/dateline/model/text"
-	"github.com/dateline/dateline/model/timelinejs"
 )
 
 // exportFormats are the formats export writes.
@@ -67,19 +65,7 @@ func newExportCmd(stdout, stderr io.Writer) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			sub := ix.Subset(rows)
-			write := func(w io.Writer) error {
-				switch to {
-				case "yaml":
-					return model.WriteYAML(w, sub)
-				case "json":
-					return model.WriteJSON(w, sub)
-				}
-				if sub == ix.Story() {
-					return timelinejs.Export(w, ix) // nothing filtered out: no second index
-				}
-				return timelinejs.Export(w, model.NewIndex(sub))
-			}
+			write := func(w io.Writer) error { return writeStory(w, to, ix, rows) }
 			if toStdout {
 				return write(stdout)
 			}

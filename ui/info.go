@@ -124,7 +124,7 @@ func (p InfoPage) lines(width int) []string {
 	}
 	b.field("Actors", count(len(s.Actors), "actor", "actors")+joinIf(": ", strings.Join(kinds, ", ")))
 	b.field("Topics", count(len(s.Topics), "topic", "topics"))
-	b.field("Positions", count(len(s.Positions), "position", "positions"))
+	b.field("Stances", count(len(s.Positions), "position", "positions")+" recorded")
 	b.field("Sources", count(len(s.Sources), "source", "sources"))
 
 	b.section("Files")

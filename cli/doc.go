@@ -13,6 +13,10 @@
 //	gen.go         dateline gen: a reproducible synthetic story
 //	schema.go      dateline schema: the native format's JSON Schema
 //	completion.go  dateline completion: shell completion scripts
+//	complete_ids.go completing --actor and --topic ids and --format values
+//	config.go      dateline config, and reading the user's config file (keys, theme, color)
+//	man.go         dateline man: the manual page as roff (mango-cobra)
+//	viewexport.go  the explorer's hooks: exporting the view (x), locating and reloading after e
 //	load.go        reading story files: --from, formats, the progress line
 //	atomic.go      writing a file whole or not at all, never over the user's
 //	watch.go       --watch: reload after each save, once the file has settled

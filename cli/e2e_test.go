@@ -227,7 +227,9 @@ func TestEndToEndStepInTime(t *testing.T) {
 	s.waitFor("the history", "Russia on The deal", "✓ supports from 10 Jan 2023", "✗ opposes from 20 Feb 2023", "Walkout")
 	s.keys("Escape")
 	s.waitFor("the grid again", "Positions · as of 5 Mar 2023", "e hide/show empty rows")
-	s.keys("q", "q")
+	s.keys("q")
+	s.waitUntil("the matrix closed", func(scr string) bool { return !strings.Contains(scr, "Positions · as of") })
+	s.keys("q")
 	s.waitFor("quit", "EXITED 0")
 }
 

@@ -25,6 +25,10 @@ func explore(cmd *cobra.Command, paths []string, f model.Filter, watch bool, std
 	if err != nil {
 		return err
 	}
+	conf, err := loadConfig() // config.go: its mistakes stop the start
+	if err != nil {
+		return err
+	}
 	var reload ui.Reloader
 	if watch {
 		// Each save loads the same way as the first time, --from included;
@@ -47,11 +51,16 @@ func explore(cmd *cobra.Command, paths []string, f model.Filter, watch bool, std
 	load := func(ctx context.Context, progress func(done, total int64)) (*model.Index, error) {
 		return loadFilesContext(ctx, paths, from, progress, &warnings)
 	}
+	if conf.color != "" && !cmd.Flags().Changed("color") {
+		_ = cmd.Flags().Set("color", conf.color)
+	}
 	profile, err := colorFlag(cmd)
 	if err != nil {
 		return err
 	}
-	err = ui.Run(name, f, load, ui.Options{Reload: reload, Profile: profile})
+	fromName, _ := cmd.Flags().GetString("from")
+	err = ui.Run(name, f, load, ui.Options{Reload: reload, Profile: profile,
+		Hooks: fileHooks(paths, from, fromName), Settings: conf.settings})
 	_, _ = warnings.WriteTo(stderr)
 	var fe ui.FilterError
 	switch {

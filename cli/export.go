@@ -11,9 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/dateline/dateline/model"
 	"github.com/dateline/dateline/model/text"
-	"github.com/dateline/dateline/model/timelinejs"
 )
 
 // exportFormats are the formats export writes.
@@ -67,20 +65,9 @@ func newExportCmd(stdout, stderr io.Writer) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			sub := ix.Subset(rows)
 			var startless []string // items TimelineJS will not show
 			write := func(w io.Writer) (err error) {
-				switch to {
-				case "yaml":
-					return model.WriteYAML(w, sub)
-				case "json":
-					return model.WriteJSON(w, sub)
-				}
-				tix := ix // nothing filtered out: no second index
-				if sub != ix.Story() {
-					tix = model.NewIndex(sub)
-				}
-				startless, err = timelinejs.Export(w, tix)
+				startless, err = writeStory(w, to, ix, rows)
 				return err
 			}
 			if toStdout {

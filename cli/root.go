@@ -93,8 +93,10 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 	root.Flags().BoolVar(&watch, "watch", false, "reload the story whenever FILE changes, keeping the selection")
 	addFromFlag(root)
 	root.AddCommand(newListCmd(stdout, stderr), newPositionsCmd(stdout, stderr), newValidateCmd(stdout, stderr),
-		newExportCmd(stdout, stderr), newSchemaCmd(stdout), newGenCmd(stdout), newCompletionCmd(stdout), newCountCmd(stdout, stderr))
+		newExportCmd(stdout, stderr), newSchemaCmd(stdout), newGenCmd(stdout), newCompletionCmd(stdout), newCountCmd(stdout, stderr),
+		newConfigCmd(stdout), newManCmd(stdout))
 	root.CompletionOptions.DisableDefaultCmd = true // newCompletionCmd replaces it
+	registerCompletions(root)                       // complete_ids.go
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
@@ -183,7 +185,7 @@ func notACommand(args []string) error {
 	if _, err := os.Stat(args[0]); err == nil {
 		return nil
 	}
-	commands := []string{"list", "count", "positions", "validate", "export", "schema", "gen", "help", "completion"}
+	commands := []string{"list", "count", "positions", "validate", "export", "schema", "gen", "help", "completion", "config", "man"}
 	if s := model.Suggest(args[0], commands); s != "" {
 		return usageErr("unknown command %q (did you mean %q?); run 'dateline --help' for the commands", args[0], s)
 	}

@@ -36,6 +36,7 @@ const (
 	overlayTopics
 	overlayPositions
 	overlayCard
+	overlayInfo // info.go
 )
 
 // App is the root of the explorer.
@@ -93,6 +94,12 @@ type App struct {
 	reload Reloader
 	// load is set until the story arrives (see NewLoading).
 	load *loading
+	// work.go: the command line's hooks, what the work keys remember,
+	// the story's page and the user's theme.
+	hooks Hooks
+	work  workState
+	info  InfoPage
+	theme Theme
 }
 
 // New makes the explorer over ix, named name, opening with filter f.
@@ -154,6 +161,7 @@ func (a *App) restyled() {
 	a.detail, _ = a.detail.Update(restyledMsg{})
 	a.card, _ = a.card.Update(restyledMsg{})
 	a.helpPage, _ = a.helpPage.Update(restyledMsg{})
+	a.info, _ = a.info.Update(restyledMsg{})
 	a.relayout()
 }
 
@@ -211,7 +219,7 @@ func (a App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (a *App) handleTerminal(msg tea.Msg) (cmd tea.Cmd, ok bool) {
 	if bg, ok := msg.(tea.BackgroundColorMsg); ok {
 		width := a.styles.Width // the terminal's answers may come in any order
-		*a.styles = NewStyles(bg.IsDark())
+		*a.styles = a.theme.styles(bg.IsDark())
 		a.styles.Width = width
 		a.help.Styles = a.styles.Help
 		a.restyled()
@@ -287,6 +295,9 @@ func (a *App) route(msg tea.Msg) tea.Cmd {
 		a.openCard(msg.actor)
 		return nil
 	}
+	if cmd, ok := a.routeWork(msg); ok {
+		return cmd
+	}
 	// Anything else (the cursor's blink) goes to the text input in use.
 	var cmd tea.Cmd
 	switch {
@@ -316,6 +327,7 @@ func (a *App) relayout() {
 	a.picker.SetSize(in.W, in.H)
 	a.card.SetSize(in.W, in.H)
 	a.helpPage.SetSize(in.W, in.H)
+	a.info.SetSize(in.W, in.H)
 	a.status.SetSize(a.width, 1)
 	a.help.SetWidth(max(1, a.width-1))
 	a.search.SetWidth(max(1, a.width-4))
@@ -348,6 +360,9 @@ func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 	}
 	if a.overlay != overlayNone {
 		return a.handleOverlayKey(k)
+	}
+	if cmd, ok := a.handleWorkKey(k); ok {
+		return cmd
 	}
 	if a.focus == focusTimeline && a.takeDigit(k, count) {
 		return nil
@@ -579,6 +594,8 @@ func (a App) bottomView() string {
 		keys = a.card.HelpKeys()
 	case a.overlay == overlayHelp:
 		keys = a.helpPage.HelpKeys()
+	case a.overlay == overlayInfo:
+		keys = a.info.HelpKeys()
 	case a.focus == focusDetail:
 		keys = a.detail.HelpKeys()
 	default:
@@ -635,7 +652,9 @@ type Options struct {
 	Reload Reloader
 	// Profile forces a colour profile (--color always or never); Unknown
 	// leaves it to the terminal and NO_COLOR.
-	Profile colorprofile.Profile
+	Profile  colorprofile.Profile
+	Hooks    // work.go
+	Settings // config.go
 }
 
 // Run shows a progress line while load runs, then the explorer, full
@@ -647,7 +666,7 @@ func Run(name string, f model.Filter, load Loader, opts Options) error {
 	if opts.Profile != colorprofile.Unknown {
 		popts = append(popts, tea.WithColorProfile(opts.Profile))
 	}
-	return runProgram(NewLoading(name, f, load).WithReloader(opts.Reload), popts...)
+	return runProgram(NewLoading(name, f, load).WithReloader(opts.Reload).withOptions(opts), popts...)
 }
 
 func runProgram(a App, opts ...tea.ProgramOption) error {

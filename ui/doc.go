@@ -34,6 +34,14 @@
 //	text.go       wrapped, styled lines (docBuilder), evidence lists, search
 //	              highlighting, number words
 //	keys.go       KeyMap, grouped by context; DefaultKeyMap
+//	work.go       the work keys on an item or the view, the command line's
+//	              Hooks, and the word for a key nobody knows
+//	yank.go       y then a letter: copying through the terminal (OSC 52)
+//	open.go       o: the source in the browser ($BROWSER, or the system's)
+//	edit.go       e: $VISUAL or $EDITOR at the item's line, then reloading
+//	info.go       InfoPage: the story's own page (i) and the symbols' legend
+//	exportview.go x: exporting the view through the Export hook
+//	config.go     Settings: actions by name, rebinding, clashes, the Theme
 //	styles.go     Palette and Styles, for light and dark backgrounds
 //	layout.go     computeLayout, a pure function of size and focus, and the
 //	              measuring helpers (frame, fitLines, fitWidth, truncate)

@@ -21,6 +21,8 @@ type KeyMap struct {
 	Positions PositionsKeys
 	History   HistoryKeys
 	Card      CardKeys
+	Work      WorkKeys
+	Copy      CopyKeys
 }
 
 // GlobalKeys work wherever no text is being typed.
@@ -60,6 +62,13 @@ type HistoryKeys struct{ Jump, Back key.Binding }
 // CardKeys work on an actor's card.
 type CardKeys struct{ ShowItems key.Binding }
 
+// WorkKeys act on the selected item or the view (work.go): copy, open the
+// source, edit the file, the story's page, export.
+type WorkKeys struct{ Yank, Open, Edit, Info, Export key.Binding }
+
+// CopyKeys are the letter typed after Yank (yank.go).
+type CopyKeys struct{ ID, Quote, URL, Markdown, Command key.Binding }
+
 // KeyGroup is one context's bindings under a title, for the ? page.
 type KeyGroup struct {
 	Title    string
@@ -79,6 +88,8 @@ func (k KeyMap) Groups() []KeyGroup {
 		{"Positions", []key.Binding{m.Up, m.Down, m.Left, m.Right, m.Top, m.Bottom, m.History, m.Earlier, m.Later, m.HideEmpty, m.Card}},
 		{"A cell's history", []key.Binding{k.History.Jump, k.History.Back}},
 		{"Actor card", []key.Binding{k.Card.ShowItems}},
+		{"Work with it", []key.Binding{k.Work.Yank, k.Work.Open, k.Work.Edit, k.Work.Info, k.Work.Export}},
+		{"Copy: y then", []key.Binding{k.Copy.ID, k.Copy.Quote, k.Copy.URL, k.Copy.Markdown, k.Copy.Command}},
 	}
 }
 
@@ -164,6 +175,20 @@ func DefaultKeyMap() KeyMap {
 			Back: b([]string{"esc", "backspace"}, "esc", "back to the grid"),
 		},
 		Card: CardKeys{ShowItems: b([]string{"enter"}, "enter", "show their items")},
+		Work: WorkKeys{
+			Yank:   b([]string{"y"}, "y", "copy… (a cell in positions)"),
+			Open:   b([]string{"o"}, "o", "open source in browser"),
+			Edit:   b([]string{"e"}, "e", "edit the item's file"),
+			Info:   b([]string{"i"}, "i", "about this story"),
+			Export: b([]string{"x"}, "x", "export this view"),
+		},
+		Copy: CopyKeys{
+			ID:       b([]string{"i"}, "i", "id"),
+			Quote:    b([]string{"q"}, "q", "quote with citation"),
+			URL:      b([]string{"u"}, "u", "source URL"),
+			Markdown: b([]string{"m"}, "m", "item as Markdown"),
+			Command:  b([]string{"c"}, "c", "list command for this view"),
+		},
 	}
 }
 

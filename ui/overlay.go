@@ -27,6 +27,10 @@ func (a *App) handleOverlayKey(k tea.KeyPressMsg) tea.Cmd {
 		a.card, cmd = a.card.Update(k)
 		return cmd
 	}
+	if a.overlay == overlayInfo && key.Matches(k, a.keys.Work.Info) {
+		a.overlay = overlayNone
+		return nil
+	}
 	if a.overlay == overlayHelp && (key.Matches(k, g.Close) || key.Matches(k, g.Help)) {
 		a.overlay, a.helpFrom = a.helpFrom, overlayNone
 		return nil
@@ -41,9 +45,14 @@ func (a *App) handleOverlayKey(k tea.KeyPressMsg) tea.Cmd {
 			a.openHelp(overlayPositions)
 			return nil
 		}
+		if key.Matches(k, a.keys.Work.Yank) {
+			return a.yankCell()
+		}
 		a.positions, cmd = a.positions.Update(k)
 	case overlayHelp:
 		a.helpPage, cmd = a.helpPage.Update(k)
+	case overlayInfo:
+		a.info, cmd = a.info.Update(k)
 	}
 	return cmd
 }
@@ -110,6 +119,8 @@ func (a App) overlayView() (string, string) {
 		return a.positions.Title(), a.positions.View()
 	case overlayCard:
 		return a.card.Title(), a.card.View()
+	case overlayInfo:
+		return "About this story", a.info.View()
 	}
 	return "", ""
 }

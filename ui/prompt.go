@@ -34,6 +34,8 @@ func (a *App) openPrompt(kind promptKind, value string) tea.Cmd {
 		a.search.Prompt, a.search.Placeholder = "go to date: ", "2023-03-17, 17 Mar 2023, March 2023, 1989"
 	case promptRange:
 		a.search.Prompt, a.search.Placeholder = "date range: ", "2023-03-18/2023-03-19, 2023-03/.., 2023 (empty: any date)"
+	default:
+		a.exportPrompt(kind)
 	}
 	a.search.SetValue(value)
 	a.search.CursorEnd()
@@ -63,6 +65,8 @@ func (a *App) handlePromptKey(k tea.KeyPressMsg) tea.Cmd {
 			a.goToDate(v)
 		case promptRange:
 			return a.applyRange(v)
+		default:
+			return a.applyExportPrompt(kind, v)
 		}
 		return nil
 	case key.Matches(k, a.keys.Search.Cancel):

@@ -97,8 +97,11 @@ type Styles struct {
 }
 
 // NewStyles builds the styles for a dark or light background.
-func NewStyles(isDark bool) Styles {
-	p := NewPalette(isDark)
+func NewStyles(isDark bool) Styles { return NewStylesFrom(NewPalette(isDark), isDark) }
+
+// NewStylesFrom builds the styles from a palette for a dark or light
+// background.
+func NewStylesFrom(p Palette, isDark bool) Styles {
 	n := lipgloss.NewStyle
 	s := Styles{Pal: p}
 	s.Pane = n().Border(lipgloss.RoundedBorder()).BorderForeground(p.Border).Padding(0, 1)

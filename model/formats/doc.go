@@ -8,4 +8,5 @@
 //
 //	formats.go  Format, Detect, Load and LoadFile(s): one door for every format
 //	merge.go    merging several files' stories into one
+//	origin.go   Locate: the file and line an item came from, for the explorer's e
 package formats

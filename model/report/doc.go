@@ -11,4 +11,5 @@
 //	positions.go  the actor × topic grid, as of a date, as text, JSON, CSV
 //	              and Markdown, each cell with its history and what was said
 //	count.go      items counted in buckets of time, as text with bars, JSON and CSV
+//	cite.go       one item or matrix cell as Markdown to paste: the quote with its citation
 package report

@@ -1,0 +1,74 @@
+package cli
+
+// The explorer's hooks into files: exporting the view (x), finding where
+// an item came from and loading the story again after an edit (e).
+
+import (
+	"context"
+	"errors"
+	"io"
+	"io/fs"
+	"os"
+
+	"github.com/dateline/dateline/model"
+	"github.com/dateline/dateline/model/formats"
+	"github.com/dateline/dateline/model/timelinejs"
+	"github.com/dateline/dateline/ui"
+)
+
+// writeStory writes ix's rows in one of export's formats (yaml, json,
+// timelinejs) or list's (csv, markdown and the rest).
+func writeStory(w io.Writer, format string, ix *model.Index, rows []int32) (startless []string, err error) {
+	switch format {
+	case "yaml", "json", "timelinejs":
+	default:
+		return nil, writeList(w, ix, rows, format)
+	}
+	sub := ix.Subset(rows)
+	switch format {
+	case "yaml":
+		return nil, model.WriteYAML(w, sub)
+	case "json":
+		return nil, model.WriteJSON(w, sub)
+	}
+	if sub == ix.Story() {
+		return timelinejs.Export(w, ix) // nothing filtered out: no second index
+	}
+	return timelinejs.Export(w, model.NewIndex(sub))
+}
+
+// exportView is the explorer's Export hook: the same checks and atomic
+// writer as `dateline export -o`, with ui.ErrExists for a file that is
+// there unless replace.
+func exportView(path, format string, ix *model.Index, rows []int32, replace bool) error {
+	if _, err := os.Lstat(path); err == nil && !replace {
+		return ui.ErrExists
+	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return cannotWrite(path, err)
+	}
+	target, err := checkTarget(path, true)
+	if err != nil {
+		return err
+	}
+	err = writeAtomic(target, replace, func(w io.Writer) error {
+		_, err := writeStory(w, format, ix, rows) // the view's start-less items are written all the same
+		return err
+	})
+	if _, serr := os.Lstat(path); err != nil && serr == nil && !replace {
+		return ui.ErrExists // it appeared while we wrote
+	}
+	return err
+}
+
+// fileHooks are the explorer's hooks for the story read from paths.
+func fileHooks(paths []string, from formats.Format, fromFlag string) ui.Hooks {
+	h := ui.Hooks{Files: paths, From: fromFlag, Export: exportView}
+	if len(paths) == 0 {
+		return h
+	}
+	h.Locate = func(id string) (string, int, error) { return formats.Locate(paths, from, id) }
+	h.LoadAgain = func() (*model.Index, error) {
+		return loadFilesContext(context.Background(), paths, from, nil, io.Discard)
+	}
+	return h
+}

@@ -1,11 +1,13 @@
 // Package formats opens story files whatever their format: it tells the
 // native format, TimelineJS JSON, the TimelineJS spreadsheet saved as CSV
-// and ACLED CSV exports apart by their content (or takes the format it is
-// told), reads each with its importer, and merges several files into one
-// story.
+// and ACLED CSV exports apart by their content, then any other table with
+// a date column (model/sheet: CSV, TSV, dateline's own list CSV), or takes
+// the format it is told; reads each with its importer, and merges several
+// files into one story.
 //
 // Files:
 //
 //	formats.go  Format, Detect, Load and LoadFile(s): one door for every format
 //	merge.go    merging several files' stories into one
+//	tables.go   the table formats (issue 15): Options, detection after the older formats
 package formats

@@ -32,7 +32,7 @@ const (
 )
 
 // Formats lists the formats --from accepts, in the order help shows them.
-var Formats = []Format{Native, TimelineJS, TimelineJSCSV, ACLED}
+var Formats = []Format{Native, TimelineJS, TimelineJSCSV, ACLED, CSV}
 
 // Names is Formats as strings, for help and completion.
 func Names() []string {
@@ -52,8 +52,10 @@ func ParseFormat(s string) (Format, error) {
 		return Native, nil
 	case "tljs", "timelinejs-json":
 		return TimelineJS, nil
-	case "csv", "sheet", "timelinejs-sheet":
+	case "sheet", "timelinejs-sheet":
 		return TimelineJSCSV, nil
+	case "tsv", "table":
+		return CSV, nil
 	}
 	for _, f := range Formats {
 		if s == string(f) {
@@ -94,6 +96,9 @@ func Detect(head []byte) (Format, error) {
 		return Native, nil // Load explains what a story looks like
 	}
 	if f, ok := detectCSV(trimmed); ok {
+		return f, nil
+	}
+	if f, ok := detectTable(trimmed); ok {
 		return f, nil
 	}
 	if looksLikeOtherCSV(trimmed) {
@@ -244,11 +249,20 @@ func notAStory(name string, err error) model.Problems {
 // f (or the format Detect finds, for Auto). It returns the story and its
 // warnings, or an error: model.Problems holding every problem found.
 func Load(name string, data []byte, f Format) (*model.Story, model.Problems, error) {
+	return LoadWith(name, data, Options{From: f})
+}
+
+// LoadWith is Load with the options the command line gives.
+func LoadWith(name string, data []byte, opt Options) (*model.Story, model.Problems, error) {
+	f := opt.From
 	if f == Auto {
 		var err error
 		if f, err = Detect(data[:min(len(data), peekSize)]); err != nil {
 			return nil, nil, notAStory(name, err)
 		}
+	}
+	if f == CSV {
+		f = tableFormat(data[:min(len(data), peekSize)])
 	}
 	switch f {
 	case TimelineJS:
@@ -257,6 +271,8 @@ func Load(name string, data []byte, f Format) (*model.Story, model.Problems, err
 		return timelinejs.ImportCSV(name, bytes.NewReader(data))
 	case ACLED:
 		return acled.Import(name, bytes.NewReader(data))
+	case CSV:
+		return loadTable(name, bytes.NewReader(data), f, opt)
 	}
 	return model.Load(name, data)
 }
@@ -296,7 +312,8 @@ func (cr countingReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-func loadFile(path string, f Format, c *counter) (*model.Story, model.Problems, error) {
+func loadFile(path string, opt Options, c *counter) (*model.Story, model.Problems, error) {
+	f := opt.From
 	file, err := os.Open(path)
 	if err != nil {
 		return nil, nil, fmt.Errorf("cannot read %s: %w", path, model.UnwrapPathError(err))
@@ -315,9 +332,14 @@ func loadFile(path string, f Format, c *counter) (*model.Story, model.Problems, 
 			return nil, nil, notAStory(path, err)
 		}
 	}
+	if f == CSV {
+		f = tableFormat(head)
+	}
 	switch {
 	case f == ACLED:
 		return acled.Import(path, br)
+	case f == CSV:
+		return loadTable(path, br, f, opt)
 	case f == Native && model.LooksNDJSON(head):
 		// Streamed, so the file is never all in memory beside its story.
 		s, warns, err := model.LoadNDJSON(path, br)
@@ -334,7 +356,8 @@ func loadFile(path string, f Format, c *counter) (*model.Story, model.Problems, 
 	if err != nil {
 		return nil, nil, fmt.Errorf("cannot read %s: %w", path, err)
 	}
-	return Load(path, data, f)
+	opt.From = f
+	return LoadWith(path, data, opt)
 }
 
 // LoadFiles reads every file and merges them into one story (see Merge).
@@ -347,6 +370,12 @@ func LoadFiles(paths []string, f Format) (*model.Story, model.Problems, error) {
 // read so far of the files' total size, and stops with ctx.Err() when ctx
 // is done.
 func LoadFilesContext(ctx context.Context, paths []string, f Format, progress Progress) (*model.Story, model.Problems, error) {
+	return LoadFilesWith(ctx, paths, Options{From: f}, progress)
+}
+
+// LoadFilesWith is LoadFilesContext with the options the command line
+// gives.
+func LoadFilesWith(ctx context.Context, paths []string, opt Options, progress Progress) (*model.Story, model.Problems, error) {
 	c := &counter{ctx: ctx, progress: progress}
 	for _, p := range paths {
 		if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
@@ -354,7 +383,7 @@ func LoadFilesContext(ctx context.Context, paths []string, f Format, progress Pr
 		}
 	}
 	if len(paths) == 1 {
-		s, warns, err := loadFile(paths[0], f, c)
+		s, warns, err := loadFile(paths[0], opt, c)
 		if ctx.Err() != nil {
 			return nil, nil, ctx.Err()
 		}
@@ -367,7 +396,7 @@ func LoadFilesContext(ctx context.Context, paths []string, f Format, progress Pr
 		other   []error
 	)
 	for _, p := range paths {
-		s, w, err := loadFile(p, f, c)
+		s, w, err := loadFile(p, opt, c)
 		if ctx.Err() != nil {
 			return nil, nil, ctx.Err()
 		}

@@ -63,3 +63,17 @@ func TestOpenTables(t *testing.T) {
 		t.Errorf("validate: %d %s", r.code, r.stderr)
 	}
 }
+
+func TestOpenGDELT(t *testing.T) {
+	f := make([]string, 61)
+	f[0], f[1], f[6], f[16], f[26], f[28], f[52], f[60] = "7", "20230317", "STUDENT", "POLICE", "145", "14", "Lyon, France", "https://news.example.org/a"
+	path := writeFile(t, "20230317120000.export.CSV", strings.Join(f, "\t")+"\n")
+	items := listJSON(t, path)
+	if len(items) != 1 || items[0].ID != "gdelt-7" || items[0].Title != "Protest: STUDENT → POLICE" || *items[0].Date != "2023-03-17" ||
+		!reflect.DeepEqual(items[0].Topics, []string{"14-protest"}) {
+		t.Errorf("gdelt: %+v", items)
+	}
+	if r := runCLI(t, "validate", "--from", "gdelt", path); r.code != ExitOK {
+		t.Errorf("validate: %s", r.stderr)
+	}
+}

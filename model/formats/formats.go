@@ -32,7 +32,7 @@ const (
 )
 
 // Formats lists the formats --from accepts, in the order help shows them.
-var Formats = []Format{Native, TimelineJS, TimelineJSCSV, ACLED, CSV}
+var Formats = []Format{Native, TimelineJS, TimelineJSCSV, ACLED, CSV, GDELT}
 
 // Names is Formats as strings, for help and completion.
 func Names() []string {
@@ -271,7 +271,7 @@ func LoadWith(name string, data []byte, opt Options) (*model.Story, model.Proble
 		return timelinejs.ImportCSV(name, bytes.NewReader(data))
 	case ACLED:
 		return acled.Import(name, bytes.NewReader(data))
-	case CSV:
+	case CSV, GDELT:
 		return loadTable(name, bytes.NewReader(data), f, opt)
 	}
 	return model.Load(name, data)
@@ -338,7 +338,7 @@ func loadFile(path string, opt Options, c *counter) (*model.Story, model.Problem
 	switch {
 	case f == ACLED:
 		return acled.Import(path, br)
-	case f == CSV:
+	case f == CSV || f == GDELT:
 		return loadTable(path, br, f, opt)
 	case f == Native && model.LooksNDJSON(head):
 		// Streamed, so the file is never all in memory beside its story.

@@ -6,6 +6,7 @@ import (
 
 	"github.com/dateline/dateline/model"
 	"github.com/dateline/dateline/model/edtf"
+	"github.com/dateline/dateline/model/gdelt"
 	"github.com/dateline/dateline/model/sheet"
 )
 
@@ -15,6 +16,8 @@ const (
 	// CSV (model/sheet). Read as CSV, a TimelineJS sheet or an ACLED
 	// export still goes to its own importer.
 	CSV Format = "csv"
+	// GDELT is a GDELT 2.0 event export (model/gdelt).
+	GDELT Format = "gdelt"
 )
 
 // Options are what the command line tells the readers besides the format.
@@ -30,9 +33,12 @@ type Options struct {
 }
 
 // detectTable tells a table that is neither a TimelineJS sheet nor an
-// ACLED export: dateline's own list CSV, or any other CSV, TSV or
+// ACLED export: a GDELT export, dateline's own list CSV, or any other CSV, TSV or
 // semicolon-separated table with a header row.
 func detectTable(trimmed []byte) (Format, bool) {
+	if gdelt.IsExport(trimmed) {
+		return GDELT, true
+	}
 	lines := bytes.SplitN(trimmed[:min(len(trimmed), 8192)], []byte("\n"), 3)
 	line := bytes.TrimRight(lines[0], "\r")
 	comma := sheet.Sniff(line)
@@ -58,10 +64,16 @@ func tableFormat(head []byte) Format {
 	if f, ok := detectCSV(bytes.TrimLeft(head, " \t\r\n")); ok {
 		return f
 	}
+	if gdelt.IsExport(head) {
+		return GDELT
+	}
 	return CSV
 }
 
 // loadTable reads one of the table formats from r.
 func loadTable(name string, r io.Reader, f Format, opt Options) (*model.Story, model.Problems, error) {
+	if f == GDELT {
+		return gdelt.Import(name, r)
+	}
 	return sheet.Import(name, r, opt.Sheet)
 }

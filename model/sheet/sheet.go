@@ -10,7 +10,7 @@ import (
 	"strings"
 
 	"github.com/dateline/dateline/model"
-	"github.com/dateline/dateline/model/gdelt"
+	"github.com/dateline/dateline/model/internal/cameo"
 	"github.com/dateline/dateline/model/internal/csvtail"
 	"github.com/dateline/dateline/model/report"
 )
@@ -171,7 +171,7 @@ func fill(row *Row, rec []string, cols *Columns, header []string, line int) {
 			continue
 		}
 		if IsCAMEORoot(header[i]) {
-			if t := gdelt.RootTopic(rec[i]); t != "" {
+			if t := cameo.RootTopic(rec[i]); t != "" {
 				row.Topics = append(row.Topics, t)
 			}
 			continue

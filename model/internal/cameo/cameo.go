@@ -1,4 +1,4 @@
-package gdelt
+package cameo
 
 import "strings"
 
@@ -8,8 +8,8 @@ var rootNames = [...]string{"", "Make public statement", "Appeal", "Express inte
 	"Investigate", "Demand", "Disapprove", "Reject", "Threaten", "Protest", "Exhibit force posture",
 	"Reduce relations", "Coerce", "Assault", "Fight", "Use unconventional mass violence"}
 
-// quadNames are the QuadClass values' names, 1 to 4.
-var quadNames = [...]string{"", "verbal cooperation", "material cooperation", "verbal conflict", "material conflict"}
+// QuadNames are the QuadClass values' names, 1 to 4.
+var QuadNames = [...]string{"", "verbal cooperation", "material cooperation", "verbal conflict", "material conflict"}
 
 // RootTopic is the topic title of a CAMEO root code, "14 Protest", or ""
 // for a code that is not one (01 to 20; "1" reads as "01").

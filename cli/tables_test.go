@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -74,6 +75,43 @@ func TestOpenGDELT(t *testing.T) {
 		t.Errorf("gdelt: %+v", items)
 	}
 	if r := runCLI(t, "validate", "--from", "gdelt", path); r.code != ExitOK {
+		t.Errorf("validate: %s", r.stderr)
+	}
+}
+
+// TestOpenParquet: gen --format parquet writes a file dateline opens, and
+// list --since/--until reads the same items from it as from the whole.
+func TestOpenParquet(t *testing.T) {
+	dir := t.TempDir()
+	file := dir + "/g.parquet"
+	if r := runCLI(t, "gen", "--events", "2000", "-o", file); r.code != ExitOK {
+		t.Fatalf("gen: %s", r.stderr)
+	}
+	all := listJSON(t, file)
+	if len(all) != 2000 {
+		t.Fatalf("%d items", len(all))
+	}
+	week := listJSON(t, "--since", "2021-03-01", "--until", "2021-03-07", file)
+	want := 0
+	for _, it := range all {
+		if it.Start != nil && it.End != nil && *it.End >= "2021-03-01" && *it.Start <= "2021-03-07" {
+			want++
+		}
+	}
+	if len(week) != want || want == 0 {
+		t.Errorf("week: %d items, want %d", len(week), want)
+	}
+	// A directory of partitions opens as one story.
+	if err := os.MkdirAll(dir+"/parts/year=2021", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(file, dir+"/parts/year=2021/part-0.parquet"); err != nil {
+		t.Fatal(err)
+	}
+	if got := listJSON(t, dir+"/parts"); len(got) != 2000 {
+		t.Errorf("directory: %d items", len(got))
+	}
+	if r := runCLI(t, "validate", dir+"/parts"); r.code != ExitOK {
 		t.Errorf("validate: %s", r.stderr)
 	}
 }

@@ -1,8 +1,9 @@
 // Package formats opens story files whatever their format: it tells the
 // native format, TimelineJS JSON, the TimelineJS spreadsheet saved as CSV
 // and ACLED CSV exports apart by their content, then any other table with
-// a date column (model/sheet: CSV, TSV, dateline's own list CSV) and GDELT
-// event exports (model/gdelt), or takes
+// a date column (model/sheet: CSV, TSV, dateline's own list CSV) GDELT
+// event exports (model/gdelt) and Parquet files or directories
+// (model/parquet), or takes
 // the format it is told; reads each with its importer, and merges several
 // files into one story.
 //

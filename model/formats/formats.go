@@ -16,6 +16,7 @@ import (
 
 	"github.com/dateline/dateline/model"
 	"github.com/dateline/dateline/model/acled"
+	"github.com/dateline/dateline/model/parquet"
 	"github.com/dateline/dateline/model/timelinejs"
 )
 
@@ -32,7 +33,7 @@ const (
 )
 
 // Formats lists the formats --from accepts, in the order help shows them.
-var Formats = []Format{Native, TimelineJS, TimelineJSCSV, ACLED, CSV, GDELT}
+var Formats = []Format{Native, TimelineJS, TimelineJSCSV, ACLED, CSV, GDELT, Parquet}
 
 // Names is Formats as strings, for help and completion.
 func Names() []string {
@@ -78,6 +79,9 @@ const peekSize = 64 << 10
 // columns.
 func Detect(head []byte) (Format, error) {
 	head = bytes.TrimPrefix(head, []byte("\uFEFF"))
+	if bytes.HasPrefix(head, []byte(parquet.Magic)) {
+		return Parquet, nil
+	}
 	if what := binaryKind(head); what != "" {
 		return Auto, fmt.Errorf("%s: it looks like %s; open a story (YAML or JSON), a TimelineJS JSON file or spreadsheet saved as CSV, or an ACLED CSV export", NotAStory, what)
 	}
@@ -273,6 +277,8 @@ func LoadWith(name string, data []byte, opt Options) (*model.Story, model.Proble
 		return acled.Import(name, bytes.NewReader(data))
 	case CSV, GDELT:
 		return loadTable(name, bytes.NewReader(data), f, opt)
+	case Parquet:
+		return parquet.Import(name, bytes.NewReader(data), int64(len(data)), parquetOptions(opt, nil))
 	}
 	return model.Load(name, data)
 }
@@ -320,6 +326,9 @@ func loadFile(path string, opt Options, c *counter) (*model.Story, model.Problem
 	}
 	defer file.Close()
 	if st, err := file.Stat(); err == nil && st.IsDir() {
+		if f == Auto || f == Parquet {
+			return loadParquet(path, opt, c)
+		}
 		return nil, nil, fmt.Errorf("cannot read %s: it is a directory; name a story file", path)
 	}
 	br := bufio.NewReaderSize(countingReader{file, c}, peekSize)
@@ -334,6 +343,9 @@ func loadFile(path string, opt Options, c *counter) (*model.Story, model.Problem
 	}
 	if f == CSV {
 		f = tableFormat(head)
+	}
+	if f == Parquet {
+		return loadParquet(path, opt, c)
 	}
 	switch {
 	case f == ACLED:
@@ -378,9 +390,7 @@ func LoadFilesContext(ctx context.Context, paths []string, f Format, progress Pr
 func LoadFilesWith(ctx context.Context, paths []string, opt Options, progress Progress) (*model.Story, model.Problems, error) {
 	c := &counter{ctx: ctx, progress: progress}
 	for _, p := range paths {
-		if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
-			c.total += st.Size()
-		}
+		c.total += sizeOf(p)
 	}
 	if len(paths) == 1 {
 		s, warns, err := loadFile(paths[0], opt, c)

@@ -54,6 +54,7 @@ func TestDetect(t *testing.T) {
 		{"html", "<!DOCTYPE html>\n<html><body>sheet</body></html>", Auto, "an HTML or XML page"},
 		{"other csv", "name,age,city,country\nAda,36,London,UK\n", CSV, ""},
 		{"tsv", "date\ttitle\n2019\tA\n", CSV, ""},
+		{"parquet", "PAR1\x15\x00", Parquet, ""},
 		{"gdelt", "1\t20230317" + strings.Repeat("\t", 59) + "\n", GDELT, ""},
 		{"list csv", "id,kind,date,start,end,display,title,text,actors,topics,speaker,stances,reacts_to,sources\n", CSV, ""},
 		{"plain text", "Dear diary,\ntoday nothing happened.\n", Auto, "it is text, but not YAML"},
@@ -85,7 +86,7 @@ func TestParseFormat(t *testing.T) {
 			t.Errorf("ParseFormat(%q) = %q, %v", in, got, err)
 		}
 	}
-	if _, err := ParseFormat("excel"); err == nil || !strings.Contains(err.Error(), "native, timelinejs, timelinejs-csv, acled, csv, gdelt") {
+	if _, err := ParseFormat("excel"); err == nil || !strings.Contains(err.Error(), "native, timelinejs, timelinejs-csv, acled, csv, gdelt, parquet") {
 		t.Errorf("ParseFormat(excel): %v", err)
 	}
 }

@@ -3,10 +3,12 @@ package formats
 import (
 	"bytes"
 	"io"
+	"os"
 
 	"github.com/dateline/dateline/model"
 	"github.com/dateline/dateline/model/edtf"
 	"github.com/dateline/dateline/model/gdelt"
+	"github.com/dateline/dateline/model/parquet"
 	"github.com/dateline/dateline/model/sheet"
 )
 
@@ -18,6 +20,8 @@ const (
 	CSV Format = "csv"
 	// GDELT is a GDELT 2.0 event export (model/gdelt).
 	GDELT Format = "gdelt"
+	// Parquet is a Parquet file, or a directory of them (model/parquet).
+	Parquet Format = "parquet"
 )
 
 // Options are what the command line tells the readers besides the format.
@@ -76,4 +80,49 @@ func loadTable(name string, r io.Reader, f Format, opt Options) (*model.Story, m
 		return gdelt.Import(name, r)
 	}
 	return sheet.Import(name, r, opt.Sheet)
+}
+
+// parquetOptions are the options for model/parquet, reading through c.
+func parquetOptions(opt Options, c *counter) parquet.Options {
+	po := parquet.Options{Sheet: opt.Sheet, Since: opt.Since, Until: opt.Until}
+	if c != nil {
+		po.Read = func(n int64) error {
+			if err := c.ctx.Err(); err != nil {
+				return err
+			}
+			c.done += n
+			if c.progress != nil && n > 0 {
+				c.progress(c.done, c.total)
+			}
+			return nil
+		}
+	}
+	return po
+}
+
+// loadParquet reads a Parquet file or directory, telling c what it reads.
+func loadParquet(path string, opt Options, c *counter) (*model.Story, model.Problems, error) {
+	return parquet.Load(path, parquetOptions(opt, c))
+}
+
+// sizeOf is the size of a file, or of the Parquet files under a
+// directory, for the progress line; 0 when unknown.
+func sizeOf(path string) int64 {
+	st, err := os.Stat(path)
+	switch {
+	case err != nil:
+		return 0
+	case st.Mode().IsRegular():
+		return st.Size()
+	case st.IsDir():
+		files, _ := parquet.Files(path)
+		var n int64
+		for _, f := range files {
+			if fi, err := os.Stat(f); err == nil {
+				n += fi.Size()
+			}
+		}
+		return n
+	}
+	return 0
 }

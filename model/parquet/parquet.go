@@ -1,6 +1,7 @@
 package parquet
 
 import (
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -142,6 +143,9 @@ func (rd *reader) file(name string, r io.ReaderAt, size int64, parts []part) (er
 		}
 	}()
 	rd.stats.Files++
+	if err := checkFooter(r, size); err != nil {
+		return err
+	}
 	f, err := pq.OpenFile(counted{r, rd.opt.Read}, size, pq.SkipPageIndex(true), pq.SkipBloomFilters(true))
 	if err != nil {
 		return err
@@ -542,6 +546,25 @@ func (rd *reader) dateOf(c column, v pq.Value) edtf.Date {
 	}
 	rd.dates[key] = d
 	return d
+}
+
+// checkFooter refuses a file too short to be Parquet, or whose footer
+// claims more bytes than the file holds, before parquet-go allocates them.
+func checkFooter(r io.ReaderAt, size int64) error {
+	if size < 12 {
+		return fmt.Errorf("the file is %d bytes, too short for Parquet (which starts and ends with %s)", size, Magic)
+	}
+	var tail [8]byte
+	if _, err := r.ReadAt(tail[:], size-8); err != nil && !errors.Is(err, io.EOF) {
+		return err
+	}
+	if string(tail[4:]) != Magic {
+		return fmt.Errorf("the file does not end with %s, as Parquet does", Magic)
+	}
+	if n := int64(binary.LittleEndian.Uint32(tail[:4])); n > size-12 {
+		return fmt.Errorf("the file is damaged: its footer claims %d bytes in a file of %d", n, size)
+	}
+	return nil
 }
 
 // maxChunk bounds the size a column chunk may claim, uncompressed: past it

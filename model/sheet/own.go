@@ -3,7 +3,6 @@ package sheet
 import (
 	"encoding/csv"
 	"fmt"
-	"io"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -59,31 +58,11 @@ type ownReader struct {
 
 func importOwn(name string, src *csvtail.Tail, cr *csv.Reader) (*model.Story, model.Problems, error) {
 	o := &ownReader{name: name, s: &model.Story{}, kindOf: map[string]string{}, events: map[string]bool{}}
-	for {
-		rec, err := cr.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			re := src.Judge(name, err, cr.InputOffset())
-			if re.CutShort {
-				o.warns = append(o.warns, re.Problem)
-				break
-			}
-			o.errs = append(o.errs, re.Problem)
-			if re.Fatal || re.OpenQuote || len(o.errs) >= maxProblems {
-				break
-			}
-			continue
-		}
-		if blank(rec) {
-			continue
-		}
+	errs := eachRow(name, src, cr, &o.warns, func(rec []string) bool {
 		o.row(cr, rec)
-		if len(o.errs) >= maxProblems {
-			break
-		}
-	}
+		return len(o.errs) < maxProblems
+	})
+	o.errs = append(errs, o.errs...)
 	if len(o.errs) > 0 {
 		return nil, o.warns, o.errs
 	}

@@ -114,40 +114,49 @@ func Import(name string, r io.Reader, opt Options) (*model.Story, model.Problems
 	}
 	b := &Builder{Name: name, Unit: "line", Order: opt.Order, DateColumn: header[cols[Date][0]],
 		Title: strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))}
-	var errs model.Problems
 	var row Row
-	for {
-		rec, err := cr.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			re := src.Judge(name, err, cr.InputOffset())
-			if re.CutShort {
-				b.warns = append(b.warns, re.Problem)
-				break
-			}
-			errs = append(errs, re.Problem)
-			if re.Fatal || re.OpenQuote || len(errs) >= maxProblems {
-				break
-			}
-			continue
-		}
-		if blank(rec) {
-			continue
-		}
+	errs := eachRow(name, src, cr, &b.warns, func(rec []string) bool {
 		line, _ := cr.FieldPos(0)
 		if len(rec) < len(header) && src.CutShort(cr.InputOffset()) {
 			b.Warn(line, "the file ends in this row, which has %d of the header's %d columns, so it looks cut short: the row is left out and the rows before it are kept", len(rec), len(header))
-			break
+			return false
 		}
 		fill(&row, rec, &cols, header, line)
 		b.Add(&row)
-	}
+		return true
+	})
 	if len(errs) > 0 {
 		return nil, b.warns, errs
 	}
 	return b.Finish()
+}
+
+// eachRow reads the records after the header, skipping blank ones, until
+// row reports false or the file ends. A last row cut short is a warning
+// (added to warns); CSV errors are returned, each at its line.
+func eachRow(name string, src *csvtail.Tail, cr *csv.Reader, warns *model.Problems, row func(rec []string) bool) model.Problems {
+	var errs model.Problems
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			return errs
+		}
+		if err != nil {
+			re := src.Judge(name, err, cr.InputOffset())
+			if re.CutShort {
+				*warns = append(*warns, re.Problem)
+				return errs
+			}
+			errs = append(errs, re.Problem)
+			if re.Fatal || re.OpenQuote || len(errs) >= maxProblems {
+				return errs
+			}
+			continue
+		}
+		if !blank(rec) && !row(rec) {
+			return errs
+		}
+	}
 }
 
 // fill puts a record's cells into row by field.

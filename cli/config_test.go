@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/dateline/dateline/model"
+	"github.com/dateline/dateline/model/formats"
 	"github.com/dateline/dateline/ui"
 )
 
@@ -97,7 +98,7 @@ func TestCompleteIDsAndValues(t *testing.T) {
 }
 
 func TestExportViewHook(t *testing.T) {
-	ix, err := loadFiles(nil, "", &strings.Builder{})
+	ix, err := loadFiles(nil, formats.Options{}, &strings.Builder{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -64,11 +64,15 @@ func (f *filterFlags) parse() (model.Filter, error) {
 // load reads the files a command names and returns the story and the rows
 // the flags keep, in timeline order.
 func (f *filterFlags) load(cmd *cobra.Command, paths []string, stderr io.Writer) (*model.Index, []int32, error) {
-	ix, err := loadCmd(cmd, paths, stderr)
+	mf, err := f.parse()
 	if err != nil {
 		return nil, nil, err
 	}
-	mf, err := f.filter(ix)
+	ix, err := loadCmdWithin(cmd, paths, stderr, mf)
+	if err != nil {
+		return nil, nil, err
+	}
+	mf, err = f.filter(ix)
 	if err != nil {
 		return nil, nil, err
 	}

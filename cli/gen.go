@@ -21,12 +21,13 @@ func newGenCmd(stdout io.Writer) *cobra.Command {
 		force  bool
 	)
 	cmd := &cobra.Command{
-		Use:   "gen --events N [--actors M] [--seed S] [--format yaml|json|ndjson|csv] [-o FILE]",
+		Use:   "gen --events N [--actors M] [--seed S] [--format yaml|json|ndjson|csv|parquet] [-o FILE]",
 		Short: "Write a reproducible synthetic story of N events (ACLED-like)",
 		Long: "gen writes a synthetic story: ACLED-like events with Zipf-skewed actors under parent\n" +
 			"actors, 3 to 10 topics, one statement for every ten events, and position histories with evidence\n" +
 			"(speakers now and then change their stance, and keep to the new one).\n" +
-			"The same flags give the same bytes. csv writes an ACLED-style export (events only).",
+			"The same flags give the same bytes. csv writes an ACLED-style export (events only), parquet\n" +
+			"the events sorted by date in row groups of 65536 rows.",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if !cmd.Flags().Changed("format") {
@@ -63,7 +64,7 @@ func newGenCmd(stdout io.Writer) *cobra.Command {
 	fl.IntVar(&cfg.Events, "events", 1000, "number of events (plus one statement for every ten)")
 	fl.IntVar(&cfg.Actors, "actors", 0, "number of actors (0: 50 + events/500, at most 5000)")
 	fl.Uint64Var(&cfg.Seed, "seed", 1, "random seed; the same seed gives the same story")
-	fl.StringVar(&format, "format", "yaml", "output format: yaml, json, ndjson or csv (default: from -o FILE's extension, else yaml)")
+	fl.StringVar(&format, "format", "yaml", "output format: yaml, json, ndjson, csv or parquet (default: from -o FILE's extension, else yaml)")
 	fl.StringVarP(&out, "output", "o", "", "write to FILE instead of stdout")
 	fl.BoolVar(&force, "force", false, "replace FILE if it exists")
 	return cmd
@@ -99,6 +100,8 @@ func genFormatOf(path string) string {
 		return "ndjson"
 	case ".csv":
 		return "csv"
+	case ".parquet":
+		return "parquet"
 	}
 	return "yaml"
 }

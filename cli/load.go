@@ -12,33 +12,56 @@ import (
 	"github.com/dateline/dateline/content"
 	"github.com/dateline/dateline/model"
 	"github.com/dateline/dateline/model/formats"
+	"github.com/dateline/dateline/model/sheet"
 	"github.com/dateline/dateline/model/text"
 )
 
 // addFromFlag gives every command the --from flag that forces the format
-// of the files it reads.
+// of the files it reads, and --map and --date-format for tables.
 func addFromFlag(root *cobra.Command) {
-	root.PersistentFlags().String("from", "", "read FILEs as this format: "+strings.Join(formats.Names(), ", ")+" (default: tell from the content)")
+	pf := root.PersistentFlags()
+	pf.String("from", "", "read FILEs as this format: "+strings.Join(formats.Names(), ", ")+" (default: tell from the content)")
 	_ = root.RegisterFlagCompletionFunc("from", cobra.FixedCompletions(formats.Names(), cobra.ShellCompDirectiveNoFileComp))
+	pf.String("map", "", "in a table (CSV, TSV, Parquet), read these columns as these fields: `FIELD=Column,…` ("+strings.Join(sheet.Fields(), ", ")+")")
+	pf.String("date-format", "", "in a table, read numeric dates such as 03/04/2019 as "+strings.Join(sheet.DateOrders, " or "))
+	_ = root.RegisterFlagCompletionFunc("date-format", cobra.FixedCompletions(sheet.DateOrders, cobra.ShellCompDirectiveNoFileComp))
 }
 
-// fromFlag reads --from.
-func fromFlag(cmd *cobra.Command) (formats.Format, error) {
+// fromFlag reads --from, --map and --date-format.
+func fromFlag(cmd *cobra.Command) (formats.Options, error) {
+	var opt formats.Options
 	v, _ := cmd.Flags().GetString("from")
 	f, err := formats.ParseFormat(v)
 	if err != nil {
-		return f, usageErr("--from: %v", err)
+		return opt, usageErr("--from: %v", err)
 	}
-	return f, nil
+	opt.From = f
+	m, _ := cmd.Flags().GetString("map")
+	if opt.Sheet.Map, err = sheet.ParseMap(m); err != nil {
+		return opt, usageErr("--map: %v", err)
+	}
+	d, _ := cmd.Flags().GetString("date-format")
+	if opt.Sheet.Order, err = sheet.ParseDateOrder(d); err != nil {
+		return opt, usageErr("--date-format: %v", err)
+	}
+	return opt, nil
 }
 
 // loadCmd reads the story files a command names, in the --from format, or
 // the built-in story when it names none.
 func loadCmd(cmd *cobra.Command, paths []string, stderr io.Writer) (*model.Index, error) {
+	return loadCmdWithin(cmd, paths, stderr, model.Filter{})
+}
+
+// loadCmdWithin is loadCmd for a command whose filter's dates are final
+// (list, count, export): readers that can skip what falls outside them
+// (Parquet's row groups and partitions) do.
+func loadCmdWithin(cmd *cobra.Command, paths []string, stderr io.Writer, f model.Filter) (*model.Index, error) {
 	from, err := fromFlag(cmd)
 	if err != nil {
 		return nil, err
 	}
+	from.Since, from.Until = f.Since, f.Until
 	if len(paths) == 0 || !isTerminal(stderr) {
 		return loadFiles(paths, from, stderr)
 	}
@@ -74,13 +97,13 @@ func (p *progressLine) clear() {
 
 // loadFiles reads and merges the story files at paths (see formats.LoadFiles),
 // or the built-in story when there are none, printing warnings to stderr.
-func loadFiles(paths []string, from formats.Format, stderr io.Writer) (*model.Index, error) {
+func loadFiles(paths []string, from formats.Options, stderr io.Writer) (*model.Index, error) {
 	return loadFilesContext(context.Background(), paths, from, nil, stderr)
 }
 
 // loadFilesContext is loadFiles that reports progress and stops when ctx
 // is done.
-func loadFilesContext(ctx context.Context, paths []string, from formats.Format, progress formats.Progress, stderr io.Writer) (*model.Index, error) {
+func loadFilesContext(ctx context.Context, paths []string, from formats.Options, progress formats.Progress, stderr io.Writer) (*model.Index, error) {
 	s, err := loadStory(ctx, paths, from, progress, stderr)
 	if err != nil {
 		return nil, err
@@ -91,7 +114,7 @@ func loadFilesContext(ctx context.Context, paths []string, from formats.Format, 
 // loadStory reads and merges the files, or the built-in story when there
 // are none, printing warnings to stderr; it builds no index, for commands
 // such as validate that need none.
-func loadStory(ctx context.Context, paths []string, from formats.Format, progress formats.Progress, stderr io.Writer) (*model.Story, error) {
+func loadStory(ctx context.Context, paths []string, from formats.Options, progress formats.Progress, stderr io.Writer) (*model.Story, error) {
 	var (
 		s     *model.Story
 		warns model.Problems
@@ -100,7 +123,7 @@ func loadStory(ctx context.Context, paths []string, from formats.Format, progres
 	if len(paths) == 0 {
 		s, warns, err = model.Load(content.StoryName, content.Story())
 	} else {
-		s, warns, err = formats.LoadFilesContext(ctx, paths, from, progress)
+		s, warns, err = formats.LoadFilesWith(ctx, paths, from, progress)
 	}
 	for _, w := range warns {
 		fmt.Fprintln(stderr, text.Clean(w.Error())) // the file name is not cleaned

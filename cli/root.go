@@ -61,7 +61,8 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 		Long: "dateline opens a story's timeline in the terminal: events and statements in time order,\n" +
 			"filters by actor, topic and text, and each actor's position on each topic with its evidence.\n" +
 			"With no FILE it opens the built-in story; several FILEs merge into one timeline. FILE may be a\n" +
-			"dateline story, a TimelineJS JSON file or spreadsheet (CSV), or an ACLED CSV export.\n" +
+			"dateline story, a TimelineJS JSON file or spreadsheet (CSV), an ACLED CSV export, a GDELT\n" +
+			"event export, or any CSV or TSV with a date column (--map and --date-format say how).\n" +
 			"When stdout is not a terminal it prints the list.",
 		Args:          cobra.ArbitraryArgs,
 		SilenceUsage:  true,

@@ -61,12 +61,12 @@ func exportView(path, format string, ix *model.Index, rows []int32, replace bool
 }
 
 // fileHooks are the explorer's hooks for the story read from paths.
-func fileHooks(paths []string, from formats.Format, fromFlag string) ui.Hooks {
+func fileHooks(paths []string, from formats.Options, fromFlag string) ui.Hooks {
 	h := ui.Hooks{Files: paths, From: fromFlag, Export: exportView}
 	if len(paths) == 0 {
 		return h
 	}
-	h.Locate = func(id string) (string, int, error) { return formats.Locate(paths, from, id) }
+	h.Locate = func(id string) (string, int, error) { return formats.Locate(paths, from.From, id) }
 	h.LoadAgain = func() (*model.Index, error) {
 		return loadFilesContext(context.Background(), paths, from, nil, io.Discard)
 	}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/dateline/dateline/model"
+	"github.com/dateline/dateline/model/formats"
 )
 
 // storyOf is a one-event story whose title says which version it is.
@@ -25,7 +26,7 @@ type answer struct {
 // follow starts watching path and returns the Reloader's answers.
 func follow(t *testing.T, path string) <-chan answer {
 	t.Helper()
-	load := func() (*model.Index, error) { return loadFiles([]string{path}, "", &strings.Builder{}) }
+	load := func() (*model.Index, error) { return loadFiles([]string{path}, formats.Options{}, &strings.Builder{}) }
 	reload, stop, err := watchFile(path, load)
 	if err != nil {
 		t.Fatal(err)

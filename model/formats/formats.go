@@ -16,6 +16,7 @@ import (
 
 	"github.com/dateline/dateline/model"
 	"github.com/dateline/dateline/model/acled"
+	"github.com/dateline/dateline/model/parquet"
 	"github.com/dateline/dateline/model/text"
 	"github.com/dateline/dateline/model/timelinejs"
 )
@@ -33,7 +34,7 @@ const (
 )
 
 // Formats lists the formats --from accepts, in the order help shows them.
-var Formats = []Format{Native, TimelineJS, TimelineJSCSV, ACLED}
+var Formats = []Format{Native, TimelineJS, TimelineJSCSV, ACLED, CSV, GDELT, Parquet}
 
 // Names is Formats as strings, for help and completion.
 func Names() []string {
@@ -53,8 +54,10 @@ func ParseFormat(s string) (Format, error) {
 		return Native, nil
 	case "tljs", "timelinejs-json":
 		return TimelineJS, nil
-	case "csv", "sheet", "timelinejs-sheet":
+	case "sheet", "timelinejs-sheet":
 		return TimelineJSCSV, nil
+	case "tsv", "table":
+		return CSV, nil
 	}
 	for _, f := range Formats {
 		if s == string(f) {
@@ -77,6 +80,9 @@ const peekSize = 64 << 10
 // columns.
 func Detect(head []byte) (Format, error) {
 	head = bytes.TrimPrefix(head, []byte("\uFEFF"))
+	if bytes.HasPrefix(head, []byte(parquet.Magic)) {
+		return Parquet, nil
+	}
 	if what := binaryKind(head); what != "" {
 		return Auto, fmt.Errorf("%s: it looks like %s; open a story (YAML or JSON), a TimelineJS JSON file or spreadsheet saved as CSV, or an ACLED CSV export", NotAStory, what)
 	}
@@ -98,6 +104,9 @@ func Detect(head []byte) (Format, error) {
 		return Native, nil // Load explains what a story looks like
 	}
 	if f, ok := detectCSV(trimmed); ok {
+		return f, nil
+	}
+	if f, ok := detectTable(trimmed); ok {
 		return f, nil
 	}
 	if semicolonCSV(trimmed) {
@@ -277,11 +286,20 @@ func notAStory(name string, err error) model.Problems {
 // f (or the format Detect finds, for Auto). It returns the story and its
 // warnings, or an error: model.Problems holding every problem found.
 func Load(name string, data []byte, f Format) (*model.Story, model.Problems, error) {
+	return LoadWith(name, data, Options{From: f})
+}
+
+// LoadWith is Load with the options the command line gives.
+func LoadWith(name string, data []byte, opt Options) (*model.Story, model.Problems, error) {
+	f := opt.From
 	if f == Auto {
 		var err error
 		if f, err = Detect(data[:min(len(data), peekSize)]); err != nil {
 			return nil, nil, notAStory(name, err)
 		}
+	}
+	if f == CSV {
+		f = tableFormat(data[:min(len(data), peekSize)])
 	}
 	switch f {
 	case TimelineJS:
@@ -290,6 +308,10 @@ func Load(name string, data []byte, f Format) (*model.Story, model.Problems, err
 		return timelinejs.ImportCSV(name, bytes.NewReader(data))
 	case ACLED:
 		return acled.Import(name, bytes.NewReader(data))
+	case CSV, GDELT:
+		return loadTable(name, bytes.NewReader(data), f, opt)
+	case Parquet:
+		return parquet.Import(name, bytes.NewReader(data), int64(len(data)), parquetOptions(opt, nil))
 	}
 	return model.Load(name, data)
 }
@@ -329,14 +351,23 @@ func (cr countingReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-func loadFile(path string, f Format, c *counter) (*model.Story, model.Problems, error) {
+func loadFile(path string, opt Options, c *counter) (*model.Story, model.Problems, error) {
+	f := opt.From
 	file, err := os.Open(path)
 	if err != nil {
 		return nil, nil, fmt.Errorf("cannot read %s: %w", text.CleanName(path), model.UnwrapPathError(err))
 	}
 	defer file.Close()
 	if st, err := file.Stat(); err == nil && st.IsDir() {
+		if f == Auto || f == Parquet {
+			return loadParquet(path, opt, c)
+		}
 		return nil, nil, fmt.Errorf("cannot read %s: it is a directory; name a story file", text.CleanName(path))
+	}
+	// Parquet is binary by design: told by its magic before the guard.
+	var magic [4]byte
+	if n, _ := file.ReadAt(magic[:], 0); f == Parquet || f == Auto && n == 4 && string(magic[:]) == "PAR1" {
+		return loadParquet(path, opt, c)
 	}
 	// Reading stops at the first NUL byte: the file looks binary.
 	br := bufio.NewReaderSize(model.GuardBinary(path, countingReader{file, c}), peekSize)
@@ -357,9 +388,14 @@ func loadFile(path string, f Format, c *counter) (*model.Story, model.Problems, 
 			return nil, nil, notAStory(path, err)
 		}
 	}
+	if f == CSV {
+		f = tableFormat(head)
+	}
 	switch {
 	case f == ACLED:
 		return acled.Import(path, br)
+	case f == CSV || f == GDELT:
+		return loadTable(path, br, f, opt)
 	case f == Native && model.LooksNDJSON(head):
 		// Streamed, so the file is never all in memory beside its story.
 		s, warns, err := model.LoadNDJSON(path, br)
@@ -379,7 +415,8 @@ func loadFile(path string, f Format, c *counter) (*model.Story, model.Problems, 
 	if err != nil {
 		return nil, nil, fmt.Errorf("cannot read %s: %w", text.CleanName(path), err)
 	}
-	return Load(path, data, f)
+	opt.From = f
+	return LoadWith(path, data, opt)
 }
 
 // LoadFiles reads every file and merges them into one story (see Merge).
@@ -392,14 +429,18 @@ func LoadFiles(paths []string, f Format) (*model.Story, model.Problems, error) {
 // read so far of the files' total size, and stops with ctx.Err() when ctx
 // is done.
 func LoadFilesContext(ctx context.Context, paths []string, f Format, progress Progress) (*model.Story, model.Problems, error) {
+	return LoadFilesWith(ctx, paths, Options{From: f}, progress)
+}
+
+// LoadFilesWith is LoadFilesContext with the options the command line
+// gives.
+func LoadFilesWith(ctx context.Context, paths []string, opt Options, progress Progress) (*model.Story, model.Problems, error) {
 	c := &counter{ctx: ctx, progress: progress}
 	for _, p := range paths {
-		if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
-			c.total += st.Size()
-		}
+		c.total += sizeOf(p)
 	}
 	if len(paths) == 1 {
-		s, warns, err := loadFile(paths[0], f, c)
+		s, warns, err := loadFile(paths[0], opt, c)
 		if ctx.Err() != nil {
 			return nil, nil, ctx.Err()
 		}
@@ -412,7 +453,7 @@ func LoadFilesContext(ctx context.Context, paths []string, f Format, progress Pr
 		other   []error
 	)
 	for _, p := range paths {
-		s, w, err := loadFile(p, f, c)
+		s, w, err := loadFile(p, opt, c)
 		if ctx.Err() != nil {
 			return nil, nil, ctx.Err()
 		}

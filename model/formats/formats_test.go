@@ -52,7 +52,11 @@ func TestDetect(t *testing.T) {
 		{"latin-1", "title: caf\xe9 \xe9t\xe9\n", Native, ""}, // loads, its bytes shown as U+FFFD with a warning
 		{"mostly not utf-8", "\xe9\xe9\xe9\xe9 caf\xe9 \xe9t\xe9\n", Auto, "not saved as UTF-8"},
 		{"html", "<!DOCTYPE html>\n<html><body>sheet</body></html>", Auto, "an HTML or XML page"},
-		{"other csv", "name,age,city,country\nAda,36,London,UK\n", Auto, "it is a CSV file, but its header"},
+		{"other csv", "name,age,city,country\nAda,36,London,UK\n", CSV, ""},
+		{"tsv", "date\ttitle\n2019\tA\n", CSV, ""},
+		{"parquet", "PAR1\x15\x00", Parquet, ""},
+		{"gdelt", "1\t20230317" + strings.Repeat("\t", 59) + "\n", GDELT, ""},
+		{"list csv", "id,kind,date,start,end,display,title,text,actors,topics,speaker,stances,reacts_to,sources\n", CSV, ""},
 		{"plain text", "Dear diary,\ntoday nothing happened.\n", Auto, "it is text, but not YAML"},
 		{"comments only", "# nothing yet\n", Native, ""},
 		{"yaml after a typo", "titel \"x\nevents:\n  - id: e\n", Native, ""},
@@ -77,12 +81,12 @@ func TestDetect(t *testing.T) {
 
 func TestParseFormat(t *testing.T) {
 	for in, want := range map[string]Format{"": Auto, "auto": Auto, "native": Native, "YAML": Native, "timelinejs": TimelineJS,
-		"timelinejs-csv": TimelineJSCSV, "acled": ACLED} {
+		"timelinejs-csv": TimelineJSCSV, "sheet": TimelineJSCSV, "acled": ACLED, "csv": CSV, "tsv": CSV} {
 		if got, err := ParseFormat(in); err != nil || got != want {
 			t.Errorf("ParseFormat(%q) = %q, %v", in, got, err)
 		}
 	}
-	if _, err := ParseFormat("excel"); err == nil || !strings.Contains(err.Error(), "native, timelinejs, timelinejs-csv, acled") {
+	if _, err := ParseFormat("excel"); err == nil || !strings.Contains(err.Error(), "native, timelinejs, timelinejs-csv, acled, csv, gdelt, parquet") {
 		t.Errorf("ParseFormat(excel): %v", err)
 	}
 }
@@ -118,10 +122,11 @@ func TestLoadEachFormat(t *testing.T) {
 }
 
 func TestLoadForced(t *testing.T) {
-	// A sheet whose header was edited is not detected, but --from reads it.
+	// A sheet whose header was edited is not detected (its columns are
+	// not placed as a table's), but --from reads it.
 	edited := "Year,Headline\n2023,One\n"
 	p := writeTemp(t, "edited.csv", edited)
-	if _, _, err := LoadFile(p, Auto); err == nil || !strings.Contains(err.Error(), NotAStory) {
+	if _, _, err := LoadFile(p, Auto); err == nil || !strings.Contains(err.Error(), "--map 'date=Year'") {
 		t.Errorf("detected: %v", err)
 	}
 	s, _, err := LoadFile(p, TimelineJSCSV)

@@ -14,5 +14,6 @@
 //
 //	gen.go    Config and the story it makes
 //	write.go  the writers: native YAML, JSON, NDJSON, TimelineJS and ACLED CSV
+//	parquet.go  the Parquet writer: events sorted by date (through temporary files past 256k events)
 //	cache.go  File: generated stories kept between benchmark runs
 package gen

@@ -56,8 +56,9 @@ type world struct {
 	policies   []int // indexes of topics without
 	sources    []model.Source
 	places     []string
-	regions    []string // admin1 of each place
-	placeOf    []int    // country of each place
+	regions    []string          // admin1 of each place
+	placeOf    []int             // country of each place
+	nameOf     map[string]string // actor id → name, "topic:"+id → title (the Parquet writer's)
 }
 
 var countryNames = []string{

@@ -16,16 +16,20 @@ import (
 type Format string
 
 // The formats: the native YAML and JSON, native NDJSON (one object a line,
-// each with a "type"), and an ACLED-style CSV export (events only).
+// each with a "type"), an ACLED-style CSV export (events only), and Parquet
+// (events only, sorted by date).
 const (
 	YAML   Format = "yaml"
 	JSON   Format = "json"
 	NDJSON Format = "ndjson"
 	CSV    Format = "csv"
+	// Parquet is the events (only) sorted by date, in row groups of
+	// ParquetRowGroup rows.
+	Parquet Format = "parquet"
 )
 
 // Formats lists the formats, in the order help shows them.
-var Formats = []Format{YAML, JSON, NDJSON, CSV}
+var Formats = []Format{YAML, JSON, NDJSON, CSV, Parquet}
 
 // ParseFormat reads a --format value.
 func ParseFormat(s string) (Format, error) {
@@ -54,6 +58,8 @@ func Write(out io.Writer, cfg Config, f Format) error {
 		err = writeNative(bw, w, f)
 	case CSV:
 		err = writeCSV(bw, w)
+	case Parquet:
+		err = writeParquet(bw, w)
 	default:
 		_, err = ParseFormat(string(f))
 	}

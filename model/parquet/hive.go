@@ -1,0 +1,132 @@
+package parquet
+
+import (
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/dateline/dateline/model"
+	"github.com/dateline/dateline/model/text"
+)
+
+// IsParquetName reports whether a file name is a Parquet file's, as the
+// tools that write them name them (part-0.parquet, x.snappy.parquet).
+func IsParquetName(name string) bool {
+	ext := strings.ToLower(filepath.Ext(name))
+	return ext == ".parquet" || ext == ".parq" || ext == ".pq"
+}
+
+// Files lists the Parquet files under a directory, in path order, with
+// their hive-style partitions (year=2023/month=03/…); it leaves out hidden
+// and bookkeeping files (names starting with '.' or '_', such as _SUCCESS).
+func Files(dir string) ([]string, error) {
+	var out []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		name := d.Name()
+		if p != dir && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !d.IsDir() && IsParquetName(name) {
+			out = append(out, p)
+		}
+		return nil
+	})
+	slices.Sort(out)
+	return out, err
+}
+
+// partsOf reads the hive-style partitions of a file's directories below
+// dir: key=value segments, their values unescaped.
+func partsOf(dir, path string) []part {
+	rel, err := filepath.Rel(dir, filepath.Dir(path))
+	if err != nil || rel == "." {
+		return nil
+	}
+	var parts []part
+	for _, seg := range strings.Split(filepath.ToSlash(rel), "/") {
+		k, v, ok := strings.Cut(seg, "=")
+		if !ok || k == "" {
+			continue
+		}
+		if u, err := url.PathUnescape(v); err == nil {
+			v = u
+		}
+		if v == "__HIVE_DEFAULT_PARTITION__" {
+			v = ""
+		}
+		parts = append(parts, part{k, v})
+	}
+	return parts
+}
+
+// Load reads a Parquet file, or every Parquet file under a directory with
+// their partitions as columns, into one story. It returns the story and its
+// warnings, or an error: model.Problems for the files' problems, or the
+// error Options.Read returned.
+func Load(path string, opt Options) (*model.Story, model.Problems, error) {
+	s, _, warns, err := LoadStats(path, opt)
+	return s, warns, err
+}
+
+// LoadStats is Load that also says how many files and row groups it read
+// and skipped.
+func LoadStats(path string, opt Options) (*model.Story, Stats, model.Problems, error) {
+	rd := newReader(path, opt)
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, rd.stats, nil, fmt.Errorf("cannot read %s: %w", path, model.UnwrapPathError(err))
+	}
+	files := []string{path}
+	dir := filepath.Dir(path)
+	if st.IsDir() {
+		dir = path
+		if files, err = Files(path); err != nil {
+			return nil, rd.stats, nil, fmt.Errorf("cannot read %s: %w", path, model.UnwrapPathError(err))
+		}
+		if len(files) == 0 {
+			return nil, rd.stats, nil, model.Problems{{File: path, Msg: "it is a directory, and holds no Parquet files (*.parquet); name a story file, or a directory of Parquet files"}}
+		}
+	}
+	var errs model.Problems
+	for _, p := range files {
+		if err := rd.open(p, partsOf(dir, p)); err != nil {
+			perr := rd.problems(p, err)
+			ps, ok := perr.(model.Problems)
+			if !ok {
+				return nil, rd.stats, nil, perr // cancelled
+			}
+			errs = append(errs, ps...)
+		}
+	}
+	if len(errs) > 0 {
+		return nil, rd.stats, nil, errs
+	}
+	s, warns, err := rd.b.Finish()
+	if st.IsDir() && s != nil {
+		s.Description = text.CleanLine(strings.TrimSuffix(s.Description, ".") + fmt.Sprintf(", from %s.", text.Plural(len(files), "1 Parquet file", fmt.Sprint(len(files))+" Parquet files")))
+	}
+	return s, rd.stats, warns, err
+}
+
+func (rd *reader) open(path string, parts []part) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	return rd.file(path, f, st.Size(), parts)
+}

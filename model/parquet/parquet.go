@@ -1,0 +1,588 @@
+package parquet
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	pq "github.com/parquet-go/parquet-go"
+
+	"github.com/dateline/dateline/model"
+	"github.com/dateline/dateline/model/edtf"
+	"github.com/dateline/dateline/model/internal/cameo"
+	"github.com/dateline/dateline/model/sheet"
+	"github.com/dateline/dateline/model/text"
+)
+
+// Magic is how a Parquet file starts (and ends).
+const Magic = "PAR1"
+
+// Options are what the command line tells the reader.
+type Options struct {
+	// Sheet places columns and reads numeric dates, as for CSV.
+	Sheet sheet.Options
+	// Since and Until, when not zero, skip the partitions and row groups
+	// whose dates fall outside them, and drop such rows (and undated ones)
+	// as the --since and --until filters would.
+	Since, Until edtf.Date
+	// Read, when not nil, is told of the bytes read; an error it returns
+	// stops the load (a cancelled context).
+	Read func(n int64) error
+}
+
+// Stats count what a load read and skipped, for tests and benchmarks.
+type Stats struct {
+	Files, FilesSkipped, Groups, GroupsSkipped int
+}
+
+// reader reads Parquet files into one story.
+type reader struct {
+	opt    Options
+	b      *sheet.Builder
+	rows   int // rows seen, across files
+	stats  Stats
+	ranged bool
+	lo, hi edtf.Day
+	dates  map[int64]edtf.Date // day → date, for typed columns
+}
+
+func newReader(name string, opt Options) *reader {
+	rd := &reader{opt: opt, dates: map[int64]edtf.Date{},
+		b: &sheet.Builder{Name: name, Unit: "row", Order: opt.Sheet.Order, Since: opt.Since, Until: opt.Until,
+			Title: strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))}}
+	rd.lo, rd.hi = edtf.MinDay, edtf.MaxDay
+	if !opt.Since.IsZero() {
+		rd.lo, rd.ranged = opt.Since.Earliest(), true
+	}
+	if !opt.Until.IsZero() {
+		rd.hi, rd.ranged = opt.Until.Latest(), true
+	}
+	return rd
+}
+
+// Import reads one Parquet file of size bytes from r, named name in
+// messages. It returns the story and its warnings, or an error:
+// model.Problems.
+func Import(name string, r io.ReaderAt, size int64, opt Options) (*model.Story, model.Problems, error) {
+	s, _, warns, err := importStats(name, r, size, opt)
+	return s, warns, err
+}
+
+func importStats(name string, r io.ReaderAt, size int64, opt Options) (*model.Story, Stats, model.Problems, error) {
+	rd := newReader(name, opt)
+	if err := rd.file(name, r, size, nil); err != nil {
+		return nil, rd.stats, nil, rd.problems(name, err)
+	}
+	s, warns, err := rd.b.Finish()
+	return s, rd.stats, warns, err
+}
+
+// problems turns a read error into the file's problem.
+func (rd *reader) problems(name string, err error) error {
+	var ps model.Problems
+	if errors.As(err, &ps) {
+		return ps
+	}
+	if opt := rd.opt; opt.Read != nil {
+		if rerr := opt.Read(0); rerr != nil && errors.Is(err, rerr) {
+			return err // cancelled: not the file's problem
+		}
+	}
+	return model.Problems{{File: name, Msg: "cannot read the Parquet file: " + text.CleanLine(err.Error()) +
+		"; check that it is whole (a copy cut short loses the footer that Parquet keeps at the end)"}}
+}
+
+// counted tells Options.Read of what is read through it.
+type counted struct {
+	r    io.ReaderAt
+	read func(int64) error
+}
+
+// ReadAt implements io.ReaderAt.
+func (c counted) ReadAt(p []byte, off int64) (int, error) {
+	if c.read != nil {
+		if err := c.read(0); err != nil {
+			return 0, err
+		}
+	}
+	n, err := c.r.ReadAt(p, off)
+	if c.read != nil && n > 0 {
+		if rerr := c.read(int64(n)); rerr != nil {
+			return n, rerr
+		}
+	}
+	return n, err
+}
+
+// part is one hive-style partition of a file's path: year=2023.
+type part struct{ key, value string }
+
+// column is a field's source in one file: a leaf column, or a partition's
+// value.
+type column struct {
+	name    string
+	leaf    int // leaf column index, or -1 for a partition
+	list    bool
+	value   string // a partition's value
+	kind    dateKind
+	per     int64
+	phys    pq.Kind
+	maxDef  int
+	isCAMEO bool
+}
+
+// file reads one Parquet file into the builder.
+func (rd *reader) file(name string, r io.ReaderAt, size int64, parts []part) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("the file is damaged (%v)", p)
+		}
+	}()
+	rd.stats.Files++
+	if err := checkFooter(r, size); err != nil {
+		return err
+	}
+	f, err := pq.OpenFile(counted{r, rd.opt.Read}, size, pq.SkipPageIndex(true), pq.SkipBloomFilters(true))
+	if err != nil {
+		return err
+	}
+	top := f.Root().Columns()
+	header := make([]string, 0, len(top)+len(parts))
+	for _, c := range top {
+		header = append(header, c.Name())
+	}
+	for _, p := range parts {
+		header = append(header, p.key)
+	}
+	cols, err := sheet.Match(header, rd.opt.Sheet.Map)
+	if err != nil {
+		return model.Problems{{File: name, Msg: err.Error()}}
+	}
+	// The date: a column, else the year, month and day partitions.
+	partDate := ""
+	if !cols.Has(sheet.Date) {
+		partDate = dateOfParts(parts)
+		if partDate == "" {
+			return model.Problems{{File: name, Msg: sheet.Unplaced(header, cols, nil, rd.opt.Sheet.Order)}}
+		}
+	}
+	if rd.b.DateColumn == "" && cols.Has(sheet.Date) {
+		rd.b.DateColumn = header[cols[sheet.Date][0]]
+	}
+	if rd.ranged && !rd.partsOverlap(parts, partDate) {
+		rd.stats.FilesSkipped++
+		return nil
+	}
+	src := func(i int) column {
+		if i >= len(top) {
+			return column{name: header[i], leaf: -1, value: parts[i-len(top)].value}
+		}
+		leaf := top[i]
+		for !leaf.Leaf() && len(leaf.Columns()) > 0 {
+			leaf = leaf.Columns()[0]
+		}
+		k, per := dateKindOf(leaf.Type())
+		return column{name: header[i], leaf: leaf.Index(), list: leaf.MaxRepetitionLevel() > 0, kind: k, per: per,
+			phys: leaf.Type().Kind(), maxDef: leaf.MaxDefinitionLevel(), isCAMEO: sheet.IsCAMEORoot(header[i])}
+	}
+	var fields [numFields][]column
+	for fl := range len(cols) {
+		for _, i := range cols[fl] {
+			fields[fl] = append(fields[fl], src(i))
+		}
+	}
+	// An "edtf" column, beside a typed date, gives each row's exact date.
+	for i, h := range header {
+		if strings.EqualFold(h, "edtf") && (len(cols[sheet.Date]) == 0 || cols[sheet.Date][0] != i) {
+			fields[edtfField] = []column{src(i)}
+		}
+	}
+	if err := checkSizes(f, size); err != nil {
+		return err
+	}
+	for g, rg := range f.RowGroups() {
+		rd.stats.Groups++
+		if rd.ranged && !rd.groupOverlaps(f, g, fields) {
+			rd.stats.GroupsSkipped++
+			continue
+		}
+		if err := rd.group(rg, &fields, partDate); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// The fields as indexes of a file's columns: sheet's, and the edtf column.
+const (
+	numFields = int(sheet.Place) + 2
+	edtfField = numFields - 1
+)
+
+// dateOfParts is a date from year, month and day partitions, "2023-03".
+func dateOfParts(parts []part) string {
+	var y, m, d string
+	for _, p := range parts {
+		switch strings.ToLower(p.key) {
+		case "year", "yr":
+			y = p.value
+		case "month", "mon":
+			m = p.value
+		case "day":
+			d = p.value
+		}
+	}
+	if _, err := strconv.Atoi(y); err != nil || len(y) > 4 {
+		return ""
+	}
+	out := fmt.Sprintf("%04s", y)
+	if n, err := strconv.Atoi(m); err == nil && n >= 1 && n <= 12 {
+		out += fmt.Sprintf("-%02d", n)
+		if n, err := strconv.Atoi(d); err == nil && n >= 1 && n <= 31 {
+			out += fmt.Sprintf("-%02d", n)
+		}
+	}
+	return out
+}
+
+// partsOverlap reports whether a file's partitions may hold rows in the
+// range: false only when year/month/day or date partitions say they do not.
+func (rd *reader) partsOverlap(parts []part, partDate string) bool {
+	if partDate == "" {
+		partDate = dateOfParts(parts)
+	}
+	for _, p := range parts {
+		if k := strings.ToLower(p.key); k == "date" || k == "day" && len(p.value) >= 8 {
+			partDate = p.value
+		}
+	}
+	if partDate == "" {
+		return true
+	}
+	d, ok := sheet.ParseDate(partDate, rd.opt.Sheet.Order)
+	return !ok || d.Latest() >= rd.lo && d.Earliest() <= rd.hi
+}
+
+// groupOverlaps reports whether row group g may hold rows in the range,
+// from the statistics of a typed date column (and end column); without
+// them, it may.
+func (rd *reader) groupOverlaps(f *pq.File, g int, fields [numFields][]column) bool {
+	md := f.Metadata()
+	if g >= len(md.RowGroups) || len(fields[sheet.Date]) == 0 {
+		return true
+	}
+	bounds := func(c column) (lo, hi edtf.Day, ok bool) {
+		if c.leaf < 0 || c.kind == dateText || c.kind == dateInt96 || c.leaf >= len(md.RowGroups[g].Columns) {
+			return 0, 0, false
+		}
+		st := md.RowGroups[g].Columns[c.leaf].MetaData.Statistics
+		mn, mx := st.MinValue, st.MaxValue
+		if len(mn) == 0 || len(mx) == 0 {
+			mn, mx = st.Min, st.Max
+		}
+		lo, ok1 := statDay(c.kind, c.per, c.phys, mn)
+		hi, ok2 := statDay(c.kind, c.per, c.phys, mx)
+		if y, _, _ := hi.Civil(); ok2 && c.kind == dateInt && edtf.DayFromCivil(y, 1, 1) == hi {
+			hi = edtf.DayFromCivil(y, 12, 31) // a year column
+		}
+		return lo, hi, ok1 && ok2
+	}
+	lo, hi, ok := bounds(fields[sheet.Date][0])
+	if !ok {
+		return true
+	}
+	if len(fields[sheet.End]) > 0 {
+		_, ehi, ok := bounds(fields[sheet.End][0])
+		if !ok {
+			return true
+		}
+		hi = max(hi, ehi)
+	} else if len(fields[edtfField]) > 0 {
+		return true // an exact date may reach past the typed one
+	}
+	return hi >= rd.lo && lo <= rd.hi
+}
+
+// cells are one column's values in a row group: a row's values are
+// vals[start[r]:start[r+1]].
+type cells struct {
+	vals  []string
+	days  []edtf.Date // for typed date columns, one a row (zero: null)
+	start []int32
+}
+
+// rows is how many rows the column held.
+func (c *cells) rows() int { return len(c.start) - 1 }
+
+func (c *cells) row(r int) []string {
+	if c.start == nil || r+1 >= len(c.start) {
+		return nil
+	}
+	return c.vals[c.start[r]:c.start[r+1]]
+}
+
+// group reads the needed columns of one row group and adds its rows.
+func (rd *reader) group(rg pq.RowGroup, fields *[numFields][]column, partDate string) error {
+	n := int(rg.NumRows())
+	chunks := rg.ColumnChunks()
+	read := map[int]*cells{} // by leaf
+	// Typed dates first: with a range, the rows outside it are not read
+	// further.
+	var keep []bool
+	for _, fl := range []int{int(sheet.Date), int(sheet.End)} {
+		for _, c := range fields[fl] {
+			if c.leaf < 0 || c.kind == dateText || read[c.leaf] != nil || c.leaf >= len(chunks) {
+				continue
+			}
+			cs, err := rd.column(chunks[c.leaf], c, n, true, nil)
+			if err != nil {
+				return err
+			}
+			read[c.leaf] = cs
+		}
+	}
+	if rd.ranged && len(fields[sheet.Date]) > 0 && read[fields[sheet.Date][0].leaf] != nil && fields[sheet.Date][0].leaf >= 0 {
+		starts := read[fields[sheet.Date][0].leaf].days
+		var ends []edtf.Date
+		if len(fields[sheet.End]) > 0 && fields[sheet.End][0].leaf >= 0 && read[fields[sheet.End][0].leaf] != nil {
+			ends = read[fields[sheet.End][0].leaf].days
+		}
+		keep = make([]bool, min(n, len(starts)))
+		for r := range keep {
+			lo, hi := starts[r], starts[r]
+			if r < len(ends) && !ends[r].IsZero() {
+				hi = ends[r]
+			}
+			keep[r] = !lo.IsZero() && hi.Latest() >= rd.lo && lo.Earliest() <= rd.hi
+		}
+	}
+	for fl := range numFields {
+		for _, c := range fields[fl] {
+			if c.leaf < 0 || read[c.leaf] != nil || c.leaf >= len(chunks) {
+				continue
+			}
+			typed := (fl == int(sheet.Date) || fl == int(sheet.End)) && c.kind != dateText
+			cs, err := rd.column(chunks[c.leaf], c, n, typed, keep)
+			if err != nil {
+				return err
+			}
+			read[c.leaf] = cs
+		}
+	}
+	one := func(fl int, r int) string {
+		for _, c := range fields[fl] {
+			if c.leaf < 0 {
+				return c.value
+			}
+			if cs := read[c.leaf]; cs != nil {
+				if v := cs.row(r); len(v) > 0 {
+					return v[0]
+				}
+			}
+		}
+		return ""
+	}
+	typed := func(fl int, r int) edtf.Date {
+		for _, c := range fields[fl] {
+			if cs := read[c.leaf]; c.leaf >= 0 && cs != nil && cs.days != nil && r < len(cs.days) {
+				return cs.days[r]
+			}
+		}
+		return edtf.Date{}
+	}
+	many := func(fl int, r int, out []string) []string {
+		for _, c := range fields[fl] {
+			var vals []string
+			if c.leaf < 0 {
+				vals = []string{c.value}
+			} else if cs := read[c.leaf]; cs != nil {
+				vals = cs.row(r)
+			}
+			for _, v := range vals {
+				switch {
+				case c.isCAMEO:
+					if t := cameo.RootTopic(v); t != "" {
+						out = append(out, t)
+					}
+				case c.list:
+					out = append(out, v)
+				default:
+					out = splitCell(v, out)
+				}
+			}
+		}
+		return out
+	}
+	var row sheet.Row
+	// The rows are those the columns held (the footer may claim more).
+	found := -1
+	for _, cs := range read {
+		found = max(found, cs.rows())
+	}
+	if found >= 0 {
+		n = min(n, found)
+	} else {
+		n = min(n, 1<<20)
+	}
+	for r := range n {
+		rd.rows++
+		if keep != nil && (r >= len(keep) || !keep[r]) {
+			continue
+		}
+		row = sheet.Row{At: rd.rows, ID: one(int(sheet.ID), r), Title: one(int(sheet.Title), r),
+			Description: one(int(sheet.Description), r), URL: one(int(sheet.URL), r), Place: one(int(sheet.Place), r),
+			Actors: many(int(sheet.Actors), r, row.Actors[:0]), Topics: many(int(sheet.Topics), r, row.Topics[:0])}
+		if exact := one(edtfField, r); exact != "" {
+			row.Date = exact
+		} else if d := typed(int(sheet.Date), r); !d.IsZero() {
+			row.Typed, row.TypedEnd = d, typed(int(sheet.End), r)
+		} else {
+			row.Date, row.End = one(int(sheet.Date), r), one(int(sheet.End), r)
+			if row.Date == "" {
+				row.Date = partDate
+			}
+		}
+		rd.b.Add(&row)
+	}
+	return nil
+}
+
+// splitCell splits a text cell of several names on ';' or '|'.
+func splitCell(v string, out []string) []string {
+	if !strings.ContainsAny(v, ";|") {
+		if v = strings.TrimSpace(v); v != "" {
+			out = append(out, v)
+		}
+		return out
+	}
+	for _, part := range strings.FieldsFunc(v, func(r rune) bool { return r == ';' || r == '|' }) {
+		if part = strings.TrimSpace(part); part != "" {
+			out = append(out, part)
+		}
+	}
+	return out
+}
+
+// column reads a column chunk of n rows: its values as text, or, typed,
+// as dates; with keep, only the kept rows' values.
+func (rd *reader) column(chunk pq.ColumnChunk, c column, n int, typed bool, keep []bool) (*cells, error) {
+	cs := &cells{start: make([]int32, 0, n+1)}
+	if !typed && keep == nil {
+		cs.vals = make([]string, 0, n)
+	}
+	if typed {
+		cs.days = make([]edtf.Date, n)
+	}
+	pages := chunk.Pages()
+	defer pages.Close()
+	buf := make([]pq.Value, 1024)
+	r := -1
+	for {
+		p, err := pages.ReadPage()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		vr := p.Values()
+		for {
+			k, err := vr.ReadValues(buf)
+			for _, v := range buf[:k] {
+				if v.RepetitionLevel() == 0 {
+					r++
+					cs.start = append(cs.start, int32(len(cs.vals)))
+				}
+				if v.IsNull() || r < 0 || r >= n || keep != nil && (r >= len(keep) || !keep[r]) {
+					continue
+				}
+				if typed {
+					for len(cs.days) <= r {
+						cs.days = append(cs.days, edtf.Date{})
+					}
+					cs.days[r] = rd.dateOf(c, v)
+					continue
+				}
+				cs.vals = append(cs.vals, cellText(v))
+			}
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				pq.Release(p)
+				return nil, err
+			}
+		}
+		pq.Release(p)
+	}
+	cs.start = append(cs.start, int32(len(cs.vals))) // the end of the last row
+	return cs, nil
+}
+
+// dateOf turns a typed date value into a date (zero when it is not one).
+func (rd *reader) dateOf(c column, v pq.Value) edtf.Date {
+	day, year, ok := valueDay(c.kind, c.per, v)
+	if !ok {
+		return edtf.Date{}
+	}
+	key := int64(day)
+	if year > 0 {
+		key = -1<<62 + year
+	}
+	if d, ok := rd.dates[key]; ok {
+		return d
+	}
+	s := day.String()
+	if year > 0 {
+		s = fmt.Sprintf("%04d", year)
+	}
+	d, err := edtf.Parse(s)
+	if err != nil {
+		return edtf.Date{}
+	}
+	rd.dates[key] = d
+	return d
+}
+
+// checkFooter refuses a file too short to be Parquet, or whose footer
+// claims more bytes than the file holds, before parquet-go allocates them.
+func checkFooter(r io.ReaderAt, size int64) error {
+	if size < 12 {
+		return fmt.Errorf("the file is %d bytes, too short for Parquet (which starts and ends with %s)", size, Magic)
+	}
+	var tail [8]byte
+	if _, err := r.ReadAt(tail[:], size-8); err != nil && !errors.Is(err, io.EOF) {
+		return err
+	}
+	if string(tail[4:]) != Magic {
+		return fmt.Errorf("the file does not end with %s, as Parquet does", Magic)
+	}
+	if n := int64(binary.LittleEndian.Uint32(tail[:4])); n > size-12 {
+		return fmt.Errorf("the file is damaged: its footer claims %d bytes in a file of %d", n, size)
+	}
+	return nil
+}
+
+// maxChunk bounds the size a column chunk may claim, uncompressed: past it
+// the footer is taken for damaged rather than trusted with memory.
+const maxChunk = 1 << 30
+
+// checkSizes refuses a footer whose column chunks claim more bytes than
+// the file holds, or more than maxChunk once uncompressed.
+func checkSizes(f *pq.File, size int64) error {
+	for _, rg := range f.Metadata().RowGroups {
+		for _, c := range rg.Columns {
+			md := c.MetaData
+			if md.TotalCompressedSize < 0 || md.TotalCompressedSize > size || md.TotalUncompressedSize < 0 || md.TotalUncompressedSize > maxChunk ||
+				md.DataPageOffset < 0 || md.DataPageOffset > size {
+				return fmt.Errorf("the file is damaged: the column %s claims %d bytes (%d uncompressed) in a file of %d",
+					strings.Join(md.PathInSchema, "."), md.TotalCompressedSize, md.TotalUncompressedSize, size)
+			}
+		}
+	}
+	return nil
+}

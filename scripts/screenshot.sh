@@ -25,7 +25,7 @@ shot() { # shot NAME: capture the screen as docs/NAME.svg
 }
 
 # The timeline on the ICC warrant, its detail beside it.
-tmux -L "$sock" send-keys j j j j j j j j
+tmux -L "$sock" send-keys j j j j j j j
 shot screenshot
 # The positions matrix on Russia × warrant.
 tmux -L "$sock" send-keys p j j j j j j

@@ -14,7 +14,7 @@
 # Environment: ACTOR_NDJSON, ACTOR_CSV (the --actor IDs; defaults are a leaf
 # actor of `gen --seed 1` at 1M in each format, the same group, named in about
 # a fifth of the events), WORD (the --search text, default
-# "ambush"), SKIP_UI=1 leaves the explorer out.
+# "ambush"), SKIP_UI=1 leaves the explorer out, ONLY_UI=1 measures only it.
 #
 # Prints a Markdown table: median wall time, median peak RSS (from
 # /usr/bin/time -v's "Maximum resident set size"), and peak RSS / file size.
@@ -165,6 +165,7 @@ for fmt in "${fmts[@]}"; do
 	[ "$fmt" = csv ] && actor=$actor_csv
 	name="$fmt $(awk -v s="$(stat -c %s "$file")" 'BEGIN{printf "%.0f MB", s/1e6}')"
 	[ -n "${SKIP_UI:-}" ] || explorer "$name, explorer" "$file"
+	[ -z "${ONLY_UI:-}" ] || continue
 	measure "$name: \`validate\`" "$file" "$bin" validate "$file"
 	for f in text json ndjson csv markdown; do
 		if [ "$quick" = 0 ] || [ "$f" = text ]; then

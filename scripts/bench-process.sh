@@ -59,20 +59,9 @@ bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
 [ -n "$datadir" ] || datadir=$work/data
 mkdir -p "$datadir"
 
-file_of() { # file_of FORMAT: the data file, generated if missing
-	local f
-	case $1 in ndjson) f=$datadir/story.ndjson ;; csv) f=$datadir/acled.csv ;; esac
-	if [ ! -s "$f" ]; then
-		echo "generating $f ($events events)" >&2
-		"$bin" gen --events "$events" --format "$1" -o "$f" --force >&2
-	fi
-	echo "$f"
-}
-
-median() { sort -g | awk '{v[NR]=$1} END {if (NR%2) print v[(NR+1)/2]; else print (v[NR/2]+v[NR/2+1])/2}'; }
+# shellcheck source=scripts/bench-lib.sh
+. scripts/bench-lib.sh
 minmax() { sort -g | awk 'NR==1{lo=$1} {hi=$1} END {print lo "–" hi}'; }
-secs() { awk -v s="$1" 'BEGIN { if (s < 1) printf "%.0f ms", s*1000; else if (s < 10) printf "%.2f s", s; else printf "%.1f s", s }'; }
-mib() { awk -v k="$1" 'BEGIN { if (k >= 1048576) printf "%.2f GiB", k/1048576; else printf "%.0f MiB", k/1024 }'; }
 
 # measure LABEL FILE CMD...: runs CMD $runs times under /usr/bin/time -v,
 # stdout to /dev/null, and prints one table row.

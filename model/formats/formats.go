@@ -335,8 +335,11 @@ func loadFile(path string, f Format, c *counter) (*model.Story, model.Problems, 
 		return nil, nil, fmt.Errorf("cannot read %s: %w", text.CleanName(path), model.UnwrapPathError(err))
 	}
 	defer file.Close()
+	var size int64 // for the loaders to size their lists once
 	if st, err := file.Stat(); err == nil && st.IsDir() {
 		return nil, nil, fmt.Errorf("cannot read %s: it is a directory; name a story file", text.CleanName(path))
+	} else if err == nil && st.Mode().IsRegular() {
+		size = st.Size()
 	}
 	// Reading stops at the first NUL byte: the file looks binary.
 	br := bufio.NewReaderSize(model.GuardBinary(path, countingReader{file, c}), peekSize)
@@ -359,10 +362,10 @@ func loadFile(path string, f Format, c *counter) (*model.Story, model.Problems, 
 	}
 	switch {
 	case f == ACLED:
-		return acled.Import(path, br)
+		return acled.Import(path, model.Sized(br, size))
 	case f == Native && model.LooksNDJSON(head):
 		// Streamed, so the file is never all in memory beside its story.
-		s, warns, err := model.LoadNDJSON(path, br)
+		s, warns, err := model.LoadNDJSON(path, model.Sized(br, size))
 		if err != nil {
 			// Problems: read again from the start, where LoadNDJSON can
 			// seek back to each one for its column.

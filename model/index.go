@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -99,10 +100,12 @@ type Index struct {
 	actorPost, topicPost [][]int32
 
 	// hay is every item's title and text, folded for ASCII search, in
-	// timeline order; built by the first text search (see haystack).
-	hay     haystack
-	hayOnce sync.Once
-	memo    searchMemo // recent complete text searches
+	// timeline order; built by PrepareSearch (see haystack). Searches read
+	// it once hayReady is set, and scan the items themselves before.
+	hay      haystack
+	hayOnce  sync.Once
+	hayReady atomic.Bool
+	memo     searchMemo // recent complete text searches
 
 	reactions map[int32][]int32 // event position → reacting statement positions
 	positions map[[2]int32]*Position

@@ -11,8 +11,10 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 
 	"github.com/dateline/dateline/model/edtf"
+	"github.com/dateline/dateline/model/text"
 )
 
 // Filter narrows the timeline. Within a dimension the choices combine as
@@ -79,7 +81,8 @@ type matcher struct {
 	actors, topics []bool    // wanted actor and topic indexes; nil when not filtering
 	needle         string    // folded search text, "" when not searching
 	fold           folder    // finds needle
-	hay            *haystack // nil when the needle is not ASCII
+	hay            *haystack // nil when the needle is not ASCII, or the search text is not built yet
+	asHay          bool      // the needle is one the search text would answer: scans find what it would
 	nameHit        []bool    // actors whose names or aliases contain the needle
 	lo, hi         edtf.Day
 	dated          bool
@@ -108,9 +111,10 @@ func (ix *Index) compile(f Filter) *matcher {
 	if f.Text != "" {
 		m.needle = FoldForSearch(f.Text)
 		m.fold = newFolder(m.needle)
-		if m.fold.ascii && !strings.ContainsRune(m.needle, 0) {
-			m.hay = ix.haystack()
-			m.fold.tune(m.hay)
+		if m.asHay = m.fold.ascii && !strings.ContainsRune(m.needle, 0); m.asHay {
+			if m.hay = ix.readyHaystack(); m.hay != nil {
+				m.fold.tune(m.hay)
+			}
 		}
 		m.nameHit = make([]bool, len(ix.story.Actors))
 		for i, a := range ix.story.Actors {
@@ -522,7 +526,25 @@ func (ix *Index) matches(m *matcher, p int32) bool {
 	if m.hay != nil {
 		return m.fold.inLower(m.hay.item(p))
 	}
+	if m.asHay {
+		return m.inFolded(ix.Title(int(p))) || m.inFolded(ix.At(int(p)).Text())
+	}
 	return m.fold.index(ix.Title(int(p))) >= 0 || m.fold.index(ix.At(int(p)).Text()) >= 0
+}
+
+// inFolded reports whether the ASCII needle is in s as the search text
+// holds it (see foldInto), without the search text: s itself when it is
+// ASCII, else s folded into scratch space.
+func (m *matcher) inFolded(s string) bool {
+	if m.fold.index(s) >= 0 {
+		return true // folding leaves an ASCII match in one piece
+	}
+	if text.IsASCII(s) {
+		return false
+	}
+	buf := make([]byte, len(s))
+	n := foldInto(buf, s)
+	return m.fold.inLower(unsafe.String(unsafe.SliceData(buf), n))
 }
 
 func anyOf(ids []int32, want []bool) bool {

@@ -114,6 +114,9 @@ func TestQueryEqualsFullScan(t *testing.T) {
 	}
 	ctx := context.Background()
 	for i := range 150 {
+		if i == 75 { // the first half scans the items, the second the search text
+			ix.PrepareSearch()
+		}
 		var f model.Filter
 		for range r.IntN(3) {
 			f.Actors = append(f.Actors, s.Actors[r.IntN(len(s.Actors))].ID)

@@ -33,18 +33,29 @@ func fromFlag(cmd *cobra.Command) (formats.Format, error) {
 }
 
 // loadCmd reads the story files a command names, in the --from format, or
-// the built-in story when it names none.
+// the built-in story when it names none, and indexes it.
 func loadCmd(cmd *cobra.Command, paths []string, stderr io.Writer) (*model.Index, error) {
+	s, err := loadCmdStory(cmd, paths, stderr)
+	if err != nil {
+		return nil, err
+	}
+	return model.NewIndex(s), nil
+}
+
+// loadCmdStory is loadCmd without the index, behind a progress line on a
+// terminal.
+func loadCmdStory(cmd *cobra.Command, paths []string, stderr io.Writer) (*model.Story, error) {
 	from, err := fromFlag(cmd)
 	if err != nil {
 		return nil, err
 	}
-	if len(paths) == 0 || !isTerminal(stderr) {
-		return loadFiles(paths, from, stderr)
+	var progress formats.Progress
+	if len(paths) > 0 && isTerminal(stderr) {
+		line := &progressLine{w: stderr, name: text.CleanLine(strings.Join(paths, " + "))}
+		defer line.clear()
+		progress = line.report
 	}
-	line := &progressLine{w: stderr, name: text.CleanLine(strings.Join(paths, " + "))}
-	defer line.clear()
-	return loadFilesContext(context.Background(), paths, from, line.report, stderr)
+	return loadStory(context.Background(), paths, from, progress, stderr)
 }
 
 // progressLine shows loading progress on one line of a terminal's stderr,

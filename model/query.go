@@ -39,15 +39,19 @@ func (f Filter) Active() bool {
 
 // CheckFilter reports actor and topic ids that the story does not have,
 // naming the valid ones and the nearest to what was typed.
-func (ix *Index) CheckFilter(f Filter) error {
+func (ix *Index) CheckFilter(f Filter) error { return CheckFilter(ix.story, f) }
+
+// CheckFilter is Index.CheckFilter before there is an index: a command
+// refuses an unknown id without waiting for the index to be built.
+func CheckFilter(s *Story, f Filter) error {
 	for _, id := range f.Actors {
-		if _, ok := ix.actorOf[id]; !ok {
-			return unknownID("actor", id, ix.actorIDs())
+		if !slices.ContainsFunc(s.Actors, func(a Actor) bool { return a.ID == id }) {
+			return unknownID("actor", id, actorIDs(s))
 		}
 	}
 	for _, id := range f.Topics {
-		if _, ok := ix.topicOf[id]; !ok {
-			return unknownID("topic", id, ix.topicIDs())
+		if !slices.ContainsFunc(s.Topics, func(t Topic) bool { return t.ID == id }) {
+			return unknownID("topic", id, topicIDs(s))
 		}
 	}
 	return nil
@@ -60,17 +64,17 @@ func unknownID(kind, id string, valid []string) error {
 	return fmt.Errorf("unknown %s %q%s; valid %ss: %s", kind, id, didYouMean(id, valid), kind, quoteList(valid, 40))
 }
 
-func (ix *Index) actorIDs() []string {
-	out := make([]string, len(ix.story.Actors))
-	for i, a := range ix.story.Actors {
+func actorIDs(s *Story) []string {
+	out := make([]string, len(s.Actors))
+	for i, a := range s.Actors {
 		out[i] = a.ID
 	}
 	return out
 }
 
-func (ix *Index) topicIDs() []string {
-	out := make([]string, len(ix.story.Topics))
-	for i, t := range ix.story.Topics {
+func topicIDs(s *Story) []string {
+	out := make([]string, len(s.Topics))
+	for i, t := range s.Topics {
 		out[i] = t.ID
 	}
 	return out

@@ -3,6 +3,7 @@ package model
 import (
 	"cmp"
 	"encoding/binary"
+	"iter"
 	"math"
 	"slices"
 	"strings"
@@ -575,6 +576,29 @@ func (ix *Index) ItemActors(pos int) []*Actor {
 		out[i] = &ix.story.Actors[a]
 	}
 	return out
+}
+
+// ItemActorsSeq is ItemActors without making a slice, for writers that
+// go through every item.
+func (ix *Index) ItemActorsSeq(pos int) iter.Seq[*Actor] {
+	return func(yield func(*Actor) bool) {
+		for _, a := range ix.itemActors[ix.actorStart[pos]:ix.actorStart[pos+1]] {
+			if !yield(&ix.story.Actors[a]) {
+				return
+			}
+		}
+	}
+}
+
+// ItemTopicsSeq is ItemTopics without making a slice.
+func (ix *Index) ItemTopicsSeq(pos int) iter.Seq[*Topic] {
+	return func(yield func(*Topic) bool) {
+		for _, t := range ix.itemTopics[ix.topicStart[pos]:ix.topicStart[pos+1]] {
+			if !yield(&ix.story.Topics[t]) {
+				return
+			}
+		}
+	}
 }
 
 // ItemTopics returns the topics the item at pos concerns.

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"io"
@@ -23,11 +24,80 @@ func WriteYAML(w io.Writer, s *Story) error {
 
 // WriteJSON writes s in the native JSON format (the YAML format's shape, as
 // the schema describes it), indented; Load reads it back as the same story.
+// It writes the bytes that encoding/json writes for the whole Story, but
+// one element of its lists at a time, so that memory does not grow with
+// the output.
 func WriteJSON(w io.Writer, s *Story) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
+	bw := bufio.NewWriterSize(w, 64<<10)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("    ", "  ") // an element of a list in the story object
 	enc.SetEscapeHTML(false)
-	return enc.Encode(s)
+	// put writes v as encoded, without Encode's new line.
+	put := func(v any) error {
+		buf.Reset()
+		if err := enc.Encode(v); err != nil {
+			return err
+		}
+		_, err := bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+		return err
+	}
+	fields := 0
+	member := func(name string) {
+		if fields == 0 {
+			bw.WriteString("{\n  ")
+		} else {
+			bw.WriteString(",\n  ")
+		}
+		fields++
+		bw.WriteString(`"` + name + `": `)
+	}
+	text := func(name, v string) error {
+		if v == "" {
+			return nil
+		}
+		member(name)
+		return put(v)
+	}
+	if err := text("title", s.Title); err != nil {
+		return err
+	}
+	if err := text("description", s.Description); err != nil {
+		return err
+	}
+	for _, l := range []struct {
+		name string
+		n    int
+		at   func(i int) any
+	}{
+		{"sources", len(s.Sources), func(i int) any { return &s.Sources[i] }},
+		{"actors", len(s.Actors), func(i int) any { return &s.Actors[i] }},
+		{"topics", len(s.Topics), func(i int) any { return &s.Topics[i] }},
+		{"events", len(s.Events), func(i int) any { return &s.Events[i] }},
+		{"statements", len(s.Statements), func(i int) any { return &s.Statements[i] }},
+		{"positions", len(s.Positions), func(i int) any { return &s.Positions[i] }},
+	} {
+		if l.n == 0 {
+			continue
+		}
+		member(l.name)
+		bw.WriteString("[\n    ")
+		for i := range l.n {
+			if i > 0 {
+				bw.WriteString(",\n    ")
+			}
+			if err := put(l.at(i)); err != nil {
+				return err
+			}
+		}
+		bw.WriteString("\n  ]")
+	}
+	if fields == 0 {
+		bw.WriteString("{}\n")
+	} else {
+		bw.WriteString("\n}\n")
+	}
+	return bw.Flush()
 }
 
 // MarshalJSON implements json.Marshaler, keeping the stances' order.

@@ -3,6 +3,7 @@ package report
 import (
 	"cmp"
 	"io"
+	"iter"
 	"slices"
 	"strconv"
 	"unicode/utf8"
@@ -155,20 +156,8 @@ func (o *jsonOut) item(ix *model.Index, pos int) {
 	if e := it.Event; e != nil {
 		o.strOmit("summary", e.Summary)
 	}
-	o.key("actors")
-	o.open('[')
-	for a := range ix.ItemActorsSeq(pos) {
-		o.next()
-		o.b = appendJSONString(o.b, a.ID)
-	}
-	o.close(']')
-	o.key("topics")
-	o.open('[')
-	for t := range ix.ItemTopicsSeq(pos) {
-		o.next()
-		o.b = appendJSONString(o.b, t.ID)
-	}
-	o.close(']')
+	idList(o, "actors", ix.ItemActorsSeq(pos), func(a *model.Actor) string { return a.ID })
+	idList(o, "topics", ix.ItemTopicsSeq(pos), func(t *model.Topic) string { return t.ID })
 	if e := it.Event; e != nil {
 		o.citations(e.Citations)
 	} else {
@@ -186,6 +175,17 @@ func (o *jsonOut) item(ix *model.Index, pos int) {
 		}
 	}
 	o.close('}')
+}
+
+// idList appends the member k: the ids of seq's elements, as an array.
+func idList[T any](o *jsonOut, k string, seq iter.Seq[T], id func(T) string) {
+	o.key(k)
+	o.open('[')
+	for x := range seq {
+		o.next()
+		o.b = appendJSONString(o.b, id(x))
+	}
+	o.close(']')
 }
 
 // stances appends a statement's stances as the map ListItem.Stances is:

@@ -4,7 +4,10 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"io"
+
+	"github.com/dateline/dateline/model/internal/chunks"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -29,18 +32,24 @@ func WriteYAML(w io.Writer, s *Story) error {
 // the output.
 func WriteJSON(w io.Writer, s *Story) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("    ", "  ") // an element of a list in the story object
-	enc.SetEscapeHTML(false)
-	// put writes v as encoded, without Encode's new line.
-	put := func(v any) error {
-		buf.Reset()
-		if err := enc.Encode(v); err != nil {
-			return err
+	// encode appends elements lo to hi of a list (at(i) is element i), each
+	// indented as an element of a list in the story object, and separated
+	// by commas.
+	encode := func(dst []byte, lo, hi int, at func(i int) any) ([]byte, error) {
+		buf := bytes.NewBuffer(dst)
+		enc := json.NewEncoder(buf)
+		enc.SetIndent("    ", "  ")
+		enc.SetEscapeHTML(false)
+		for i := lo; i < hi; i++ {
+			if i > 0 {
+				buf.WriteString(",\n    ")
+			}
+			if err := enc.Encode(at(i)); err != nil {
+				return nil, err
+			}
+			buf.Truncate(buf.Len() - 1) // Encode's new line
 		}
-		_, err := bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
-		return err
+		return buf.Bytes(), nil
 	}
 	fields := 0
 	member := func(name string) {
@@ -52,18 +61,16 @@ func WriteJSON(w io.Writer, s *Story) error {
 		fields++
 		bw.WriteString(`"` + name + `": `)
 	}
-	text := func(name, v string) error {
-		if v == "" {
-			return nil
+	for _, t := range []struct{ name, v string }{{"title", s.Title}, {"description", s.Description}} {
+		if t.v == "" {
+			continue
 		}
-		member(name)
-		return put(v)
-	}
-	if err := text("title", s.Title); err != nil {
-		return err
-	}
-	if err := text("description", s.Description); err != nil {
-		return err
+		member(t.name)
+		b, err := encode(nil, 0, 1, func(int) any { return t.v })
+		if err != nil {
+			return err
+		}
+		bw.Write(b)
 	}
 	for _, l := range []struct {
 		name string
@@ -82,13 +89,19 @@ func WriteJSON(w io.Writer, s *Story) error {
 		}
 		member(l.name)
 		bw.WriteString("[\n    ")
-		for i := range l.n {
-			if i > 0 {
-				bw.WriteString(",\n    ")
-			}
-			if err := put(l.at(i)); err != nil {
-				return err
-			}
+		// Each chunk keeps its own encoding error; all are read once every
+		// chunk has been written.
+		failed := make([]error, (l.n+chunks.Rows-1)/chunks.Rows)
+		err := chunks.Write(bw, l.n, func(dst []byte, lo, hi int) []byte {
+			b, err := encode(dst, lo, hi, l.at)
+			failed[lo/chunks.Rows] = err
+			return b
+		})
+		if err == nil {
+			err = errors.Join(failed...)
+		}
+		if err != nil {
+			return err
 		}
 		bw.WriteString("\n  ]")
 	}

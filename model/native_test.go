@@ -152,7 +152,7 @@ func TestWriteJSONMatchesEncoding(t *testing.T) {
 	odd := "<b>&</b> \"q\" \\ \t\u2028 \xff caf\u00e9"
 	for name, s := range map[string]*model.Story{
 		"built-in":  built,
-		"generated": gen.Story(gen.Config{Events: 300, Seed: 3}),
+		"generated": gen.Story(gen.Config{Events: 5000, Seed: 3}), // chunks encoded side by side
 		"empty":     {},
 		"title":     {Title: odd},
 		"events":    {Events: []model.Event{{ID: "e1", Title: odd}}},

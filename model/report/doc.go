@@ -6,7 +6,6 @@
 //
 //	list.go       ListItem, and the list as text
 //	listjson.go   the list as JSON and NDJSON, appended item by item without reflection
-//	chunks.go     writeChunks: rows encoded chunk by chunk on every processor, written in order
 //	csv.go        the list as CSV, with its header and formula guard
 //	              (GuardCSVCell, and UnguardCSVCell to read it back)
 //	markdown.go   the list as Markdown, and its escaping

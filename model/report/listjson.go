@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dateline/dateline/model"
+	"github.com/dateline/dateline/model/internal/chunks"
 )
 
 // The list as JSON and NDJSON, item by item: each item is appended to a
@@ -35,7 +36,7 @@ func writeListJSON(w io.Writer, ix *model.Index, rows []int32, array bool) error
 			return err
 		}
 	}
-	err := writeChunks(w, len(rows), func(dst []byte, lo, hi int) []byte {
+	err := chunks.Write(w, len(rows), func(dst []byte, lo, hi int) []byte {
 		o := &jsonOut{b: dst, indent: array}
 		if array {
 			o.depth, o.first = 1, lo == 0

@@ -1,23 +1,25 @@
-package report
+// Package chunks writes long outputs chunk by chunk, encoded on every
+// processor and written in order, for the list and export writers.
+package chunks
 
 import (
 	"io"
 	"runtime"
 )
 
-// chunkRows is how many rows a writer encodes at a time.
-const chunkRows = 2048
+// Rows is how many rows a writer encodes at a time.
+const Rows = 2048
 
-// writeChunks writes rows 0 to n, encoded by encode (which appends rows lo
+// Write writes rows 0 to n, encoded by encode (which appends rows lo
 // to hi to dst and returns it), to w in order: chunk by chunk, encoded on
 // every processor while earlier chunks are written. Memory holds a few
 // chunks, whatever n is. It stops at the first write error.
-func writeChunks(w io.Writer, n int, encode func(dst []byte, lo, hi int) []byte) error {
+func Write(w io.Writer, n int, encode func(dst []byte, lo, hi int) []byte) error {
 	workers := runtime.GOMAXPROCS(0)
-	if n <= 2*chunkRows || workers < 2 {
+	if n <= 2*Rows || workers < 2 {
 		var buf []byte
-		for lo := 0; lo < n; lo += chunkRows {
-			buf = encode(buf[:0], lo, min(n, lo+chunkRows))
+		for lo := 0; lo < n; lo += Rows {
+			buf = encode(buf[:0], lo, min(n, lo+Rows))
 			if _, err := w.Write(buf); err != nil {
 				return err
 			}
@@ -32,7 +34,7 @@ func writeChunks(w io.Writer, n int, encode func(dst []byte, lo, hi int) []byte)
 	defer close(stop)
 	go func() {
 		defer close(queue)
-		for lo := 0; lo < n; lo += chunkRows {
+		for lo := 0; lo < n; lo += Rows {
 			done := make(chan []byte, 1)
 			select {
 			case queue <- done:
@@ -44,7 +46,7 @@ func writeChunks(w io.Writer, n int, encode func(dst []byte, lo, hi int) []byte)
 			case buf = <-free:
 			default:
 			}
-			go func() { done <- encode(buf[:0], lo, min(n, lo+chunkRows)) }()
+			go func() { done <- encode(buf[:0], lo, min(n, lo+Rows)) }()
 		}
 	}()
 	for done := range queue {

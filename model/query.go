@@ -202,12 +202,32 @@ func (ix *Index) QueryFirst(ctx context.Context, f Filter, n int) ([]int32, erro
 	if within, ok := ix.memo.narrow(key, m.needle); ok {
 		cands = within
 	}
+	if cands == nil && m.hay == nil && m.needle != "" && len(ix.refs) > storyOrderAfter {
+		// Without the search text, a text that few items hold is found
+		// sooner by reading the items in memory's order than the
+		// timeline's: the start of the timeline first, then everything.
+		rows, err := ix.scanFirst(ctx, m, ix.all(storyOrderAfter), n)
+		if err != nil || len(rows) == n {
+			return rows, err
+		}
+		all, err := ix.scanStoryOrder(ctx, m)
+		if err != nil {
+			return nil, err
+		}
+		ix.memo.remember(key, m.needle, all)
+		return slices.Clone(all[:min(n, len(all))]), nil
+	}
 	rows, err := ix.scanFirst(ctx, m, cands, n)
 	if err == nil && len(rows) < n {
 		ix.memo.remember(key, m.needle, rows) // the scan went to the end
 	}
 	return rows, err
 }
+
+// storyOrderAfter is how many items from the start of the timeline a
+// first screen of a text search reads, without the search text, before it
+// reads them all in the story's order (see scanStoryOrder).
+var storyOrderAfter = 64 << 10 // a variable for the tests
 
 // searchMemo remembers the complete results of recent text searches, so
 // that typing one more character scans only what the shorter text matched:
@@ -318,7 +338,11 @@ func (ix *Index) union(lists [][]int32) []int32 {
 			bits[p>>6] |= 1 << (p & 63)
 		}
 	}
-	out := make([]int32, 0, total)
+	return appendBits(make([]int32, 0, total), bits)
+}
+
+// appendBits appends the positions of the bits set, ascending.
+func appendBits(out []int32, bits []uint64) []int32 {
 	for w, x := range bits {
 		for x != 0 {
 			out = append(out, int32(w<<6+bits64.TrailingZeros64(x)))
@@ -338,7 +362,51 @@ const scanBlock = 8 << 10
 // scanAll returns every match among cands (nil: every item), splitting the
 // scan between the processors when it is long.
 func (ix *Index) scanAll(ctx context.Context, m *matcher, cands []int32) ([]int32, error) {
+	if cands == nil && m.hay == nil && m.needle != "" && len(ix.refs) >= storyOrderMin {
+		return ix.scanStoryOrder(ctx, m)
+	}
 	return ix.scanFirst(ctx, m, cands, math.MaxInt)
+}
+
+// storyOrderMin is the number of items from which scanAll reads them in
+// the story's order; a variable for the tests.
+var storyOrderMin = parallelMin
+
+// scanStoryOrder is scanAll over every item for a text search without the
+// search text: it reads the items in the story's order, which is the
+// order of their text in memory (the timeline's jumps about it), marks
+// the matches in a bitmap of the timeline, and reads them off in order.
+func (ix *Index) scanStoryOrder(ctx context.Context, m *matcher) ([]int32, error) {
+	evPos, stPos := ix.timelinePositions()
+	pos := slices.Concat(evPos, stPos) // item i of the story's order is at pos[i]
+	bits := make([]uint64, (len(pos)+63)/64)
+	blocks := (len(pos) + scanBlock - 1) / scanBlock
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), blocks) {
+		wg.Go(func() {
+			for ctx.Err() == nil {
+				b := int(next.Add(1) - 1)
+				if b >= blocks {
+					return
+				}
+				for _, p := range pos[b*scanBlock : min(len(pos), (b+1)*scanBlock)] {
+					if ix.matches(m, p) {
+						atomic.OrUint64(&bits[p>>6], 1<<(p&63))
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	count := 0
+	for _, x := range bits {
+		count += bits64.OnesCount64(x)
+	}
+	return appendBits(make([]int32, 0, count), bits), nil
 }
 
 // scanFirst returns the first n matches among cands (nil: every item), in

@@ -49,7 +49,14 @@ func explore(cmd *cobra.Command, paths []string, f model.Filter, watch bool, std
 		name = strings.Join(paths, " + ")
 	}
 	load := func(ctx context.Context, progress func(done, total int64)) (*model.Index, error) {
-		return loadFilesContext(ctx, paths, from, progress, &warnings)
+		s, err := loadStory(ctx, paths, from, progress, &warnings)
+		if err != nil {
+			return nil, err
+		}
+		if err := model.CheckFilter(s, f); err != nil {
+			return nil, ui.FilterError{Err: err} // before the index is built
+		}
+		return model.NewIndex(s), nil
 	}
 	if conf.color != "" && !cmd.Flags().Changed("color") {
 		_ = cmd.Flags().Set("color", conf.color)

@@ -26,18 +26,6 @@ func (f *filterFlags) register(cmd *cobra.Command) {
 	fl.StringVar(&f.until, "until", "", "keep items on or before this EDTF `DATE`")
 }
 
-// filter turns the flags into a model.Filter checked against the story.
-func (f *filterFlags) filter(ix *model.Index) (model.Filter, error) {
-	mf, err := f.parse()
-	if err != nil {
-		return mf, err
-	}
-	if err := ix.CheckFilter(mf); err != nil {
-		return mf, usageErr("%v", err)
-	}
-	return mf, nil
-}
-
 // parse turns the flags into a model.Filter, before there is a story to
 // check its ids against.
 func (f *filterFlags) parse() (model.Filter, error) {
@@ -62,19 +50,21 @@ func (f *filterFlags) parse() (model.Filter, error) {
 }
 
 // load reads the files a command names and returns the story and the rows
-// the flags keep, in timeline order.
+// the flags keep, in timeline order. An id the story lacks is refused
+// before the index is built; readers that can skip what falls outside the
+// dates (Parquet's row groups and partitions) do.
 func (f *filterFlags) load(cmd *cobra.Command, paths []string, stderr io.Writer) (*model.Index, []int32, error) {
 	mf, err := f.parse()
 	if err != nil {
 		return nil, nil, err
 	}
-	ix, err := loadCmdWithin(cmd, paths, stderr, mf)
+	s, err := loadCmdStory(cmd, paths, stderr, mf)
 	if err != nil {
 		return nil, nil, err
 	}
-	mf, err = f.filter(ix)
-	if err != nil {
-		return nil, nil, err
+	if err := model.CheckFilter(s, mf); err != nil {
+		return nil, nil, usageErr("%v", err)
 	}
+	ix := model.NewIndex(s)
 	return ix, ix.Query(mf), nil
 }

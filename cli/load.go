@@ -48,26 +48,32 @@ func fromFlag(cmd *cobra.Command) (formats.Options, error) {
 }
 
 // loadCmd reads the story files a command names, in the --from format, or
-// the built-in story when it names none.
+// the built-in story when it names none, and indexes it.
 func loadCmd(cmd *cobra.Command, paths []string, stderr io.Writer) (*model.Index, error) {
-	return loadCmdWithin(cmd, paths, stderr, model.Filter{})
+	s, err := loadCmdStory(cmd, paths, stderr, model.Filter{})
+	if err != nil {
+		return nil, err
+	}
+	return model.NewIndex(s), nil
 }
 
-// loadCmdWithin is loadCmd for a command whose filter's dates are final
-// (list, count, export): readers that can skip what falls outside them
-// (Parquet's row groups and partitions) do.
-func loadCmdWithin(cmd *cobra.Command, paths []string, stderr io.Writer, f model.Filter) (*model.Index, error) {
+// loadCmdStory is loadCmd without the index, behind a progress line on a
+// terminal. f's dates are final for the command (list, count, export), so
+// readers that can skip what falls outside them (Parquet's row groups and
+// partitions) do.
+func loadCmdStory(cmd *cobra.Command, paths []string, stderr io.Writer, f model.Filter) (*model.Story, error) {
 	from, err := fromFlag(cmd)
 	if err != nil {
 		return nil, err
 	}
 	from.Since, from.Until = f.Since, f.Until
-	if len(paths) == 0 || !isTerminal(stderr) {
-		return loadFiles(paths, from, stderr)
+	var progress formats.Progress
+	if len(paths) > 0 && isTerminal(stderr) {
+		line := &progressLine{w: stderr, name: text.CleanLine(strings.Join(paths, " + "))}
+		defer line.clear()
+		progress = line.report
 	}
-	line := &progressLine{w: stderr, name: text.CleanLine(strings.Join(paths, " + "))}
-	defer line.clear()
-	return loadFilesContext(context.Background(), paths, from, line.report, stderr)
+	return loadStory(context.Background(), paths, from, progress, stderr)
 }
 
 // progressLine shows loading progress on one line of a terminal's stderr,

@@ -22,3 +22,12 @@ var AppendOpening = appendOpening
 // ForgetSearches empties the index's memo of recent searches, so that a
 // benchmark types each query afresh.
 func ForgetSearches(ix *Index) { ix.memo.forget() }
+
+// ScanInStoryOrder makes text searches without the search text read the
+// items in the story's order (scanStoryOrder) from a few items on, until
+// the function it returns is called.
+func ScanInStoryOrder() (restore func()) {
+	after, least := storyOrderAfter, storyOrderMin
+	storyOrderAfter, storyOrderMin = 100, 0
+	return func() { storyOrderAfter, storyOrderMin = after, least }
+}

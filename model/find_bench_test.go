@@ -26,7 +26,7 @@ func BenchmarkFindKeystroke(b *testing.B) {
 					steps = append(steps, q[:i])
 				}
 			}
-			ix.Query(model.Filter{Text: "warm"}) // the search text is built once, at the first search
+			ix.PrepareSearch() // the search text, as the explorer builds it after loading
 			runtime.GC()
 			ctx := context.Background()
 			from := ix.Len() / 2

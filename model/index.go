@@ -2,10 +2,13 @@ package model
 
 import (
 	"cmp"
+	"encoding/binary"
+	"iter"
 	"math"
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -99,10 +102,12 @@ type Index struct {
 	actorPost, topicPost [][]int32
 
 	// hay is every item's title and text, folded for ASCII search, in
-	// timeline order; built by the first text search (see haystack).
-	hay     haystack
-	hayOnce sync.Once
-	memo    searchMemo // recent complete text searches
+	// timeline order; built by PrepareSearch (see haystack). Searches read
+	// it once hayReady is set, and scan the items themselves before.
+	hay      haystack
+	hayOnce  sync.Once
+	hayReady atomic.Bool
+	memo     searchMemo // recent complete text searches
 
 	reactions map[int32][]int32 // event position → reacting statement positions
 	rowCells  [][]topicCell     // per actor, the cells with steps or said stances
@@ -180,16 +185,38 @@ func (ix *Index) buildActorTree() {
 
 // orderKey is what the timeline sorts by: the sort day (see sortDay),
 // then the earliest day, the latest day and the id, so the order is total
-// and stable.
+// and stable. idHead is the id's first eight bytes, big-endian and padded
+// with zeros, which orders ids as strings.Compare does wherever it
+// differs (ids hold no NUL); only keys equal up to it read the ids.
 type orderKey struct {
-	lo, hi edtf.Day
-	id     string
-	r      ref
+	day, lo, hi edtf.Day
+	idHead      uint64
+	r           ref
 }
 
-func compareKeys(a, b *orderKey) int {
-	return cmp.Or(cmp.Compare(sortDay(a.lo, a.hi), sortDay(b.lo, b.hi)),
-		cmp.Compare(a.lo, b.lo), cmp.Compare(a.hi, b.hi), strings.Compare(a.id, b.id))
+func newOrderKey(d edtf.Date, id string, r ref) orderKey {
+	lo, hi := d.Earliest(), d.Latest()
+	var head [8]byte
+	copy(head[:], id)
+	return orderKey{sortDay(lo, hi), lo, hi, binary.BigEndian.Uint64(head[:]), r}
+}
+
+// compareKeys orders two items in the timeline, comparing their ids only
+// when all else is equal.
+func (ix *Index) compareKeys(a, b *orderKey) int {
+	switch {
+	case a.day != b.day:
+		return cmp.Compare(a.day, b.day)
+	case a.lo != b.lo:
+		return cmp.Compare(a.lo, b.lo)
+	case a.hi != b.hi:
+		return cmp.Compare(a.hi, b.hi)
+	case a.idHead != b.idHead:
+		return cmp.Compare(a.idHead, b.idHead)
+	}
+	_, idA := ix.dateID(a.r)
+	_, idB := ix.dateID(b.r)
+	return strings.Compare(idA, idB)
 }
 
 // sortDay is the day an item sits at in the timeline: its earliest day, or
@@ -214,13 +241,13 @@ func (ix *Index) buildOrder() {
 	keys := make([]orderKey, 0, n)
 	for i := range s.Events {
 		e := &s.Events[i]
-		keys = append(keys, orderKey{e.Date.Earliest(), e.Date.Latest(), e.ID, ref{EventItem, int32(i)}})
+		keys = append(keys, newOrderKey(e.Date, e.ID, ref{EventItem, int32(i)}))
 	}
 	for i := range s.Statements {
 		st := &s.Statements[i]
-		keys = append(keys, orderKey{st.Date.Earliest(), st.Date.Latest(), st.ID, ref{StatementItem, int32(i)}})
+		keys = append(keys, newOrderKey(st.Date, st.ID, ref{StatementItem, int32(i)}))
 	}
-	byKey := func(a, b orderKey) int { return compareKeys(&a, &b) }
+	byKey := func(a, b orderKey) int { return ix.compareKeys(&a, &b) }
 	ix.refs = make([]ref, n)
 	ix.lo = make([]edtf.Day, n)
 	ix.hi = make([]edtf.Day, n)
@@ -242,7 +269,7 @@ func (ix *Index) buildOrder() {
 	wg.Wait()
 	a, b := keys[:half], keys[half:]
 	for i := range n {
-		if len(b) == 0 || len(a) > 0 && compareKeys(&a[0], &b[0]) <= 0 {
+		if len(b) == 0 || len(a) > 0 && ix.compareKeys(&a[0], &b[0]) <= 0 {
 			put(i, &a[0])
 			a = a[1:]
 		} else {
@@ -543,6 +570,29 @@ func (ix *Index) ItemActors(pos int) []*Actor {
 		out[i] = &ix.story.Actors[a]
 	}
 	return out
+}
+
+// ItemActorsSeq is ItemActors without making a slice, for writers that
+// go through every item.
+func (ix *Index) ItemActorsSeq(pos int) iter.Seq[*Actor] {
+	return func(yield func(*Actor) bool) {
+		for _, a := range ix.itemActors[ix.actorStart[pos]:ix.actorStart[pos+1]] {
+			if !yield(&ix.story.Actors[a]) {
+				return
+			}
+		}
+	}
+}
+
+// ItemTopicsSeq is ItemTopics without making a slice.
+func (ix *Index) ItemTopicsSeq(pos int) iter.Seq[*Topic] {
+	return func(yield func(*Topic) bool) {
+		for _, t := range ix.itemTopics[ix.topicStart[pos]:ix.topicStart[pos+1]] {
+			if !yield(&ix.story.Topics[t]) {
+				return
+			}
+		}
+	}
 }
 
 // ItemTopics returns the topics the item at pos concerns.

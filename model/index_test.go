@@ -294,3 +294,24 @@ func sameSet(a, b []string) bool {
 	slices.Sort(b)
 	return slices.Equal(a, b)
 }
+
+// TestOrderBreaksTiesByID: items on the same days are ordered by their
+// whole ids, those sharing their first eight bytes and those shorter than
+// eight included, on both halves of the parallel sort.
+func TestOrderBreaksTiesByID(t *testing.T) {
+	s := &Story{}
+	ids := []string{"ev-1234567", "ev-1234566", "ev-12345", "ev-1", "ev-10", "a", "ev-123456", "ev-1234", "zz"}
+	for i := range 1 << 15 {
+		id := ids[i%len(ids)] + "-" + string(rune('a'+i%26)) + string(rune('a'+i/26%26)) + string(rune('a'+i/676%26))
+		s.Events = append(s.Events, Event{ID: id, Date: testDate([]string{"2023-03-17", "2023-03", "2023"}[i%3])})
+	}
+	ix := NewIndex(s)
+	for p := 1; p < ix.Len(); p++ {
+		a, b := ix.At(p-1), ix.At(p)
+		ka := []edtf.Day{ix.SortDay(p - 1), a.Date().Earliest(), a.Date().Latest()}
+		kb := []edtf.Day{ix.SortDay(p), b.Date().Earliest(), b.Date().Latest()}
+		if c := slices.Compare(ka, kb); c > 0 || c == 0 && a.ID() >= b.ID() {
+			t.Fatalf("position %d: %s %v before %s %v", p, a.ID(), ka, b.ID(), kb)
+		}
+	}
+}

@@ -88,7 +88,7 @@ type ndjsonLoader struct {
 // problems again to find them.
 func LoadNDJSON(name string, r io.Reader) (*Story, Problems, error) {
 	l := &ndjsonLoader{name: name, s: &Story{}, lines: map[string][]int32{}}
-	if n := sizeHint(r); n > 0 {
+	if n := int(SizeHint(r)); n > 0 {
 		l.s.Events = make([]Event, 0, n/eventBytes+1)
 		l.lines["events"] = make([]int32, 0, n/eventBytes+1)
 	}
@@ -143,19 +143,34 @@ func (l *ndjsonLoader) keepBeforeCut() {
 		Msg: fmt.Sprintf("the file ends in the middle of this line, as if cut short; it was left out and the %d lines before it kept", l.cutLine-1)})
 }
 
-// sizeHint is the size of what r reads, when r can tell: a file or a
-// bytes.Reader, to size the list of events once.
-func sizeHint(r io.Reader) int {
+// SizeHint is the size of what r reads, when r can tell: a file, a
+// bytes.Reader, or a reader wrapped by Sized; 0 when it cannot. Loaders
+// size their lists from it once, rather than regrowing them.
+func SizeHint(r io.Reader) int64 {
 	switch r := r.(type) {
+	case interface{ SizeHint() int64 }:
+		return r.SizeHint()
 	case interface{ Len() int }:
-		return r.Len()
+		return int64(r.Len())
 	case interface{ Stat() (os.FileInfo, error) }:
 		if fi, err := r.Stat(); err == nil && fi.Mode().IsRegular() {
-			return int(fi.Size())
+			return fi.Size()
 		}
 	}
 	return 0
 }
+
+// Sized is r telling SizeHint that it reads n bytes: a file read through
+// a buffer or a counter, which hide its size.
+func Sized(r io.Reader, n int64) io.Reader { return sizedReader{r, n} }
+
+type sizedReader struct {
+	io.Reader
+	n int64
+}
+
+// SizeHint implements the interface SizeHint looks for.
+func (r sizedReader) SizeHint() int64 { return r.n }
 
 func (l *ndjsonLoader) fail(p Problem) {
 	if len(l.errs) >= maxLineProblems {

@@ -1,9 +1,13 @@
 package model
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"io"
+
+	"github.com/dateline/dateline/model/internal/chunks"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -23,11 +27,90 @@ func WriteYAML(w io.Writer, s *Story) error {
 
 // WriteJSON writes s in the native JSON format (the YAML format's shape, as
 // the schema describes it), indented; Load reads it back as the same story.
+// It writes the bytes that encoding/json writes for the whole Story, but
+// one element of its lists at a time, so that memory does not grow with
+// the output.
 func WriteJSON(w io.Writer, s *Story) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(s)
+	bw := bufio.NewWriterSize(w, 64<<10)
+	// encode appends elements lo to hi of a list (at(i) is element i), each
+	// indented as an element of a list in the story object, and separated
+	// by commas.
+	encode := func(dst []byte, lo, hi int, at func(i int) any) ([]byte, error) {
+		buf := bytes.NewBuffer(dst)
+		enc := json.NewEncoder(buf)
+		enc.SetIndent("    ", "  ")
+		enc.SetEscapeHTML(false)
+		for i := lo; i < hi; i++ {
+			if i > 0 {
+				buf.WriteString(",\n    ")
+			}
+			if err := enc.Encode(at(i)); err != nil {
+				return nil, err
+			}
+			buf.Truncate(buf.Len() - 1) // Encode's new line
+		}
+		return buf.Bytes(), nil
+	}
+	fields := 0
+	member := func(name string) {
+		if fields == 0 {
+			bw.WriteString("{\n  ")
+		} else {
+			bw.WriteString(",\n  ")
+		}
+		fields++
+		bw.WriteString(`"` + name + `": `)
+	}
+	for _, t := range []struct{ name, v string }{{"title", s.Title}, {"description", s.Description}} {
+		if t.v == "" {
+			continue
+		}
+		member(t.name)
+		b, err := encode(nil, 0, 1, func(int) any { return t.v })
+		if err != nil {
+			return err
+		}
+		bw.Write(b)
+	}
+	for _, l := range []struct {
+		name string
+		n    int
+		at   func(i int) any
+	}{
+		{"sources", len(s.Sources), func(i int) any { return &s.Sources[i] }},
+		{"actors", len(s.Actors), func(i int) any { return &s.Actors[i] }},
+		{"topics", len(s.Topics), func(i int) any { return &s.Topics[i] }},
+		{"events", len(s.Events), func(i int) any { return &s.Events[i] }},
+		{"statements", len(s.Statements), func(i int) any { return &s.Statements[i] }},
+		{"positions", len(s.Positions), func(i int) any { return &s.Positions[i] }},
+	} {
+		if l.n == 0 {
+			continue
+		}
+		member(l.name)
+		bw.WriteString("[\n    ")
+		// Each chunk keeps its own encoding error; all are read once every
+		// chunk has been written.
+		failed := make([]error, (l.n+chunks.Rows-1)/chunks.Rows)
+		err := chunks.Write(bw, l.n, func(dst []byte, lo, hi int) []byte {
+			b, err := encode(dst, lo, hi, l.at)
+			failed[lo/chunks.Rows] = err
+			return b
+		})
+		if err == nil {
+			err = errors.Join(failed...)
+		}
+		if err != nil {
+			return err
+		}
+		bw.WriteString("\n  ]")
+	}
+	if fields == 0 {
+		bw.WriteString("{}\n")
+	} else {
+		bw.WriteString("\n}\n")
+	}
+	return bw.Flush()
 }
 
 // MarshalJSON implements json.Marshaler, keeping the stances' order.

@@ -11,6 +11,7 @@ import (
 	"github.com/dateline/dateline/content"
 	"github.com/dateline/dateline/model"
 	"github.com/dateline/dateline/model/edtf"
+	"github.com/dateline/dateline/model/gen"
 )
 
 func loadBuiltIn(t testing.TB) *model.Story {
@@ -141,5 +142,34 @@ func TestTopicStancesJSON(t *testing.T) {
 	var out model.TopicStances
 	if err := json.Unmarshal(data, &out); err != nil || !slices.Equal(out, in) {
 		t.Errorf("unmarshal = %v, %v; want %v", out, err, in)
+	}
+}
+
+// TestWriteJSONMatchesEncoding holds the streaming WriteJSON to the bytes
+// encoding/json writes for the whole story at once.
+func TestWriteJSONMatchesEncoding(t *testing.T) {
+	built := loadBuiltIn(t)
+	odd := "<b>&</b> \"q\" \\ \t\u2028 \xff caf\u00e9"
+	for name, s := range map[string]*model.Story{
+		"built-in":  built,
+		"generated": gen.Story(gen.Config{Events: 5000, Seed: 3}), // chunks encoded side by side
+		"empty":     {},
+		"title":     {Title: odd},
+		"events":    {Events: []model.Event{{ID: "e1", Title: odd}}},
+	} {
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(s); err != nil {
+			t.Fatal(err)
+		}
+		var got bytes.Buffer
+		if err := model.WriteJSON(&got, s); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+			t.Errorf("%s: WriteJSON differs from encoding/json's:\n%s\nwant:\n%s", name, got.String(), want.String())
+		}
 	}
 }

@@ -11,8 +11,10 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 
 	"github.com/dateline/dateline/model/edtf"
+	"github.com/dateline/dateline/model/text"
 )
 
 // Filter narrows the timeline. Within a dimension the choices combine as
@@ -37,15 +39,19 @@ func (f Filter) Active() bool {
 
 // CheckFilter reports actor and topic ids that the story does not have,
 // naming the valid ones and the nearest to what was typed.
-func (ix *Index) CheckFilter(f Filter) error {
+func (ix *Index) CheckFilter(f Filter) error { return CheckFilter(ix.story, f) }
+
+// CheckFilter is Index.CheckFilter before there is an index: a command
+// refuses an unknown id without waiting for the index to be built.
+func CheckFilter(s *Story, f Filter) error {
 	for _, id := range f.Actors {
-		if _, ok := ix.actorOf[id]; !ok {
-			return unknownID("actor", id, ix.actorIDs())
+		if !slices.ContainsFunc(s.Actors, func(a Actor) bool { return a.ID == id }) {
+			return unknownID("actor", id, actorIDs(s))
 		}
 	}
 	for _, id := range f.Topics {
-		if _, ok := ix.topicOf[id]; !ok {
-			return unknownID("topic", id, ix.topicIDs())
+		if !slices.ContainsFunc(s.Topics, func(t Topic) bool { return t.ID == id }) {
+			return unknownID("topic", id, topicIDs(s))
 		}
 	}
 	return nil
@@ -58,17 +64,17 @@ func unknownID(kind, id string, valid []string) error {
 	return fmt.Errorf("unknown %s %q%s; valid %ss: %s", kind, id, didYouMean(id, valid), kind, quoteList(valid, 40))
 }
 
-func (ix *Index) actorIDs() []string {
-	out := make([]string, len(ix.story.Actors))
-	for i, a := range ix.story.Actors {
+func actorIDs(s *Story) []string {
+	out := make([]string, len(s.Actors))
+	for i, a := range s.Actors {
 		out[i] = a.ID
 	}
 	return out
 }
 
-func (ix *Index) topicIDs() []string {
-	out := make([]string, len(ix.story.Topics))
-	for i, t := range ix.story.Topics {
+func topicIDs(s *Story) []string {
+	out := make([]string, len(s.Topics))
+	for i, t := range s.Topics {
 		out[i] = t.ID
 	}
 	return out
@@ -79,7 +85,8 @@ type matcher struct {
 	actors, topics []bool    // wanted actor and topic indexes; nil when not filtering
 	needle         string    // folded search text, "" when not searching
 	fold           folder    // finds needle
-	hay            *haystack // nil when the needle is not ASCII
+	hay            *haystack // nil when the needle is not ASCII, or the search text is not built yet
+	asHay          bool      // the needle is one the search text would answer: scans find what it would
 	nameHit        []bool    // actors whose names or aliases contain the needle
 	lo, hi         edtf.Day
 	dated          bool
@@ -108,9 +115,10 @@ func (ix *Index) compile(f Filter) *matcher {
 	if f.Text != "" {
 		m.needle = FoldForSearch(f.Text)
 		m.fold = newFolder(m.needle)
-		if m.fold.ascii && !strings.ContainsRune(m.needle, 0) {
-			m.hay = ix.haystack()
-			m.fold.tune(m.hay)
+		if m.asHay = m.fold.ascii && !strings.ContainsRune(m.needle, 0); m.asHay {
+			if m.hay = ix.readyHaystack(); m.hay != nil {
+				m.fold.tune(m.hay)
+			}
 		}
 		m.nameHit = make([]bool, len(ix.story.Actors))
 		for i, a := range ix.story.Actors {
@@ -194,12 +202,32 @@ func (ix *Index) QueryFirst(ctx context.Context, f Filter, n int) ([]int32, erro
 	if within, ok := ix.memo.narrow(key, m.needle); ok {
 		cands = within
 	}
+	if cands == nil && m.hay == nil && m.needle != "" && len(ix.refs) > storyOrderAfter {
+		// Without the search text, a text that few items hold is found
+		// sooner by reading the items in memory's order than the
+		// timeline's: the start of the timeline first, then everything.
+		rows, err := ix.scanFirst(ctx, m, ix.all(storyOrderAfter), n)
+		if err != nil || len(rows) == n {
+			return rows, err
+		}
+		all, err := ix.scanStoryOrder(ctx, m)
+		if err != nil {
+			return nil, err
+		}
+		ix.memo.remember(key, m.needle, all)
+		return slices.Clone(all[:min(n, len(all))]), nil
+	}
 	rows, err := ix.scanFirst(ctx, m, cands, n)
 	if err == nil && len(rows) < n {
 		ix.memo.remember(key, m.needle, rows) // the scan went to the end
 	}
 	return rows, err
 }
+
+// storyOrderAfter is how many items from the start of the timeline a
+// first screen of a text search reads, without the search text, before it
+// reads them all in the story's order (see scanStoryOrder).
+var storyOrderAfter = 64 << 10 // a variable for the tests
 
 // searchMemo remembers the complete results of recent text searches, so
 // that typing one more character scans only what the shorter text matched:
@@ -310,7 +338,11 @@ func (ix *Index) union(lists [][]int32) []int32 {
 			bits[p>>6] |= 1 << (p & 63)
 		}
 	}
-	out := make([]int32, 0, total)
+	return appendBits(make([]int32, 0, total), bits)
+}
+
+// appendBits appends the positions of the bits set, ascending.
+func appendBits(out []int32, bits []uint64) []int32 {
 	for w, x := range bits {
 		for x != 0 {
 			out = append(out, int32(w<<6+bits64.TrailingZeros64(x)))
@@ -330,7 +362,51 @@ const scanBlock = 8 << 10
 // scanAll returns every match among cands (nil: every item), splitting the
 // scan between the processors when it is long.
 func (ix *Index) scanAll(ctx context.Context, m *matcher, cands []int32) ([]int32, error) {
+	if cands == nil && m.hay == nil && m.needle != "" && len(ix.refs) >= storyOrderMin {
+		return ix.scanStoryOrder(ctx, m)
+	}
 	return ix.scanFirst(ctx, m, cands, math.MaxInt)
+}
+
+// storyOrderMin is the number of items from which scanAll reads them in
+// the story's order; a variable for the tests.
+var storyOrderMin = parallelMin
+
+// scanStoryOrder is scanAll over every item for a text search without the
+// search text: it reads the items in the story's order, which is the
+// order of their text in memory (the timeline's jumps about it), marks
+// the matches in a bitmap of the timeline, and reads them off in order.
+func (ix *Index) scanStoryOrder(ctx context.Context, m *matcher) ([]int32, error) {
+	evPos, stPos := ix.timelinePositions()
+	pos := slices.Concat(evPos, stPos) // item i of the story's order is at pos[i]
+	bits := make([]uint64, (len(pos)+63)/64)
+	blocks := (len(pos) + scanBlock - 1) / scanBlock
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), blocks) {
+		wg.Go(func() {
+			for ctx.Err() == nil {
+				b := int(next.Add(1) - 1)
+				if b >= blocks {
+					return
+				}
+				for _, p := range pos[b*scanBlock : min(len(pos), (b+1)*scanBlock)] {
+					if ix.matches(m, p) {
+						atomic.OrUint64(&bits[p>>6], 1<<(p&63))
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	count := 0
+	for _, x := range bits {
+		count += bits64.OnesCount64(x)
+	}
+	return appendBits(make([]int32, 0, count), bits), nil
 }
 
 // scanFirst returns the first n matches among cands (nil: every item), in
@@ -522,7 +598,25 @@ func (ix *Index) matches(m *matcher, p int32) bool {
 	if m.hay != nil {
 		return m.fold.inLower(m.hay.item(p))
 	}
+	if m.asHay {
+		return m.inFolded(ix.Title(int(p))) || m.inFolded(ix.At(int(p)).Text())
+	}
 	return m.fold.index(ix.Title(int(p))) >= 0 || m.fold.index(ix.At(int(p)).Text()) >= 0
+}
+
+// inFolded reports whether the ASCII needle is in s as the search text
+// holds it (see foldInto), without the search text: s itself when it is
+// ASCII, else s folded into scratch space.
+func (m *matcher) inFolded(s string) bool {
+	if m.fold.index(s) >= 0 {
+		return true // folding leaves an ASCII match in one piece
+	}
+	if text.IsASCII(s) {
+		return false
+	}
+	buf := make([]byte, len(s))
+	n := foldInto(buf, s)
+	return m.fold.inLower(unsafe.String(unsafe.SliceData(buf), n))
 }
 
 func anyOf(ids []int32, want []bool) bool {

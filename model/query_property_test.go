@@ -113,7 +113,13 @@ func TestQueryEqualsFullScan(t *testing.T) {
 		return edtf.MustParse([]string{"2019-06", "2020-02-29", "2021", "2022-11-03", "2024-12"}[r.IntN(5)])
 	}
 	ctx := context.Background()
+	// The first half scans the items (in the story's order from a few
+	// on), the second the search text.
+	defer model.ScanInStoryOrder()()
 	for i := range 150 {
+		if i == 75 {
+			ix.PrepareSearch()
+		}
 		var f model.Filter
 		for range r.IntN(3) {
 			f.Actors = append(f.Actors, s.Actors[r.IntN(len(s.Actors))].ID)

@@ -92,83 +92,94 @@ func needleGrams(needle string) []uint32 {
 
 func (h *haystack) item(p int32) string { return h.buf[h.off[p]:h.off[p+1]] }
 
-// PrepareSearch builds what text searches read (see haystack), which the
-// first search would otherwise wait for: about a second at a million
-// events. Call it in the background once the index is built; it is safe
-// to call from several goroutines, and while searches run.
-func (ix *Index) PrepareSearch() { ix.haystack() }
-
-// haystack builds the search text the first time it is needed, on every
-// processor. It costs about as much memory as the story's text.
-func (ix *Index) haystack() *haystack {
+// PrepareSearch builds the search text (see haystack): about a second at a
+// million events, and as much memory as the story's text. Until it is
+// built, searches scan the items themselves (a fraction of a second over
+// a million, with the same answers), so a one-shot search never builds it
+// and an explorer builds it in the background without a search waiting.
+// It is safe to call from several goroutines, and while searches run.
+func (ix *Index) PrepareSearch() {
 	ix.hayOnce.Do(func() {
-		// Items are read in the story's order, which is the order of memory,
-		// and written to their places in the timeline's.
-		s := ix.story
-		n := len(ix.refs)
-		evPos, stPos := ix.timelinePositions()
-		off := make([]int, n+1)
-		for i := range s.Events {
-			off[evPos[i]+1] = len(s.Events[i].Title) + len(s.Events[i].Summary) + 2
-		}
-		for i := range s.Statements {
-			off[stPos[i]+1] = len(ix.stTitle[i]) + len(s.Statements[i].Quote) + 2
-		}
-		for p := range n {
-			off[p+1] += off[p]
-		}
-		buf := make([]byte, off[n])
-		put := func(p int32, title, text string) {
-			o := off[p]
-			o += foldInto(buf[o:], title)
-			buf[o] = 0
-			o++
-			o += foldInto(buf[o:], text)
-			buf[o] = 0
-		}
-		workers := max(1, min(runtime.GOMAXPROCS(0), n/parallelMin))
-		var wg sync.WaitGroup
-		for w := range workers {
-			wg.Go(func() {
-				for i := len(s.Events) * w / workers; i < len(s.Events)*(w+1)/workers; i++ {
-					put(evPos[i], s.Events[i].Title, s.Events[i].Summary)
-				}
-				for i := len(s.Statements) * w / workers; i < len(s.Statements)*(w+1)/workers; i++ {
-					put(stPos[i], ix.stTitle[i], s.Statements[i].Quote)
-				}
-			})
-		}
-		wg.Wait()
-		ix.hay = haystack{buf: unsafe.String(unsafe.SliceData(buf), len(buf)), off: off}
-		h := &ix.hay
-		h.grams = make([]gramFilter, (n+gramBlock-1)/gramBlock)
-		var next atomic.Int64
-		for range workers {
-			wg.Go(func() {
-				for {
-					b := int(next.Add(1) - 1)
-					if b >= len(h.grams) {
-						return
-					}
-					lo, hi := b*gramBlock, min(n, (b+1)*gramBlock)
-					h.grams[b] = newGramFilter(h.buf[off[lo]:off[hi]])
-				}
-			})
-		}
-		wg.Wait()
-		// A sample of about 4 MiB, spread over the whole timeline: every
-		// item when the whole is smaller, and at least one item when items
-		// average more than the sample.
-		perSample := max(1, sampleBytes/max(1, len(buf)/max(1, n)))
-		step := max(1, n/perSample)
-		for p := 0; p < n; p += step {
-			t := ix.hay.item(int32(p))
-			for i := 0; i < len(t); i++ {
-				ix.hay.bytes[t[i]]++
-			}
-		}
+		ix.buildHaystack()
+		ix.hayReady.Store(true)
 	})
-	return &ix.hay
+}
+
+// readyHaystack is the search text once PrepareSearch has built it, else nil.
+func (ix *Index) readyHaystack() *haystack {
+	if ix.hayReady.Load() {
+		return &ix.hay
+	}
+	return nil
+}
+
+// buildHaystack builds the search text on every processor.
+func (ix *Index) buildHaystack() {
+	// Items are read in the story's order, which is the order of memory,
+	// and written to their places in the timeline's.
+	s := ix.story
+	n := len(ix.refs)
+	evPos, stPos := ix.timelinePositions()
+	off := make([]int, n+1)
+	for i := range s.Events {
+		off[evPos[i]+1] = len(s.Events[i].Title) + len(s.Events[i].Summary) + 2
+	}
+	for i := range s.Statements {
+		off[stPos[i]+1] = len(ix.stTitle[i]) + len(s.Statements[i].Quote) + 2
+	}
+	for p := range n {
+		off[p+1] += off[p]
+	}
+	buf := make([]byte, off[n])
+	put := func(p int32, title, text string) {
+		o := off[p]
+		o += foldInto(buf[o:], title)
+		buf[o] = 0
+		o++
+		o += foldInto(buf[o:], text)
+		buf[o] = 0
+	}
+	workers := max(1, min(runtime.GOMAXPROCS(0), n/parallelMin))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := len(s.Events) * w / workers; i < len(s.Events)*(w+1)/workers; i++ {
+				put(evPos[i], s.Events[i].Title, s.Events[i].Summary)
+			}
+			for i := len(s.Statements) * w / workers; i < len(s.Statements)*(w+1)/workers; i++ {
+				put(stPos[i], ix.stTitle[i], s.Statements[i].Quote)
+			}
+		})
+	}
+	wg.Wait()
+	ix.hay = haystack{buf: unsafe.String(unsafe.SliceData(buf), len(buf)), off: off}
+	h := &ix.hay
+	h.grams = make([]gramFilter, (n+gramBlock-1)/gramBlock)
+	var next atomic.Int64
+	for range workers {
+		wg.Go(func() {
+			for {
+				b := int(next.Add(1) - 1)
+				if b >= len(h.grams) {
+					return
+				}
+				lo, hi := b*gramBlock, min(n, (b+1)*gramBlock)
+				h.grams[b] = newGramFilter(h.buf[off[lo]:off[hi]])
+			}
+		})
+	}
+	wg.Wait()
+	// A sample of about 4 MiB, spread over the whole timeline: every
+	// item when the whole is smaller, and at least one item when items
+	// average more than the sample.
+	perSample := max(1, sampleBytes/max(1, len(buf)/max(1, n)))
+	step := max(1, n/perSample)
+	for p := 0; p < n; p += step {
+		t := ix.hay.item(int32(p))
+		for i := 0; i < len(t); i++ {
+			ix.hay.bytes[t[i]]++
+		}
+	}
 }
 
 // foldInto copies s into dst for an ASCII search: A-Z in lower case, and

@@ -5,7 +5,6 @@ import (
 	"cmp"
 	"fmt"
 	"io"
-	"io/fs"
 	"slices"
 	"strconv"
 	"strings"
@@ -128,11 +127,7 @@ func Import(name string, r io.Reader) (*model.Story, model.Problems, error) {
 	for i := range im.dates {
 		im.dates[i] = map[string]edtf.Date{}
 	}
-	if f, ok := r.(interface{ Stat() (fs.FileInfo, error) }); ok {
-		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
-			im.size = fi.Size()
-		}
-	}
+	im.size = model.SizeHint(r)
 	var missing []string
 	if im.col.date < 0 {
 		missing = append(missing, "event_date")

@@ -358,11 +358,14 @@ func loadFile(path string, opt Options, c *counter) (*model.Story, model.Problem
 		return nil, nil, fmt.Errorf("cannot read %s: %w", text.CleanName(path), model.UnwrapPathError(err))
 	}
 	defer file.Close()
+	var size int64 // for the loaders to size their lists once
 	if st, err := file.Stat(); err == nil && st.IsDir() {
 		if f == Auto || f == Parquet {
 			return loadParquet(path, opt, c)
 		}
 		return nil, nil, fmt.Errorf("cannot read %s: it is a directory; name a story file", text.CleanName(path))
+	} else if err == nil && st.Mode().IsRegular() {
+		size = st.Size()
 	}
 	// Parquet is binary by design: told by its magic before the guard.
 	var magic [4]byte
@@ -393,12 +396,12 @@ func loadFile(path string, opt Options, c *counter) (*model.Story, model.Problem
 	}
 	switch {
 	case f == ACLED:
-		return acled.Import(path, br)
+		return acled.Import(path, model.Sized(br, size))
 	case f == CSV || f == GDELT:
 		return loadTable(path, br, f, opt)
 	case f == Native && model.LooksNDJSON(head):
 		// Streamed, so the file is never all in memory beside its story.
-		s, warns, err := model.LoadNDJSON(path, br)
+		s, warns, err := model.LoadNDJSON(path, model.Sized(br, size))
 		if err != nil {
 			// Problems: read again from the start, where LoadNDJSON can
 			// seek back to each one for its column.

@@ -4,7 +4,8 @@
 //
 // Files:
 //
-//	list.go       ListItem, and the list as text, JSON and NDJSON
+//	list.go       ListItem, and the list as text
+//	listjson.go   the list as JSON and NDJSON, appended item by item without reflection
 //	csv.go        the list as CSV, with its header and formula guard
 //	              (GuardCSVCell, and UnguardCSVCell to read it back)
 //	markdown.go   the list as Markdown, and its escaping

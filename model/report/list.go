@@ -2,7 +2,6 @@ package report
 
 import (
 	"bufio"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -74,33 +73,6 @@ func ListItemAt(ix *model.Index, pos int) ListItem {
 		}
 	}
 	return li
-}
-
-// WriteListJSON writes the rows as one JSON array in timeline order.
-func WriteListJSON(w io.Writer, ix *model.Index, rows []int32) error {
-	items := make([]ListItem, len(rows))
-	for i, p := range rows {
-		items[i] = ListItemAt(ix, int(p))
-	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(items)
-}
-
-// The list and matrix writers beyond text and JSON: NDJSON and CSV for
-// tools, Markdown for reports.
-
-// WriteListNDJSON writes the rows one JSON object to a line, each shaped as
-// in WriteListJSON, for tools that stream.
-func WriteListNDJSON(w io.Writer, ix *model.Index, rows []int32) error {
-	bw := bufio.NewWriter(w)
-	enc := json.NewEncoder(bw)
-	for _, p := range rows {
-		if err := enc.Encode(ListItemAt(ix, int(p))); err != nil {
-			return err
-		}
-	}
-	return bw.Flush()
 }
 
 // ListTextOptions says where WriteListText writes.

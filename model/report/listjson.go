@@ -1,0 +1,289 @@
+package report
+
+import (
+	"cmp"
+	"io"
+	"iter"
+	"slices"
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/dateline/dateline/model"
+	"github.com/dateline/dateline/model/internal/chunks"
+)
+
+// The list as JSON and NDJSON, item by item: each item is appended to a
+// buffer as encoding/json would write its ListItem (HTML escaped, and for
+// JSON indented as Encoder.SetIndent("", "  ") indents), with no
+// reflection and no ListItem, and the buffer written out before the next.
+// TestListJSONMatchesEncoding holds it to encoding/json's bytes.
+
+// WriteListJSON writes the rows as one JSON array in timeline order, each
+// item shaped as ListItem.
+func WriteListJSON(w io.Writer, ix *model.Index, rows []int32) error {
+	return writeListJSON(w, ix, rows, true)
+}
+
+// WriteListNDJSON writes the rows one JSON object to a line, each shaped as
+// in WriteListJSON, for tools that stream.
+func WriteListNDJSON(w io.Writer, ix *model.Index, rows []int32) error {
+	return writeListJSON(w, ix, rows, false)
+}
+
+func writeListJSON(w io.Writer, ix *model.Index, rows []int32, array bool) error {
+	if array {
+		if _, err := io.WriteString(w, "["); err != nil {
+			return err
+		}
+	}
+	err := chunks.Write(w, len(rows), func(dst []byte, lo, hi int) []byte {
+		o := &jsonOut{b: dst, indent: array}
+		if array {
+			o.depth, o.first = 1, lo == 0
+		}
+		for _, p := range rows[lo:hi] {
+			if array {
+				o.next()
+			}
+			o.item(ix, int(p))
+			if !array {
+				o.b = append(o.b, '\n')
+			}
+		}
+		return o.b
+	})
+	if err != nil || !array {
+		return err
+	}
+	end := "]\n"
+	if len(rows) > 0 {
+		end = "\n]\n"
+	}
+	_, err = io.WriteString(w, end)
+	return err
+}
+
+// jsonOut appends JSON to b, keeping track of commas and, when indent is
+// set, of new lines and indentation.
+type jsonOut struct {
+	b      []byte
+	indent bool
+	depth  int
+	first  bool // the open object or array has nothing in it yet
+	st     []model.TopicStance
+}
+
+func (o *jsonOut) open(c byte) {
+	o.b = append(o.b, c)
+	o.depth++
+	o.first = true
+}
+
+// close ends an object or array; an empty one stays on its line, as {} or [].
+func (o *jsonOut) close(c byte) {
+	o.depth--
+	if !o.first {
+		o.newline()
+	}
+	o.b = append(o.b, c)
+	o.first = false
+}
+
+// next starts a value in the open object or array.
+func (o *jsonOut) next() {
+	if !o.first {
+		o.b = append(o.b, ',')
+	}
+	o.first = false
+	o.newline()
+}
+
+func (o *jsonOut) newline() {
+	if o.indent {
+		o.b = append(o.b, '\n')
+		for range o.depth {
+			o.b = append(o.b, "  "...)
+		}
+	}
+}
+
+// key starts a member of the open object.
+func (o *jsonOut) key(k string) {
+	o.next()
+	o.b = appendJSONString(o.b, k)
+	o.b = append(o.b, ':')
+	if o.indent {
+		o.b = append(o.b, ' ')
+	}
+}
+
+func (o *jsonOut) str(k, v string) {
+	o.key(k)
+	o.b = appendJSONString(o.b, v)
+}
+
+// strOmit is str for an omitempty member.
+func (o *jsonOut) strOmit(k, v string) {
+	if v != "" {
+		o.str(k, v)
+	}
+}
+
+func (o *jsonOut) day(k string, d *string) {
+	o.key(k)
+	if d == nil {
+		o.b = append(o.b, "null"...)
+		return
+	}
+	o.b = appendJSONString(o.b, *d)
+}
+
+// item appends the item at pos as ListItemAt describes it.
+func (o *jsonOut) item(ix *model.Index, pos int) {
+	it := ix.At(pos)
+	d := it.Date()
+	o.open('{')
+	o.str("id", it.ID())
+	o.str("kind", it.Kind().String())
+	o.str("date", d.String())
+	var start, end *string
+	if !d.IsZero() {
+		start, end = dayString(d.Earliest()), dayString(d.Latest())
+	}
+	o.day("start", start)
+	o.day("end", end)
+	o.str("display", d.Display())
+	o.str("title", ix.Title(pos))
+	if e := it.Event; e != nil {
+		o.strOmit("summary", e.Summary)
+	}
+	idList(o, "actors", ix.ItemActorsSeq(pos), func(a *model.Actor) string { return a.ID })
+	idList(o, "topics", ix.ItemTopicsSeq(pos), func(t *model.Topic) string { return t.ID })
+	if e := it.Event; e != nil {
+		o.citations(e.Citations)
+	} else {
+		st := it.Statement
+		o.strOmit("speaker", st.Speaker)
+		o.strOmit("quote", st.Quote)
+		if st.Paraphrase {
+			o.key("paraphrase")
+			o.b = append(o.b, "true"...)
+		}
+		o.stances(st.Stances)
+		o.strOmit("reacts_to", st.ReactsTo)
+		if st.Citation.Source != "" {
+			o.citations([]model.Citation{st.Citation})
+		}
+	}
+	o.close('}')
+}
+
+// idList appends the member k: the ids of seq's elements, as an array.
+func idList[T any](o *jsonOut, k string, seq iter.Seq[T], id func(T) string) {
+	o.key(k)
+	o.open('[')
+	for x := range seq {
+		o.next()
+		o.b = appendJSONString(o.b, id(x))
+	}
+	o.close(']')
+}
+
+// stances appends a statement's stances as the map ListItem.Stances is:
+// keys sorted, the last stance of a topic named twice kept.
+func (o *jsonOut) stances(sts model.TopicStances) {
+	o.st = append(o.st[:0], sts...)
+	slices.SortStableFunc(o.st, func(a, b model.TopicStance) int { return cmp.Compare(a.Topic, b.Topic) })
+	o.key("stances")
+	o.open('{')
+	for i, ts := range o.st {
+		if i+1 < len(o.st) && o.st[i+1].Topic == ts.Topic {
+			continue
+		}
+		o.str(ts.Topic, string(ts.Stance))
+	}
+	o.close('}')
+}
+
+func (o *jsonOut) citations(cs []model.Citation) {
+	if len(cs) == 0 {
+		return
+	}
+	o.key("citations")
+	o.open('[')
+	for _, c := range cs {
+		o.next()
+		o.open('{')
+		o.str("source", c.Source)
+		if c.Paragraph != 0 {
+			o.key("paragraph")
+			o.b = strconv.AppendInt(o.b, int64(c.Paragraph), 10)
+		}
+		o.strOmit("wording", c.Wording)
+		o.close('}')
+	}
+	o.close(']')
+}
+
+// appendJSONString appends s as a JSON string, escaped as encoding/json
+// escapes it by default: quotes, backslashes and control characters; <, >
+// and & (HTML); U+2028 and U+2029; and each byte that is not UTF-8 as
+// \ufffd.
+func appendJSONString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if jsonPlain[c] {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
+		default:
+			i += size
+			continue
+		}
+		i += size
+		start = i
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
+// jsonPlain marks the ASCII bytes appendJSONString copies as they are.
+var jsonPlain = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
+	}
+	return t
+}()

@@ -1,14 +1,13 @@
 package report
 
 import (
-	"bufio"
-	"fmt"
 	"io"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/dateline/dateline/model"
 	"github.com/dateline/dateline/model/edtf"
+	"github.com/dateline/dateline/model/internal/chunks"
 )
 
 // ListItem is one timeline item as `dateline list --format json` writes it.
@@ -89,44 +88,66 @@ const minDateCol = 18
 
 // WriteListText writes the rows one to a line: date, kind, title, actors.
 // The date column is as wide as the widest date written, so the columns
-// after it stay in line.
+// after it stay in line. Rows are written chunk by chunk (see
+// model/internal/chunks), and each run of rows on one date formats it once.
 func WriteListText(w io.Writer, ix *model.Index, rows []int32, opt ListTextOptions) error {
-	dates := make([]string, len(rows))
 	dateCol := minDateCol
-	for i, p := range rows {
-		dates[i] = "undated"
-		if d := ix.At(int(p)).Date(); !d.IsZero() {
-			dates[i] = d.Short()
-		}
-		dateCol = max(dateCol, ansi.StringWidth(dates[i])+1)
+	var dc dateCells
+	for _, p := range rows {
+		dateCol = max(dateCol, dc.at(ix, int(p)).width+1)
 	}
-	bw := bufio.NewWriter(w)
-	for i, p := range rows {
-		pos := int(p)
-		kind := "event"
-		if ix.Kind(pos) == model.StatementItem {
-			kind = "quote"
-		}
-		title := ix.WholeTitle(pos)
-		if opt.Terminal {
-			title = ix.Title(pos)
-		}
-		bw.WriteString(padRight(dates[i], dateCol))
-		fmt.Fprintf(bw, "%-6s %s", kind, title)
-		if actors := ix.ItemActors(pos); len(actors) > 0 {
+	return chunks.Write(w, len(rows), func(b []byte, lo, hi int) []byte {
+		var dc dateCells
+		for _, p := range rows[lo:hi] {
+			pos := int(p)
+			kind := "event"
+			if ix.Kind(pos) == model.StatementItem {
+				kind = "quote"
+			}
+			title := ix.WholeTitle(pos)
+			if opt.Terminal {
+				title = ix.Title(pos)
+			}
+			cell := dc.at(ix, pos)
+			b = append(b, cell.text...)
+			b = append(b, strings.Repeat(" ", max(0, dateCol-cell.width))...)
+			b = append(b, kind...)
+			b = append(b, strings.Repeat(" ", max(0, 6-len(kind)))...)
+			b = append(b, ' ')
+			b = append(b, title...)
 			sep := "  ["
-			for _, a := range actors {
-				bw.WriteString(sep)
-				bw.WriteString(a.ID)
+			for a := range ix.ItemActorsSeq(pos) {
+				b = append(b, sep...)
+				b = append(b, a.ID...)
 				sep = ", "
 			}
-			bw.WriteString("]")
+			if sep == ", " {
+				b = append(b, ']')
+			}
+			b = append(b, '\n')
 		}
-		if err := bw.WriteByte('\n'); err != nil {
-			return err
+		return b
+	})
+}
+
+// dateCells is the text list's date cell of the last date asked for, with
+// its width: rows in timeline order share dates in long runs.
+type dateCells struct {
+	date  edtf.Date
+	seen  bool
+	text  string
+	width int
+}
+
+func (c *dateCells) at(ix *model.Index, pos int) *dateCells {
+	if d := ix.At(pos).Date(); !c.seen || d != c.date {
+		c.date, c.seen, c.text = d, true, "undated"
+		if !d.IsZero() {
+			c.text = d.Short()
 		}
+		c.width = ansi.StringWidth(c.text)
 	}
-	return bw.Flush()
+	return c
 }
 
 // padRight is s followed by spaces to w columns.

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dateline/dateline/model"
+	"github.com/dateline/dateline/model/edtf"
 	"github.com/dateline/dateline/model/internal/chunks"
 )
 
@@ -71,6 +72,12 @@ type jsonOut struct {
 	depth  int
 	first  bool // the open object or array has nothing in it yet
 	st     []model.TopicStance
+	// The last date written and its forms: rows in timeline order share
+	// dates in long runs, which then make no garbage.
+	date       edtf.Date
+	display    string
+	start, end *string
+	dateSeen   bool
 }
 
 func (o *jsonOut) open(c byte) {
@@ -146,13 +153,16 @@ func (o *jsonOut) item(ix *model.Index, pos int) {
 	o.str("id", it.ID())
 	o.str("kind", it.Kind().String())
 	o.str("date", d.String())
-	var start, end *string
-	if !d.IsZero() {
-		start, end = dayString(d.Earliest()), dayString(d.Latest())
+	if !o.dateSeen || d != o.date {
+		o.date, o.display, o.dateSeen = d, d.Display(), true
+		o.start, o.end = nil, nil
+		if !d.IsZero() {
+			o.start, o.end = dayString(d.Earliest()), dayString(d.Latest())
+		}
 	}
-	o.day("start", start)
-	o.day("end", end)
-	o.str("display", d.Display())
+	o.day("start", o.start)
+	o.day("end", o.end)
+	o.str("display", o.display)
 	o.str("title", ix.Title(pos))
 	if e := it.Event; e != nil {
 		o.strOmit("summary", e.Summary)

@@ -204,6 +204,11 @@ func (rd *reader) file(name string, r io.ReaderAt, size int64, parts []part) (er
 	if err := checkSizes(f, size); err != nil {
 		return err
 	}
+	if !rd.ranged {
+		// Room for the rows, as many as the footer says, but no more than
+		// the file's bytes (a damaged footer may claim any number).
+		rd.b.Grow(int(min(f.NumRows(), size)))
+	}
 	for g, rg := range f.RowGroups() {
 		rd.stats.Groups++
 		if rd.ranged && !rd.groupOverlaps(f, g, fields) {

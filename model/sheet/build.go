@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -92,6 +93,14 @@ func (b *Builder) lineOf(at int) int {
 func (b *Builder) Events() int {
 	b.init()
 	return len(b.s.Events)
+}
+
+// Grow makes room for n more events, when the reader knows how many rows
+// it will add (a Parquet footer's count), so that Add does not copy the
+// events as they grow.
+func (b *Builder) Grow(n int) {
+	b.init()
+	b.s.Events = slices.Grow(b.s.Events, n)
 }
 
 // Add makes an event of a row, or drops it when Since or Until leave it

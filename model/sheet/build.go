@@ -289,12 +289,12 @@ func (b *Builder) citations(cell string) []model.Citation {
 
 func (b *Builder) eventID(r *Row, title string) string {
 	if raw := strings.TrimSpace(r.ID); raw != "" {
-		id := model.SanitizeID(strings.ToLower(raw))
-		if id != "" && !b.ids.Has(id) {
-			return b.ids.Take(id)
-		}
-		if id != "" {
+		// Take gives out id itself when it is free: one look-up, not two.
+		if id := model.SanitizeID(strings.ToLower(raw)); id != "" {
 			got := b.ids.Take(id)
+			if got == id {
+				return got
+			}
 			if b.dupes++; b.dupes <= 20 {
 				b.Warn(r.At, "the id %q is used already (by an event, actor, topic or source); this row is %q", text.CleanLine(raw), got)
 			}

@@ -8,6 +8,9 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
+	"unsafe"
 
 	pq "github.com/parquet-go/parquet-go"
 
@@ -47,14 +50,34 @@ type reader struct {
 	stats  Stats
 	ranged bool
 	lo, hi edtf.Day
-	dates  map[int64]edtf.Date // day → date, for typed columns
+	// decoders decode the columns of a row group at once, each with its
+	// own caches.
+	decoders [decoders]decoder
+}
+
+// decoders is how many columns of a row group are decoded at once (the
+// machines dateline is measured on have 2 cores; the rows are built on
+// another goroutine meanwhile).
+const decoders = 2
+
+// plain, set by tests, reads as dateline did before the row groups were
+// decoded ahead on several goroutines and the text of the values shared:
+// one column at a time, a string for each value.
+var plain = false
+
+// decoder decodes column chunks; one goroutine uses it at a time.
+type decoder struct {
+	dates map[int64]edtf.Date // day → date, for typed columns
 }
 
 func newReader(name string, opt Options) *reader {
-	rd := &reader{opt: opt, dates: map[int64]edtf.Date{},
+	rd := &reader{opt: opt,
 		b: &sheet.Builder{Name: name, Unit: "row", Order: opt.Sheet.Order, Since: opt.Since, Until: opt.Until,
 			Title: strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))}}
 	rd.lo, rd.hi = edtf.MinDay, edtf.MaxDay
+	for i := range rd.decoders {
+		rd.decoders[i].dates = map[int64]edtf.Date{}
+	}
 	if !opt.Since.IsZero() {
 		rd.lo, rd.ranged = opt.Since.Earliest(), true
 	}
@@ -96,22 +119,30 @@ func (rd *reader) problems(name string, err error) error {
 		"; check that it is whole (a copy cut short loses the footer that Parquet keeps at the end)"}}
 }
 
-// counted tells Options.Read of what is read through it.
+// counted tells Options.Read of what is read through it, one call at a
+// time (the columns are read on several goroutines).
 type counted struct {
 	r    io.ReaderAt
 	read func(int64) error
+	mu   *sync.Mutex
+}
+
+func (c counted) tell(n int64) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.read(n)
 }
 
 // ReadAt implements io.ReaderAt.
 func (c counted) ReadAt(p []byte, off int64) (int, error) {
 	if c.read != nil {
-		if err := c.read(0); err != nil {
+		if err := c.tell(0); err != nil {
 			return 0, err
 		}
 	}
 	n, err := c.r.ReadAt(p, off)
 	if c.read != nil && n > 0 {
-		if rerr := c.read(int64(n)); rerr != nil {
+		if rerr := c.tell(int64(n)); rerr != nil {
 			return n, rerr
 		}
 	}
@@ -146,7 +177,7 @@ func (rd *reader) file(name string, r io.ReaderAt, size int64, parts []part) (er
 	if err := checkFooter(r, size); err != nil {
 		return err
 	}
-	f, err := pq.OpenFile(counted{r, rd.opt.Read}, size, pq.SkipPageIndex(true), pq.SkipBloomFilters(true))
+	f, err := pq.OpenFile(counted{r, rd.opt.Read, new(sync.Mutex)}, size, pq.SkipPageIndex(true), pq.SkipBloomFilters(true))
 	if err != nil {
 		return err
 	}
@@ -204,17 +235,85 @@ func (rd *reader) file(name string, r io.ReaderAt, size int64, parts []part) (er
 	if err := checkSizes(f, size); err != nil {
 		return err
 	}
-	for g, rg := range f.RowGroups() {
+	if !rd.ranged {
+		// Room for the rows, as many as the footer says, but no more than
+		// the file's bytes (a damaged footer may claim any number).
+		rd.b.Grow(int(min(f.NumRows(), size)))
+	}
+	// The row groups are decoded on another goroutine, one ahead of the
+	// rows being built from them here.
+	groups := f.RowGroups()
+	if plain {
+		for g, rg := range groups {
+			rd.stats.Groups++
+			dg := rd.decodeSafe(f, g, rg, &fields)
+			if dg.err != nil {
+				return dg.err
+			}
+			if dg.skip {
+				rd.stats.GroupsSkipped++
+				continue
+			}
+			rd.rowsOf(dg, &fields, partDate)
+		}
+		return nil
+	}
+	ch := make(chan *decoded, 1)
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		defer close(ch)
+		for g, rg := range groups {
+			dg := rd.decodeSafe(f, g, rg, &fields)
+			select {
+			case ch <- dg:
+			case <-done:
+				return
+			}
+			if dg.err != nil {
+				return
+			}
+		}
+	})
+	defer func() {
+		close(done)
+		wg.Wait() // before the file is closed
+	}()
+	for dg := range ch {
 		rd.stats.Groups++
-		if rd.ranged && !rd.groupOverlaps(f, g, fields) {
+		if dg.err != nil {
+			return dg.err
+		}
+		if dg.skip {
 			rd.stats.GroupsSkipped++
 			continue
 		}
-		if err := rd.group(rg, &fields, partDate); err != nil {
-			return err
-		}
+		rd.rowsOf(dg, &fields, partDate)
 	}
 	return nil
+}
+
+// decoded is a row group's needed columns, decoded.
+type decoded struct {
+	n    int
+	read map[int]*cells // by leaf
+	keep []bool         // with a range, the rows inside it
+	skip bool           // outside the range by its statistics: not read
+	err  error
+}
+
+// decodeSafe decodes row group g, or skips it, with a panic of parquet-go
+// on a damaged file as its error.
+func (rd *reader) decodeSafe(f *pq.File, g int, rg pq.RowGroup, fields *[numFields][]column) (dg *decoded) {
+	defer func() {
+		if p := recover(); p != nil {
+			dg = &decoded{err: fmt.Errorf("the file is damaged (%v)", p)}
+		}
+	}()
+	if rd.ranged && !rd.groupOverlaps(f, g, *fields) {
+		return &decoded{skip: true}
+	}
+	return rd.decode(rg, fields)
 }
 
 // The fields as indexes of a file's columns: sheet's, and the edtf column.
@@ -325,25 +424,35 @@ func (c *cells) row(r int) []string {
 	return c.vals[c.start[r]:c.start[r+1]]
 }
 
-// group reads the needed columns of one row group and adds its rows.
-func (rd *reader) group(rg pq.RowGroup, fields *[numFields][]column, partDate string) error {
+// job is a column chunk to decode.
+type job struct {
+	c     column
+	typed bool
+}
+
+// decode reads the needed columns of one row group, several at once.
+func (rd *reader) decode(rg pq.RowGroup, fields *[numFields][]column) *decoded {
 	n := int(rg.NumRows())
 	chunks := rg.ColumnChunks()
 	read := map[int]*cells{} // by leaf
 	// Typed dates first: with a range, the rows outside it are not read
 	// further.
 	var keep []bool
+	var jobs []job
 	for _, fl := range []int{int(sheet.Date), int(sheet.End)} {
 		for _, c := range fields[fl] {
 			if c.leaf < 0 || c.kind == dateText || read[c.leaf] != nil || c.leaf >= len(chunks) {
 				continue
 			}
-			cs, err := rd.column(chunks[c.leaf], c, n, true, nil)
-			if err != nil {
-				return err
-			}
-			read[c.leaf] = cs
+			read[c.leaf] = &cells{}
+			jobs = append(jobs, job{c, true})
 		}
+	}
+	if rd.ranged {
+		if err := rd.columns(chunks, jobs, n, nil, read); err != nil {
+			return &decoded{err: err}
+		}
+		jobs = jobs[:0]
 	}
 	if rd.ranged && len(fields[sheet.Date]) > 0 && read[fields[sheet.Date][0].leaf] != nil && fields[sheet.Date][0].leaf >= 0 {
 		starts := read[fields[sheet.Date][0].leaf].days
@@ -366,13 +475,52 @@ func (rd *reader) group(rg pq.RowGroup, fields *[numFields][]column, partDate st
 				continue
 			}
 			typed := (fl == int(sheet.Date) || fl == int(sheet.End)) && c.kind != dateText
-			cs, err := rd.column(chunks[c.leaf], c, n, typed, keep)
-			if err != nil {
-				return err
-			}
-			read[c.leaf] = cs
+			read[c.leaf] = &cells{}
+			jobs = append(jobs, job{c, typed})
 		}
 	}
+	if err := rd.columns(chunks, jobs, n, keep, read); err != nil {
+		return &decoded{err: err}
+	}
+	return &decoded{n: n, read: read, keep: keep}
+}
+
+// columns decodes the jobs' column chunks into read, on up to decoders
+// goroutines.
+func (rd *reader) columns(chunks []pq.ColumnChunk, jobs []job, n int, keep []bool, read map[int]*cells) error {
+	out := make([]*cells, len(jobs))
+	errs := make([]error, len(jobs))
+	var next atomic.Int32
+	var wg sync.WaitGroup
+	workers := decoders
+	if plain {
+		workers = 1
+	}
+	for w := range min(len(jobs), workers) {
+		d := &rd.decoders[w]
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(jobs) {
+					return
+				}
+				out[i], errs[i] = d.columnSafe(chunks[jobs[i].c.leaf], jobs[i].c, n, jobs[i].typed, keep)
+			}
+		})
+	}
+	wg.Wait()
+	for i, j := range jobs {
+		if errs[i] != nil {
+			return errs[i]
+		}
+		read[j.c.leaf] = out[i]
+	}
+	return nil
+}
+
+// rowsOf adds the rows of a decoded row group.
+func (rd *reader) rowsOf(dg *decoded, fields *[numFields][]column, partDate string) {
+	n, read, keep := dg.n, dg.read, dg.keep
 	one := func(fl int, r int) string {
 		for _, c := range fields[fl] {
 			if c.leaf < 0 {
@@ -448,7 +596,6 @@ func (rd *reader) group(rg pq.RowGroup, fields *[numFields][]column, partDate st
 		}
 		rd.b.Add(&row)
 	}
-	return nil
 }
 
 // splitCell splits a text cell of several names on ';' or '|'.
@@ -467,9 +614,21 @@ func splitCell(v string, out []string) []string {
 	return out
 }
 
+// columnSafe is column with a panic of parquet-go on a damaged file as its
+// error.
+func (d *decoder) columnSafe(chunk pq.ColumnChunk, c column, n int, typed bool, keep []bool) (cs *cells, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			cs, err = nil, fmt.Errorf("the file is damaged (%v)", p)
+		}
+	}()
+	return d.column(chunk, c, n, typed, keep)
+}
+
 // column reads a column chunk of n rows: its values as text, or, typed,
-// as dates; with keep, only the kept rows' values.
-func (rd *reader) column(chunk pq.ColumnChunk, c column, n int, typed bool, keep []bool) (*cells, error) {
+// as dates; with keep, only the kept rows' values. The values of a
+// dictionary page become one string each, shared by the rows.
+func (d *decoder) column(chunk pq.ColumnChunk, c column, n int, typed bool, keep []bool) (*cells, error) {
 	cs := &cells{start: make([]int32, 0, n+1)}
 	if !typed && keep == nil {
 		cs.vals = make([]string, 0, n)
@@ -480,6 +639,8 @@ func (rd *reader) column(chunk pq.ColumnChunk, c column, n int, typed bool, keep
 	pages := chunk.Pages()
 	defer pages.Close()
 	buf := make([]pq.Value, 1024)
+	var intern map[string]string // a dictionary's (or a list's) values as text
+	var arena []byte             // the text of the other values
 	r := -1
 	for {
 		p, err := pages.ReadPage()
@@ -488,6 +649,12 @@ func (rd *reader) column(chunk pq.ColumnChunk, c column, n int, typed bool, keep
 		}
 		if err != nil {
 			return nil, err
+		}
+		// The names in lists (actors, topics) repeat as a dictionary's
+		// values do.
+		dict := (p.Dictionary() != nil || c.list) && !typed
+		if dict && intern == nil {
+			intern = map[string]string{}
 		}
 		vr := p.Values()
 		for {
@@ -504,10 +671,30 @@ func (rd *reader) column(chunk pq.ColumnChunk, c column, n int, typed bool, keep
 					for len(cs.days) <= r {
 						cs.days = append(cs.days, edtf.Date{})
 					}
-					cs.days[r] = rd.dateOf(c, v)
+					cs.days[r] = d.dateOf(c, v)
 					continue
 				}
-				cs.vals = append(cs.vals, cellText(v))
+				if plain || v.Kind() != pq.ByteArray {
+					cs.vals = append(cs.vals, cellText(v))
+					continue
+				}
+				b := v.ByteArray()
+				if t, ok := intern[string(b)]; ok {
+					cs.vals = append(cs.vals, t)
+					continue
+				}
+				// The text is copied into a shared block rather than a
+				// string of its own: one allocation for many values.
+				if cap(arena)-len(arena) < len(b) {
+					arena = make([]byte, 0, max(arenaSize, len(b)))
+				}
+				at := len(arena)
+				arena = append(arena, b...)
+				t := unsafe.String(unsafe.SliceData(arena[at:]), len(b))
+				if dict && len(intern) < maxIntern {
+					intern[t] = t
+				}
+				cs.vals = append(cs.vals, t)
 			}
 			if err == io.EOF {
 				break
@@ -524,7 +711,7 @@ func (rd *reader) column(chunk pq.ColumnChunk, c column, n int, typed bool, keep
 }
 
 // dateOf turns a typed date value into a date (zero when it is not one).
-func (rd *reader) dateOf(c column, v pq.Value) edtf.Date {
+func (d *decoder) dateOf(c column, v pq.Value) edtf.Date {
 	day, year, ok := valueDay(c.kind, c.per, v)
 	if !ok {
 		return edtf.Date{}
@@ -533,20 +720,27 @@ func (rd *reader) dateOf(c column, v pq.Value) edtf.Date {
 	if year > 0 {
 		key = -1<<62 + year
 	}
-	if d, ok := rd.dates[key]; ok {
-		return d
+	if date, ok := d.dates[key]; ok {
+		return date
 	}
 	s := day.String()
 	if year > 0 {
 		s = fmt.Sprintf("%04d", year)
 	}
-	d, err := edtf.Parse(s)
+	date, err := edtf.Parse(s)
 	if err != nil {
 		return edtf.Date{}
 	}
-	rd.dates[key] = d
-	return d
+	d.dates[key] = date
+	return date
 }
+
+// arenaSize is the size of the blocks that hold the text of a column's
+// values; a value's text is never changed once there.
+const arenaSize = 64 << 10
+
+// maxIntern bounds how many distinct values of a column chunk are shared.
+const maxIntern = 1 << 16
 
 // checkFooter refuses a file too short to be Parquet, or whose footer
 // claims more bytes than the file holds, before parquet-go allocates them.

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -92,6 +93,14 @@ func (b *Builder) lineOf(at int) int {
 func (b *Builder) Events() int {
 	b.init()
 	return len(b.s.Events)
+}
+
+// Grow makes room for n more events, when the reader knows how many rows
+// it will add (a Parquet footer's count), so that Add does not copy the
+// events as they grow.
+func (b *Builder) Grow(n int) {
+	b.init()
+	b.s.Events = slices.Grow(b.s.Events, n)
 }
 
 // Add makes an event of a row, or drops it when Since or Until leave it
@@ -280,12 +289,12 @@ func (b *Builder) citations(cell string) []model.Citation {
 
 func (b *Builder) eventID(r *Row, title string) string {
 	if raw := strings.TrimSpace(r.ID); raw != "" {
-		id := model.SanitizeID(strings.ToLower(raw))
-		if id != "" && !b.ids.Has(id) {
-			return b.ids.Take(id)
-		}
-		if id != "" {
+		// Take gives out id itself when it is free: one look-up, not two.
+		if id := model.SanitizeID(strings.ToLower(raw)); id != "" {
 			got := b.ids.Take(id)
+			if got == id {
+				return got
+			}
 			if b.dupes++; b.dupes <= 20 {
 				b.Warn(r.At, "the id %q is used already (by an event, actor, topic or source); this row is %q", text.CleanLine(raw), got)
 			}

@@ -156,3 +156,16 @@ func TestImportOwnHeaderGuard(t *testing.T) {
 		t.Errorf("bad stance: %v", err)
 	}
 }
+
+func TestRepeatedIDs(t *testing.T) {
+	s, warns, err := importString(t, "id,date,title\nA1,2020-01-01,One\nA1,2020-01-02,Two\nA1-2,2020-01-03,Three\n", Options{})
+	if err != nil || len(s.Events) != 3 {
+		t.Fatal(err)
+	}
+	if got := []string{s.Events[0].ID, s.Events[1].ID, s.Events[2].ID}; got[0] != "a1" || got[1] != "a1-2" || got[2] != "a1-2-2" {
+		t.Errorf("ids %q", got)
+	}
+	if len(warns) != 2 || !strings.Contains(warns[0].Msg, `the id "A1" is used already`) || !strings.Contains(warns[1].Msg, `this row is "a1-2-2"`) {
+		t.Errorf("warnings %v", warns)
+	}
+}

@@ -1,0 +1,58 @@
+package parquet
+
+import (
+	"bytes"
+	"reflect"
+	"testing"
+	"time"
+
+	pq "github.com/parquet-go/parquet-go"
+
+	"github.com/dateline/dateline/model"
+	"github.com/dateline/dateline/model/edtf"
+	"github.com/dateline/dateline/model/gen"
+)
+
+// TestFastSameAsPlain: the row groups decoded ahead on several goroutines,
+// with the values' text shared, give the story (and warnings and counts)
+// the plain reading does, on gen's Parquet (2 row groups, dictionary and
+// list columns) and on a file of many small row groups, whole and by a
+// range.
+func TestFastSameAsPlain(t *testing.T) {
+	var g bytes.Buffer
+	if err := gen.Write(&g, gen.Config{Events: gen.ParquetRowGroup + 4000, Seed: 3}, gen.Parquet); err != nil {
+		t.Fatal(err)
+	}
+	var rows []stampRow
+	base := time.Date(2023, 1, 1, 23, 30, 0, 0, time.UTC)
+	for i := range 1000 {
+		rows = append(rows, stampRow{When: base.AddDate(0, 0, i%400), What: "Day " + string(rune('A'+i%26)), Who: "Ann; Bob|Cy"})
+	}
+	small := write(t, rows, pq.MaxRowsPerRowGroup(37))
+	for _, c := range []struct {
+		name string
+		data []byte
+		opt  Options
+	}{
+		{"gen", g.Bytes(), Options{}},
+		{"gen-range", g.Bytes(), Options{Since: edtf.MustParse("2019-01-01"), Until: edtf.MustParse("2021-06-30")}},
+		{"small", small, Options{}},
+		{"small-range", small, Options{Since: edtf.MustParse("2023-03-01"), Until: edtf.MustParse("2023-05-07")}},
+	} {
+		read := func(p bool) any {
+			defer func(was bool) { plain = was }(plain)
+			plain = p
+			s, st, warns, err := importStats("f.parquet", bytes.NewReader(c.data), int64(len(c.data)), c.opt)
+			return []any{s, st, warns, err}
+		}
+		want, got := read(true), read(false)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: the fast reading differs from the plain one", c.name)
+		}
+		if s := want.([]any)[0].(*model.Story); s == nil || len(s.Events) == 0 {
+			t.Errorf("%s: no events: %v", c.name, want.([]any)[3])
+		} else {
+			t.Logf("%s: %d events, %+v", c.name, len(s.Events), want.([]any)[1])
+		}
+	}
+}

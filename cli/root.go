@@ -62,7 +62,8 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 			"filters by actor, topic and text, and each actor's position on each topic with its evidence.\n" +
 			"With no FILE it opens the built-in story; several FILEs merge into one timeline. FILE may be a\n" +
 			"dateline story, a TimelineJS JSON file or spreadsheet (CSV), an ACLED CSV export, a GDELT\n" +
-			"event export, or any CSV or TSV with a date column (--map and --date-format say how).\n" +
+			"event export, any CSV or TSV with a date column (--map and --date-format say how), or a\n" +
+			"Parquet file or directory of them.\n" +
 			"When stdout is not a terminal it prints the list.",
 		Args:          cobra.ArbitraryArgs,
 		SilenceUsage:  true,

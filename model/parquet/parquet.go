@@ -243,18 +243,23 @@ func (rd *reader) file(name string, r io.ReaderAt, size int64, parts []part) (er
 	// The row groups are decoded on another goroutine, one ahead of the
 	// rows being built from them here.
 	groups := f.RowGroups()
+	take := func(dg *decoded) error { // builds the rows of one decoded group
+		rd.stats.Groups++
+		if dg.err != nil {
+			return dg.err
+		}
+		if dg.skip {
+			rd.stats.GroupsSkipped++
+			return nil
+		}
+		rd.rowsOf(dg, &fields, partDate)
+		return nil
+	}
 	if plain {
 		for g, rg := range groups {
-			rd.stats.Groups++
-			dg := rd.decodeSafe(f, g, rg, &fields)
-			if dg.err != nil {
-				return dg.err
+			if err := take(rd.decodeSafe(f, g, rg, &fields)); err != nil {
+				return err
 			}
-			if dg.skip {
-				rd.stats.GroupsSkipped++
-				continue
-			}
-			rd.rowsOf(dg, &fields, partDate)
 		}
 		return nil
 	}
@@ -280,15 +285,9 @@ func (rd *reader) file(name string, r io.ReaderAt, size int64, parts []part) (er
 		wg.Wait() // before the file is closed
 	}()
 	for dg := range ch {
-		rd.stats.Groups++
-		if dg.err != nil {
-			return dg.err
+		if err := take(dg); err != nil {
+			return err
 		}
-		if dg.skip {
-			rd.stats.GroupsSkipped++
-			continue
-		}
-		rd.rowsOf(dg, &fields, partDate)
 	}
 	return nil
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/dateline/dateline/model"
 	"github.com/dateline/dateline/model/edtf"
 	"github.com/dateline/dateline/model/internal/csvtail"
+	"github.com/dateline/dateline/model/report"
 	"github.com/dateline/dateline/model/text"
 )
 
@@ -31,16 +32,6 @@ const (
 	ownReactsTo
 	ownSources
 )
-
-// unguard undoes report's formula guard: the apostrophe the list CSV puts
-// before a cell that starts like a spreadsheet formula (= + - @, a tab or a
-// carriage return).
-func unguard(s string) string {
-	if len(s) >= 2 && s[0] == '\'' && strings.IndexByte("=+-@\t\r", s[1]) >= 0 {
-		return s[1:]
-	}
-	return s
-}
 
 // ownReader reads dateline's own list CSV back into a story with the same
 // ids, kinds, dates, titles, actors, topics, speakers and stances. Actors
@@ -132,7 +123,7 @@ func list(cell string) []string {
 func (o *ownReader) row(cr *csv.Reader, rec []string) {
 	cell := func(i int) string {
 		if i < len(rec) {
-			return strings.Clone(strings.TrimSpace(unguard(rec[i])))
+			return strings.Clone(strings.TrimSpace(report.UnguardCSVCell(rec[i])))
 		}
 		return ""
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/dateline/dateline/model"
 	"github.com/dateline/dateline/model/internal/testutil"
+	"github.com/dateline/dateline/model/report"
 )
 
 func importString(t *testing.T, data string, opt Options) (*model.Story, model.Problems, error) {
@@ -154,6 +155,22 @@ func TestImportOwnHeaderGuard(t *testing.T) {
 	_, _, err = importString(t, strings.Replace(data, "t=opposes", "t=hates", 1), Options{})
 	if err == nil || !strings.Contains(err.Error(), "f.csv:3:") {
 		t.Errorf("bad stance: %v", err)
+	}
+}
+
+// TestImportOwnGuardRoundTrip: every cell the list CSV guards reads back as
+// it was, apostrophes of its own included ("'=1" is written "”=1").
+func TestImportOwnGuardRoundTrip(t *testing.T) {
+	for _, title := range []string{"'=1", "''+2", "-0044", "'plain", "=SUM(A1)"} {
+		data := "id,kind,date,start,end,display,title,text,actors,topics,speaker,stances,reacts_to,sources\n" +
+			"e1,event,2023-03-17,,,," + report.GuardCSVCell(title) + ",,,,,,,\n"
+		s, _, err := importString(t, data, Options{})
+		if err != nil {
+			t.Fatalf("%q: %v", title, err)
+		}
+		if got := s.Events[0].Title; got != title {
+			t.Errorf("title %q reads back as %q", title, got)
+		}
 	}
 }
 

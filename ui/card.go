@@ -105,11 +105,7 @@ func (c *Card) build() {
 	if len(rows) > 0 {
 		b.section("On the timeline")
 		for _, p := range rows {
-			date := "undated"
-			if d := ix.At(int(p)).Date(); !d.IsZero() {
-				date = d.Short()
-			}
-			b.para(date+" · "+ix.Title(int(p)), func(l string) string { return d.Text.Render(l) }, "• ")
+			b.para(placeName(ix, int(p)), func(l string) string { return d.Text.Render(l) }, "• ")
 		}
 		if items > len(rows) {
 			b.para(fmt.Sprintf("and %s more; enter shows them all", thousands(items-len(rows))), func(l string) string { return d.Muted.Render(l) }, "  ")

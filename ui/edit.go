@@ -68,7 +68,7 @@ func editorCommand() []string {
 // located suspends the explorer and runs the editor at the item's line.
 func (a *App) located(m locatedMsg) tea.Cmd {
 	if m.err != nil {
-		a.message, a.messageErr = "Cannot edit: "+text.CleanLine(oneLine(m.err.Error())), true
+		a.message, a.messageErr = "Cannot edit: "+oneLine(m.err.Error()), true
 		return nil
 	}
 	args := append(m.editor[1:len(m.editor):len(m.editor)], "+"+strconv.Itoa(max(1, m.line)), m.file)
@@ -79,7 +79,7 @@ func (a *App) located(m locatedMsg) tea.Cmd {
 // edited loads the story again once the editor has closed.
 func (a *App) edited(m editedMsg) tea.Cmd {
 	if m.err != nil {
-		a.message, a.messageErr = "The editor failed: "+text.CleanLine(oneLine(m.err.Error())), true
+		a.message, a.messageErr = "The editor failed: "+oneLine(m.err.Error()), true
 	}
 	load := a.hooks.LoadAgain
 	if load == nil {
@@ -95,7 +95,7 @@ func (a *App) edited(m editedMsg) tea.Cmd {
 // the last good one with the problems in the status bar, as --watch does.
 func (a *App) editReloaded(m editReloadMsg) tea.Cmd {
 	if m.err != nil {
-		a.banner = "Not reloaded, showing the last good version: " + text.CleanLine(oneLine(m.err.Error()))
+		a.banner = "Not reloaded, showing the last good version: " + oneLine(m.err.Error())
 		a.message = ""
 		return nil
 	}

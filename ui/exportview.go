@@ -135,7 +135,7 @@ func (a *App) exported(m exportedMsg) tea.Cmd {
 	case errors.Is(m.err, ErrExists) && !m.replace:
 		return a.openPrompt(promptExportReplace, "")
 	case m.err != nil:
-		a.message, a.messageErr = "Not exported: "+text.CleanLine(oneLine(m.err.Error())), true
+		a.message, a.messageErr = "Not exported: "+oneLine(m.err.Error()), true
 		return nil
 	}
 	a.message = fmt.Sprintf("Exported %s %s to %s as %s", thousands(m.n), text.Plural(m.n, "item", "items"), text.CleanLine(m.path), m.format)

@@ -61,11 +61,8 @@ func (a *App) jumpBack(fwd bool) {
 	}
 }
 
-// placeName is an item as a message names it: its date and title.
+// placeName is an item as a message or a list names it: its date (Short
+// says "undated" for none) and title.
 func placeName(ix *model.Index, pos int) string {
-	date := "undated"
-	if d := ix.At(pos).Date(); !d.IsZero() {
-		date = d.Short()
-	}
-	return date + " · " + text.CleanLine(ix.Title(pos))
+	return ix.At(pos).Date().Short() + " · " + text.CleanLine(ix.Title(pos))
 }

@@ -46,7 +46,7 @@ func (a *App) openSource() tea.Cmd {
 
 func (a *App) opened(m openedMsg) {
 	if m.err != nil {
-		a.message, a.messageErr = "Not opened: "+text.CleanLine(oneLine(m.err.Error())), true
+		a.message, a.messageErr = "Not opened: "+oneLine(m.err.Error()), true
 		return
 	}
 	a.message = "Opened " + text.CleanLine(m.url)

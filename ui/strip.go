@@ -49,7 +49,6 @@ type rowKeys struct {
 func (k rowKeys) Len() int                 { return len(k.rows) }
 func (k rowKeys) Key(i int) edtf.Day       { return k.ix.SortDay(int(k.rows[i])) }
 func (s *Strip) keys() timeaxis.Keys       { return rowKeys{s.ix, s.rows} }
-func (s Strip) Unit() timeaxis.Unit        { return s.unit }
 func (s Strip) Buckets() []timeaxis.Bucket { return s.buckets }
 
 // SetSize sets the strip's width (its height is stripHeight) and counts

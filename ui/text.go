@@ -108,11 +108,7 @@ func writeEvidence(b *docBuilder, ix *model.Index, ids []string) {
 	slices.Sort(order) // time order, so the first listed is the one enter goes to
 	for _, p := range order {
 		it := ix.At(p)
-		date := "undated"
-		if d := it.Date(); !d.IsZero() {
-			date = d.Short()
-		}
-		b.para(date+" · "+ix.Title(p), func(l string) string { return st.Text.Render(l) }, "• ")
+		b.para(placeName(ix, p), func(l string) string { return st.Text.Render(l) }, "• ")
 		if s := it.Statement; s != nil && !s.Paraphrase {
 			b.para("“"+s.Quote+"”", func(l string) string { return st.Quote.Render(l) }, "  "+st.QuoteMark.Render("│ "))
 		}

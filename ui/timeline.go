@@ -38,9 +38,6 @@ type Timeline struct {
 	// for it, else 0.
 	stripH int
 	needle string // folded search text to highlight
-	// emptyHint replaces the usual advice when nothing matches, such as
-	// while a search is being typed.
-	emptyHint string
 }
 
 // Position is the selected row's place, 1-based, for the pane's title.
@@ -50,10 +47,6 @@ func (t Timeline) Position() int { return t.cursor + 1 }
 func NewTimeline(ix *model.Index, st *Styles, keys KeyMap) Timeline {
 	return Timeline{ix: ix, st: st, keys: keys, chips: newChipper(ix, st), strip: NewStrip(ix, st)}
 }
-
-// SetHint replaces the usual advice shown when no row matches ("" for the
-// usual).
-func (t *Timeline) SetHint(hint string) { t.emptyHint = hint }
 
 // SetNeedle sets the folded text the rows highlight ("" for none).
 func (t *Timeline) SetNeedle(needle string) { t.needle = needle }
@@ -226,10 +219,7 @@ func (t Timeline) View() string {
 		return ""
 	}
 	if len(t.rows) == 0 {
-		msg := t.emptyHint
-		if msg == "" {
-			msg = "Nothing matches these filters. Press c to clear them."
-		}
+		msg := "Nothing matches these filters. Press c to clear them."
 		if t.ix.Len() == 0 {
 			msg = "This story has no events or statements yet."
 		}
@@ -268,10 +258,7 @@ func renderRow(ix *model.Index, st *Styles, chips *chipper, pos, width int, sele
 		marker = "▌ "
 	}
 	item := ix.At(pos)
-	date := "undated"
-	if d := item.Date(); !d.IsZero() {
-		date = d.Short()
-	}
+	date := item.Date().Short() // "undated" for none
 	kind, kindPaint := "● ", rp.Event
 	if st := item.Statement; st != nil {
 		kind, kindPaint = "❝ ", rp.Quote

@@ -127,8 +127,7 @@ func (a *App) routeWork(msg tea.Msg) (cmd tea.Cmd, ok bool) {
 func (a App) withOptions(o Options) App {
 	a.hooks = o.Hooks
 	if o.Keys != nil {
-		a.keys = *o.Keys
-		a.helpPage = NewHelpPage(a.styles, a.keys)
+		a.keys = *o.Keys // the ? page is made from them when it opens
 	}
 	a.theme = o.Theme
 	a.applyTheme()

@@ -29,13 +29,14 @@ func explore(cmd *cobra.Command, paths []string, f model.Filter, watch bool, std
 	if err != nil {
 		return err
 	}
+	// Each save, or return from the editor, loads the same way as the
+	// first time, --from included; its warnings are not printed over the
+	// explorer.
+	again := func() (*model.Index, error) {
+		return loadFilesContext(context.Background(), paths, from, nil, io.Discard)
+	}
 	var reload ui.Reloader
 	if watch {
-		// Each save loads the same way as the first time, --from included;
-		// its warnings are not printed over the explorer.
-		again := func() (*model.Index, error) {
-			return loadFilesContext(context.Background(), paths, from, nil, io.Discard)
-		}
 		r, stop, err := watchFile(paths[0], again)
 		if err != nil {
 			return dataErr(fmt.Errorf("cannot watch %s: %w", text.CleanLine(paths[0]), err))
@@ -67,7 +68,7 @@ func explore(cmd *cobra.Command, paths []string, f model.Filter, watch bool, std
 	}
 	fromName, _ := cmd.Flags().GetString("from")
 	err = ui.Run(name, f, load, ui.Options{Reload: reload, Profile: profile,
-		Hooks: fileHooks(paths, from, fromName), Settings: conf.settings})
+		Hooks: fileHooks(paths, from, fromName, again), Settings: conf.settings})
 	_, _ = warnings.WriteTo(stderr)
 	var fe ui.FilterError
 	switch {

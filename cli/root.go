@@ -72,7 +72,7 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 			if watch && len(args) != 1 {
 				return usageErr("--watch follows one FILE; name the file to watch (the built-in story does not change)")
 			}
-			if err := notACommand(args); err != nil {
+			if err := notACommand(cmd, args); err != nil {
 				return err
 			}
 			if !isTerminal(stdout) {
@@ -180,14 +180,17 @@ func isTerminal(w io.Writer) bool {
 
 // notACommand catches a mistyped subcommand, which would otherwise be
 // read as a file name: "dateline lsit" suggests "list".
-func notACommand(args []string) error {
+func notACommand(root *cobra.Command, args []string) error {
 	if len(args) != 1 || strings.ContainsAny(args[0], "./\\") {
 		return nil
 	}
 	if _, err := os.Stat(args[0]); err == nil {
 		return nil
 	}
-	commands := []string{"list", "count", "positions", "validate", "export", "schema", "gen", "help", "completion", "config", "man"}
+	commands := []string{"help"}
+	for _, c := range root.Commands() {
+		commands = append(commands, c.Name())
+	}
 	if s := model.Suggest(args[0], commands); s != "" {
 		return usageErr("unknown command %q (did you mean %q?); run 'dateline --help' for the commands", args[0], s)
 	}

@@ -4,7 +4,6 @@ package cli
 // an item came from and loading the story again after an edit (e).
 
 import (
-	"context"
 	"errors"
 	"io"
 	"io/fs"
@@ -60,15 +59,14 @@ func exportView(path, format string, ix *model.Index, rows []int32, replace bool
 	return err
 }
 
-// fileHooks are the explorer's hooks for the story read from paths.
-func fileHooks(paths []string, from formats.Options, fromFlag string) ui.Hooks {
+// fileHooks are the explorer's hooks for the story read from paths; again
+// reads them once more, as the first load did.
+func fileHooks(paths []string, from formats.Options, fromFlag string, again func() (*model.Index, error)) ui.Hooks {
 	h := ui.Hooks{Files: paths, From: fromFlag, Export: exportView}
 	if len(paths) == 0 {
 		return h
 	}
 	h.Locate = func(id string) (string, int, error) { return formats.Locate(paths, from.From, id) }
-	h.LoadAgain = func() (*model.Index, error) {
-		return loadFilesContext(context.Background(), paths, from, nil, io.Discard)
-	}
+	h.LoadAgain = again
 	return h
 }

@@ -232,14 +232,9 @@ func (a *App) nextMatch(n int) {
 	// i is the match at pos, or between the matches either side of it.
 	i := sort.Search(len(m), func(i int) bool { return m[i] >= int32(pos) })
 	at := i < len(m) && m[i] == int32(pos)
-	var j int
-	if n > 0 {
-		j = i + n
-		if !at {
-			j--
-		}
-	} else {
-		j = i + n
+	j := i + n
+	if n > 0 && !at {
+		j-- // m[i] is already past pos: it is the first step forward
 	}
 	switch {
 	case j >= len(m):

@@ -80,6 +80,7 @@ type App struct {
 	picker    Picker
 	card      Card
 	helpPage  HelpPage
+	known     paneKeys // what the panes take, for knownKey
 	status    StatusBar
 
 	message    string
@@ -114,7 +115,7 @@ func newShell(name string, f model.Filter) App {
 	st := NewStyles(true)
 	in := textinput.New()
 	keys := DefaultKeyMap()
-	a := App{name: text.CleanLine(name), keys: keys, styles: &st, help: help.New(), filter: f, search: in, crash: &crashSlot{}}
+	a := App{name: text.CleanLine(name), keys: keys, known: newPaneKeys(keys), styles: &st, help: help.New(), filter: f, search: in, crash: &crashSlot{}}
 	a.help.Styles = st.Help
 	a.helpPage = NewHelpPage(a.styles, keys)
 	return a

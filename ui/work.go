@@ -6,6 +6,8 @@ package ui
 // know.
 
 import (
+	"slices"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
@@ -73,20 +75,26 @@ func (a *App) handleWorkKey(k tea.KeyPressMsg) (cmd tea.Cmd, ok bool) {
 // knownKey reports whether any binding of the timeline or detail pane's
 // contexts takes k.
 func (a *App) knownKey(k tea.KeyPressMsg) bool {
-	groups := []any{a.keys.Global, a.keys.Scroll, a.keys.Work}
+	known := a.known.timeline
 	if a.focus == focusDetail {
-		groups = append(groups, a.keys.Detail)
-	} else {
-		groups = append(groups, a.keys.Timeline)
+		known = a.known.detail
 	}
-	for _, g := range groups {
-		for _, b := range bindingsOf(g) {
-			if key.Matches(k, b) {
-				return true
-			}
-		}
+	return key.Matches(k, known...)
+}
+
+// paneKeys are the bindings that the timeline's and the detail pane's
+// contexts take, worked out once a key map, not on every key.
+type paneKeys struct{ timeline, detail []key.Binding }
+
+func newPaneKeys(k KeyMap) paneKeys {
+	var shared []key.Binding
+	for _, g := range []any{k.Global, k.Scroll, k.Work} {
+		shared = append(shared, bindingsOf(g)...)
 	}
-	return false
+	return paneKeys{
+		timeline: append(slices.Clip(shared), bindingsOf(k.Timeline)...),
+		detail:   append(slices.Clip(shared), bindingsOf(k.Detail)...),
+	}
 }
 
 // unknownKey says, once per key, that the explorer does not know it and
@@ -128,6 +136,7 @@ func (a App) withOptions(o Options) App {
 	a.hooks = o.Hooks
 	if o.Keys != nil {
 		a.keys = *o.Keys // the ? page is made from them when it opens
+		a.known = newPaneKeys(a.keys)
 	}
 	a.theme = o.Theme
 	a.applyTheme()

@@ -35,7 +35,7 @@ func checkTarget(path string, force bool) (string, error) {
 	case err == nil && !st.Mode().IsRegular():
 		return "", usageErr("%s is %s, not a regular file; dateline writes only to regular files, or to standard output with -o -", path, fileKind(st.Mode()))
 	case err == nil && !force:
-		return "", usageErr("%s already exists; pass --force to replace it, or name another file", path)
+		return "", targetExists(path)
 	case err != nil && !errors.Is(err, fs.ErrNotExist):
 		return "", cannotWrite(path, err)
 	}
@@ -50,6 +50,17 @@ func checkTarget(path string, force bool) (string, error) {
 func cannotWrite(path string, err error) error {
 	return dataErr(fmt.Errorf("cannot write %s: %w", path, model.UnwrapPathError(err)))
 }
+
+// existsError is a target that is there and may not be replaced; the
+// explorer's export asks before it replaces, the command line names --force.
+type existsError struct{ path string }
+
+func (e existsError) Error() string {
+	return e.path + " already exists; pass --force to replace it, or name another file"
+}
+
+// targetExists is the usage mistake of writing over a file without --force.
+func targetExists(path string) error { return &exitError{ExitUsage, existsError{path}} }
 
 // fileKind names what a file that is not a regular file is.
 func fileKind(m fs.FileMode) string {
@@ -166,7 +177,7 @@ func writeAtomic(path string, force bool, write func(io.Writer) error) (err erro
 // place moves the written temporary file to path: over a regular file when
 // force, else only where the name is free.
 func place(tmp, path string, force bool) error {
-	exists := usageErr("%s already exists; pass --force to replace it, or name another file", path)
+	exists := targetExists(path)
 	if st, err := os.Lstat(path); err == nil && !st.Mode().IsRegular() {
 		// It became something else while we wrote: never replace that.
 		return usageErr("%s is %s, not a regular file; dateline writes only to regular files, or to standard output with -o -", path, fileKind(st.Mode()))

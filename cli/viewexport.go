@@ -6,8 +6,6 @@ package cli
 import (
 	"errors"
 	"io"
-	"io/fs"
-	"os"
 
 	"github.com/dateline/dateline/model"
 	"github.com/dateline/dateline/model/formats"
@@ -40,21 +38,15 @@ func writeStory(w io.Writer, format string, ix *model.Index, rows []int32) (star
 // writer as `dateline export -o`, with ui.ErrExists for a file that is
 // there unless replace.
 func exportView(path, format string, ix *model.Index, rows []int32, replace bool) error {
-	if _, err := os.Lstat(path); err == nil && !replace {
-		return ui.ErrExists
-	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return cannotWrite(path, err)
+	target, err := checkTarget(path, replace)
+	if err == nil {
+		err = writeAtomic(target, replace, func(w io.Writer) error {
+			_, err := writeStory(w, format, ix, rows) // the view's start-less items are written all the same
+			return err
+		})
 	}
-	target, err := checkTarget(path, true)
-	if err != nil {
-		return err
-	}
-	err = writeAtomic(target, replace, func(w io.Writer) error {
-		_, err := writeStory(w, format, ix, rows) // the view's start-less items are written all the same
-		return err
-	})
-	if _, serr := os.Lstat(path); err != nil && serr == nil && !replace {
-		return ui.ErrExists // it appeared while we wrote
+	if errors.As(err, new(existsError)) {
+		return ui.ErrExists // there before, or appeared while we wrote
 	}
 	return err
 }

@@ -17,21 +17,14 @@ import (
 // timelinejs) or list's (csv, markdown and the rest).
 func writeStory(w io.Writer, format string, ix *model.Index, rows []int32) (startless []string, err error) {
 	switch format {
-	case "yaml", "json", "timelinejs":
-	default:
-		return nil, writeList(w, ix, rows, format)
-	}
-	sub := ix.Subset(rows)
-	switch format {
+	case "timelinejs":
+		return timelinejs.Export(w, ix, rows) // the rows of this index: no second one
 	case "yaml":
-		return nil, model.WriteYAML(w, sub)
+		return nil, model.WriteYAML(w, ix.Subset(rows))
 	case "json":
-		return nil, model.WriteJSON(w, sub)
+		return nil, model.WriteJSON(w, ix.Subset(rows))
 	}
-	if sub == ix.Story() {
-		return timelinejs.Export(w, ix) // nothing filtered out: no second index
-	}
-	return timelinejs.Export(w, model.NewIndex(sub))
+	return nil, writeList(w, ix, rows, format)
 }
 
 // exportView is the explorer's Export hook: the same checks and atomic

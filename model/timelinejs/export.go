@@ -64,13 +64,20 @@ const (
 // none: TimelineJS will not show it, though
 // Import reads it back. Export writes such items all the same and returns
 // their ids, in timeline order, for the caller to warn about.
-func Export(w io.Writer, ix *model.Index) (startless []string, err error) {
+//
+// rows are the timeline positions to write, in order; nil writes every
+// item, so a filtered export needs no second index.
+func Export(w io.Writer, ix *model.Index, rows []int32) (startless []string, err error) {
 	s := ix.Story()
-	doc := outDoc{Events: make([]outSlide, 0, ix.Len())}
+	if rows == nil {
+		rows = ix.Query(model.Filter{})
+	}
+	doc := outDoc{Events: make([]outSlide, 0, len(rows))}
 	if s.Title != "" || s.Description != "" {
 		doc.Title = &outSlide{Text: outText{Headline: html.EscapeString(s.Title), Text: HTML(s.Description)}}
 	}
-	for pos := range ix.Len() {
+	for _, p := range rows {
+		pos := int(p)
 		it := ix.At(pos)
 		d := it.Date()
 		sl := outSlide{UniqueID: it.ID()}

@@ -39,7 +39,7 @@ func TestExportNamesStartless(t *testing.T) {
 		}
 	}
 	var b bytes.Buffer
-	got, err := Export(&b, model.NewIndex(s))
+	got, err := Export(&b, model.NewIndex(s), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

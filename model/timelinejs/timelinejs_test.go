@@ -435,7 +435,7 @@ func TestRoundTrip(t *testing.T) {
 	}
 	ix := model.NewIndex(s)
 	var b bytes.Buffer
-	if _, err := Export(&b, ix); err != nil {
+	if _, err := Export(&b, ix, nil); err != nil {
 		t.Fatal(err)
 	}
 	back, warns, err := Import("export.json", b.Bytes())
@@ -506,7 +506,7 @@ func TestExportFormat(t *testing.T) {
 		},
 	}
 	var b bytes.Buffer
-	if _, err := Export(&b, model.NewIndex(s)); err != nil {
+	if _, err := Export(&b, model.NewIndex(s), nil); err != nil {
 		t.Fatal(err)
 	}
 	var doc struct {

@@ -37,7 +37,7 @@ func TestYearsBeforeTheEra(t *testing.T) {
 			t.Errorf("year %d: EDTF %s shown %q; want %s shown %q", tc.year, d, d.Display(), tc.edtf, tc.display)
 		}
 		var b bytes.Buffer
-		if _, err := Export(&b, model.NewIndex(s)); err != nil {
+		if _, err := Export(&b, model.NewIndex(s), nil); err != nil {
 			t.Fatal(err)
 		}
 		var doc struct {

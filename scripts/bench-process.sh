@@ -92,7 +92,7 @@ pane() { tmux -L "$sock" capture-pane -p -t bench; }
 # prints the time it showed, or fails.
 wait_for() {
 	local re=$1 deadline
-	deadline=$(awk -v n="$(now)" -v t="$2" 'BEGIN{print n+t}')
+	deadline=$(awk -v n="$(now)" -v t="$2" 'BEGIN{printf "%.3f", n+t}')
 	while :; do
 		if pane | grep -qE -- "$re"; then now; return 0; fi
 		if awk -v n="$(now)" -v d="$deadline" 'BEGIN{exit !(n > d)}'; then return 1; fi
@@ -120,7 +120,7 @@ explorer() {
 		tmux -L "$sock" send-keys -t bench /
 		tmux -L "$sock" send-keys -t bench -l "$word"
 		if ! t2=$(wait_for "/$word: (match [0-9,]+ of [0-9,]+|[0-9,]+ match|no match)" 120); then
-			t2=$(awk -v a="$t1" 'BEGIN{print a+120}')
+			t2=$(awk -v a="$t1" 'BEGIN{printf "%.3f", a+120}')
 		fi
 		hwm=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)
 		tmux -L "$sock" kill-session -t bench 2>/dev/null || true

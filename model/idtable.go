@@ -1,6 +1,10 @@
 package model
 
-import "hash/maphash"
+import (
+	"hash/maphash"
+
+	"github.com/dateline/dateline/model/internal/huge"
+)
 
 // idTable finds things by id without a map: an open-addressing table of
 // the numbers of the things, which key turns back into ids, each slot
@@ -18,7 +22,7 @@ func newIDTable(n int) *idTable {
 	for size < n+n/2 { // at most two thirds full
 		size *= 2
 	}
-	return &idTable{slots: make([]uint64, size), mask: uint64(size - 1), seed: maphash.MakeSeed()}
+	return &idTable{slots: huge.Slice[uint64](size, size), mask: uint64(size - 1), seed: maphash.MakeSeed()}
 }
 
 // insert adds thing i under id, unless another thing has that id already:

@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dateline/dateline/model/edtf"
+	"github.com/dateline/dateline/model/internal/huge"
 )
 
 // ItemKind says whether a timeline item is an event or a statement.
@@ -238,7 +239,7 @@ func (ix *Index) SortDay(pos int) edtf.Day { return sortDay(ix.lo[pos], ix.hi[po
 func (ix *Index) buildOrder() {
 	s := ix.story
 	n := len(s.Events) + len(s.Statements)
-	keys := make([]orderKey, 0, n)
+	keys := huge.Slice[orderKey](0, n)
 	for i := range s.Events {
 		e := &s.Events[i]
 		keys = append(keys, newOrderKey(e.Date, e.ID, ref{EventItem, int32(i)}))
@@ -248,9 +249,9 @@ func (ix *Index) buildOrder() {
 		keys = append(keys, newOrderKey(st.Date, st.ID, ref{StatementItem, int32(i)}))
 	}
 	byKey := func(a, b orderKey) int { return ix.compareKeys(&a, &b) }
-	ix.refs = make([]ref, n)
-	ix.lo = make([]edtf.Day, n)
-	ix.hi = make([]edtf.Day, n)
+	ix.refs = huge.Slice[ref](n, n)
+	ix.lo = huge.Slice[edtf.Day](n, n)
+	ix.hi = huge.Slice[edtf.Day](n, n)
 	put := func(i int, k *orderKey) {
 		ix.refs[i] = k.r
 		ix.lo[i], ix.hi[i] = k.lo, k.hi

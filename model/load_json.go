@@ -21,6 +21,7 @@ import (
 	"unsafe"
 
 	"github.com/dateline/dateline/model/edtf"
+	"github.com/dateline/dateline/model/internal/huge"
 	"github.com/dateline/dateline/model/text"
 )
 
@@ -80,6 +81,10 @@ type jsonReader struct {
 	roles []Role
 	cites []Citation
 	strs  []string
+	// Where the lists are kept once read.
+	roleSlab slab[Role]
+	citeSlab slab[Citation]
+	strSlab  slab[string]
 }
 
 func newJSONReader(b []byte) *jsonReader {
@@ -90,6 +95,7 @@ func newJSONReader(b []byte) *jsonReader {
 // allocation for thousands of strings, and no rounding up to size classes.
 type textArena struct {
 	block []byte
+	next  int // the size of the next block
 }
 
 const arenaBlock = 256 << 10
@@ -102,7 +108,8 @@ func (a *textArena) str(b []byte) string {
 		return string(b)
 	}
 	if len(a.block)+len(b) > cap(a.block) {
-		a.block = make([]byte, 0, arenaBlock)
+		a.next = min(max(a.next*2, arenaBlock), 16<<20)
+		a.block = huge.Slice[byte](0, a.next)
 	}
 	start := len(a.block)
 	a.block = append(a.block, b...)
@@ -527,5 +534,5 @@ func (r *jsonReader) strings() []string {
 	if !r.list(func() { r.strs = append(r.strs, r.ref()) }) {
 		return nil
 	}
-	return exact(r.strs)
+	return exact(&r.strSlab, r.strs)
 }

@@ -28,6 +28,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/dateline/dateline/model/internal/huge"
 	"github.com/dateline/dateline/model/text"
 	"go.yaml.in/yaml/v3"
 )
@@ -89,7 +90,7 @@ type ndjsonLoader struct {
 func LoadNDJSON(name string, r io.Reader) (*Story, Problems, error) {
 	l := &ndjsonLoader{name: name, s: &Story{}, lines: map[string][]int32{}}
 	if n := int(SizeHint(r)); n > 0 {
-		l.s.Events = make([]Event, 0, n/eventBytes+1)
+		l.s.Events = huge.Slice[Event](0, n/eventBytes+1)
 		l.lines["events"] = make([]int32, 0, n/eventBytes+1)
 	}
 	lineNo, blank, err := l.readAll(GuardBinary(name, r))

@@ -57,7 +57,9 @@ func explore(cmd *cobra.Command, paths []string, f model.Filter, watch bool, std
 		if err := model.CheckFilter(s, f); err != nil {
 			return nil, ui.FilterError{Err: err} // before the index is built
 		}
-		return model.NewIndex(s), nil
+		// The rows show once their order is known; the rest of the index
+		// is built behind them.
+		return model.StartIndex(s), nil
 	}
 	if conf.color != "" && !cmd.Flags().Changed("color") {
 		_ = cmd.Flags().Set("color", conf.color)

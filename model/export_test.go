@@ -31,3 +31,13 @@ func ScanInStoryOrder() (restore func()) {
 	storyOrderAfter, storyOrderMin = 100, 0
 	return func() { storyOrderAfter, storyOrderMin = after, least }
 }
+
+// NewOrdered is newOrdered: an index that knows only its order, whose
+// BuildRest builds the rest.
+func NewOrdered(s *Story) *Index { return newOrdered(s) }
+
+// BuildRest is buildRest.
+func (ix *Index) BuildRest() { ix.buildRest() }
+
+// Complete is complete.
+func (ix *Index) Complete() bool { return ix.complete() }

@@ -114,15 +114,57 @@ type Index struct {
 	rowCells  [][]topicCell     // per actor, the cells with steps or said stances
 	tree      []ActorNode
 	treeIdx   []int32 // the actor index of each tree node
+
+	// The parts past the order (posOf, stTitle, the postings, reactions
+	// and rowCells) are complete once ready is set and done closed; see
+	// StartIndex.
+	ready atomic.Bool
+	done  chan struct{}
 }
 
 // NewIndex builds the index of a valid story (one that Load or Validate
 // accepted).
 func NewIndex(s *Story) *Index {
+	ix := newOrdered(s)
+	ix.buildRest()
+	return ix
+}
+
+// StartIndex is NewIndex that returns as soon as the timeline's order is
+// known, building the rest in the background, so that a million rows
+// show before their index is complete. Meanwhile Title, ItemActors,
+// ItemTopics and Reactions work out their item's answer on the spot, and
+// a query reads its items' actors and topics the same way, so a text
+// search need not wait; what needs the rest (Lookup, a filter by actor
+// or topic, the stances, counts, the search text) waits for it. Ready
+// tells when it is complete.
+func StartIndex(s *Story) *Index {
+	ix := newOrdered(s)
+	go ix.buildRest()
+	return ix
+}
+
+// Ready is closed once the index is complete: at once for NewIndex's.
+func (ix *Index) Ready() <-chan struct{} { return ix.done }
+
+// complete reports whether the parts past the order are built.
+func (ix *Index) complete() bool { return ix.ready.Load() }
+
+// wait returns once the parts past the order are built.
+func (ix *Index) wait() {
+	if !ix.ready.Load() {
+		<-ix.done
+	}
+}
+
+// newOrdered is the index as far as the order: the actors, topics and
+// their tree, and the timeline.
+func newOrdered(s *Story) *Index {
 	ix := &Index{
 		story:   s,
 		actorOf: make(map[string]int32, len(s.Actors)),
 		topicOf: make(map[string]int32, len(s.Topics)),
+		done:    make(chan struct{}),
 	}
 	for i, a := range s.Actors {
 		ix.actorOf[a.ID] = int32(i)
@@ -132,7 +174,12 @@ func NewIndex(s *Story) *Index {
 	}
 	ix.buildActorTree()
 	ix.buildOrder()
-	// What follows needs only the order, and splits between two processors.
+	return ix
+}
+
+// buildRest builds what needs only the order, split between two
+// processors, and marks the index complete.
+func (ix *Index) buildRest() {
 	var wg sync.WaitGroup
 	wg.Go(func() {
 		ix.buildLookup()
@@ -142,7 +189,8 @@ func NewIndex(s *Story) *Index {
 	wg.Wait()
 	ix.buildReactions()
 	ix.buildCells()
-	return ix
+	ix.ready.Store(true)
+	close(ix.done)
 }
 
 func (ix *Index) buildActorTree() {
@@ -513,7 +561,7 @@ func (ix *Index) buildReactions() {
 			continue
 		}
 		if id := s.Statements[r.n].ReactsTo; id != "" {
-			if ev, ok := ix.Lookup(id); ok {
+			if ev, ok := ix.lookup(id); ok {
 				ix.reactions[int32(ev)] = append(ix.reactions[int32(ev)], int32(pos))
 			}
 		}
@@ -538,6 +586,9 @@ func (ix *Index) At(pos int) Item {
 // Title is the one-line heading of the item at pos.
 func (ix *Index) Title(pos int) string {
 	if r := ix.refs[pos]; r.kind == StatementItem {
+		if !ix.complete() {
+			return ix.makeTitle(r, titleQuote)
+		}
 		return ix.stTitle[r.n]
 	}
 	return ix.story.Events[ix.refs[pos].n].Title
@@ -558,6 +609,12 @@ func (ix *Index) Kind(pos int) ItemKind { return ix.refs[pos].kind }
 
 // Lookup finds the timeline position of an event or statement id.
 func (ix *Index) Lookup(id string) (int, bool) {
+	ix.wait()
+	return ix.lookup(id)
+}
+
+// lookup is Lookup for the parts that build the index after posOf.
+func (ix *Index) lookup(id string) (int, bool) {
 	p, ok := ix.posOf.find(id, ix.itemID)
 	return int(p), ok
 }
@@ -565,7 +622,7 @@ func (ix *Index) Lookup(id string) (int, bool) {
 // ItemActors returns the actors the item at pos names directly: an event's
 // participants or a statement's speaker, in the story's order.
 func (ix *Index) ItemActors(pos int) []*Actor {
-	ids := ix.itemActors[ix.actorStart[pos]:ix.actorStart[pos+1]]
+	ids := ix.actorsAt(pos, nil)
 	out := make([]*Actor, len(ids))
 	for i, a := range ids {
 		out[i] = &ix.story.Actors[a]
@@ -577,7 +634,8 @@ func (ix *Index) ItemActors(pos int) []*Actor {
 // go through every item.
 func (ix *Index) ItemActorsSeq(pos int) iter.Seq[*Actor] {
 	return func(yield func(*Actor) bool) {
-		for _, a := range ix.itemActors[ix.actorStart[pos]:ix.actorStart[pos+1]] {
+		var buf [8]int32
+		for _, a := range ix.actorsAt(pos, buf[:0]) {
 			if !yield(&ix.story.Actors[a]) {
 				return
 			}
@@ -588,7 +646,8 @@ func (ix *Index) ItemActorsSeq(pos int) iter.Seq[*Actor] {
 // ItemTopicsSeq is ItemTopics without making a slice.
 func (ix *Index) ItemTopicsSeq(pos int) iter.Seq[*Topic] {
 	return func(yield func(*Topic) bool) {
-		for _, t := range ix.itemTopics[ix.topicStart[pos]:ix.topicStart[pos+1]] {
+		var buf [8]int32
+		for _, t := range ix.topicsAt(pos, buf[:0]) {
 			if !yield(&ix.story.Topics[t]) {
 				return
 			}
@@ -598,12 +657,61 @@ func (ix *Index) ItemTopicsSeq(pos int) iter.Seq[*Topic] {
 
 // ItemTopics returns the topics the item at pos concerns.
 func (ix *Index) ItemTopics(pos int) []*Topic {
-	ids := ix.itemTopics[ix.topicStart[pos]:ix.topicStart[pos+1]]
+	ids := ix.topicsAt(pos, nil)
 	out := make([]*Topic, len(ids))
 	for i, t := range ids {
 		out[i] = &ix.story.Topics[t]
 	}
 	return out
+}
+
+// actorsAt is the actor indexes of the item at pos, as buildPostings
+// records them: the distinct known actors in the story's order. Until
+// the index is complete they are worked out from the item, into buf.
+func (ix *Index) actorsAt(pos int, buf []int32) []int32 {
+	r := ix.refs[pos]
+	if ix.complete() || r.kind == EventItem && len(ix.story.Events[r.n].Actors) > shortList {
+		ix.wait()
+		return ix.itemActors[ix.actorStart[pos]:ix.actorStart[pos+1]]
+	}
+	if r.kind == StatementItem {
+		if a, ok := ix.actorOf[ix.story.Statements[r.n].Speaker]; ok {
+			buf = append(buf, a)
+		}
+		return buf
+	}
+	return appendDistinct(buf, ix.story.Events[r.n].Actors, func(r *Role) string { return r.Actor }, ix.actorOf)
+}
+
+// topicsAt is actorsAt for topics: an event's topics, a statement's
+// stances'.
+func (ix *Index) topicsAt(pos int, buf []int32) []int32 {
+	r := ix.refs[pos]
+	if ix.complete() || r.kind == EventItem && len(ix.story.Events[r.n].Topics) > shortList ||
+		r.kind == StatementItem && len(ix.story.Statements[r.n].Stances) > shortList {
+		ix.wait()
+		return ix.itemTopics[ix.topicStart[pos]:ix.topicStart[pos+1]]
+	}
+	if r.kind == StatementItem {
+		return appendDistinct(buf, ix.story.Statements[r.n].Stances, func(ts *TopicStance) string { return ts.Topic }, ix.topicOf)
+	}
+	return appendDistinct(buf, ix.story.Events[r.n].Topics, func(id *string) string { return *id }, ix.topicOf)
+}
+
+// shortList is the longest list appendDistinct takes; an item with more
+// actors or topics waits for the complete index.
+const shortList = 32
+
+// appendDistinct is distinctKnown for one short list, without its marks:
+// a search of what is taken already.
+func appendDistinct[T any](dst []int32, xs []T, key func(*T) string, of map[string]int32) []int32 {
+	start := len(dst)
+	for i := range xs {
+		if v, ok := of[key(&xs[i])]; ok && !slices.Contains(dst[start:], v) {
+			dst = append(dst, v)
+		}
+	}
+	return dst
 }
 
 // Actor finds an actor by id.
@@ -700,7 +808,20 @@ func (ix *Index) ActorTree() []ActorNode { return ix.tree }
 
 // Reactions returns the timeline positions of the statements that react to
 // the event at pos.
-func (ix *Index) Reactions(pos int) []int { return toInts(ix.reactions[int32(pos)]) }
+func (ix *Index) Reactions(pos int) []int {
+	if ix.complete() {
+		return toInts(ix.reactions[int32(pos)])
+	}
+	// Until then, the statements that name the item's id, in time order.
+	id := ix.itemID(uint32(pos))
+	out := []int{}
+	for p, r := range ix.refs {
+		if r.kind == StatementItem && ix.story.Statements[r.n].ReactsTo == id {
+			out = append(out, p)
+		}
+	}
+	return out
+}
 
 // Position is where the actor stands on the topic now: the latest
 // recorded position. Where the story records nothing the stance is
@@ -714,6 +835,7 @@ func (ix *Index) Position(actorID, topicID string) Position {
 
 // HasPositions reports whether the actor holds a recorded position on any topic.
 func (ix *Index) HasPositions(actorID string) bool {
+	ix.wait()
 	a, ok := ix.actorOf[actorID]
 	if !ok {
 		return false

@@ -301,6 +301,10 @@ func (sm *searchMemo) forget() {
 // actors (or topics), or returns nil to mean every item. The result may be
 // a posting list itself: callers must not change it.
 func (ix *Index) candidates(m *matcher) []int32 {
+	if m.actors == nil && m.topics == nil {
+		return nil
+	}
+	ix.wait()
 	var lists [][]int32
 	switch {
 	case m.actors != nil:
@@ -582,11 +586,12 @@ func (ix *Index) matches(m *matcher, p int32) bool {
 	if m.dated && (ix.hi[p] < m.lo || ix.lo[p] > m.hi || ix.lo[p] == edtf.MaxDay) {
 		return false
 	}
-	actors := ix.itemActors[ix.actorStart[p]:ix.actorStart[p+1]]
+	var aBuf, tBuf [8]int32
+	actors := ix.actorsAt(int(p), aBuf[:0])
 	if m.actors != nil && !anyOf(actors, m.actors) {
 		return false
 	}
-	if m.topics != nil && !anyOf(ix.itemTopics[ix.topicStart[p]:ix.topicStart[p+1]], m.topics) {
+	if m.topics != nil && !anyOf(ix.topicsAt(int(p), tBuf[:0]), m.topics) {
 		return false
 	}
 	if m.needle == "" {
@@ -664,6 +669,7 @@ func unionSorted(lists [][]int32) []int32 {
 // ActorCounts counts, for every actor id, the rows that involve the actor or
 // any of its descendants: the number a filter on that actor would keep.
 func (ix *Index) ActorCounts(rows []int32) map[string]int {
+	ix.wait()
 	counts := make([]int, len(ix.story.Actors))
 	stamp := make([]int32, len(ix.story.Actors))
 	for i := range stamp {
@@ -686,6 +692,7 @@ func (ix *Index) ActorCounts(rows []int32) map[string]int {
 
 // TopicCounts counts, for every topic id, the rows on that topic.
 func (ix *Index) TopicCounts(rows []int32) map[string]int {
+	ix.wait()
 	counts := make([]int, len(ix.story.Topics))
 	for _, p := range rows {
 		for _, t := range ix.itemTopics[ix.topicStart[p]:ix.topicStart[p+1]] {

@@ -108,11 +108,15 @@ func stepDay(d edtf.Date) edtf.Day { return d.Earliest() }
 
 // PositionDate is when the position took effect (see EffectiveDate).
 func (ix *Index) PositionDate(p *Position) edtf.Date {
-	return EffectiveDate(p, ix.itemDate)
+	ix.wait()
+	return ix.positionDate(p)
 }
 
+// positionDate is PositionDate for buildCells, once posOf is built.
+func (ix *Index) positionDate(p *Position) edtf.Date { return EffectiveDate(p, ix.itemDate) }
+
 func (ix *Index) itemDate(id string) (edtf.Date, bool) {
-	pos, ok := ix.Lookup(id)
+	pos, ok := ix.lookup(id)
 	if !ok {
 		return edtf.Date{}, false
 	}
@@ -138,7 +142,7 @@ func (ix *Index) buildCells() {
 		t, okT := ix.topicOf[p.Topic]
 		if okA && okT {
 			c := get(a, t)
-			c.steps = append(c.steps, Step{Date: ix.PositionDate(p), Position: p})
+			c.steps = append(c.steps, Step{Date: ix.positionDate(p), Position: p})
 		}
 	}
 	// A statement's stances count for its speaker and everyone above it.
@@ -238,6 +242,7 @@ func (ix *Index) CellAt(actorID, topicID string, asOf edtf.Day) Cell {
 }
 
 func (ix *Index) fill(c *Cell, a, t int32, asOf edtf.Day) {
+	ix.wait()
 	d := ix.cellOf(a, t)
 	if d == nil {
 		return
@@ -320,6 +325,7 @@ func (ix *Index) Grid(q GridQuery) Grid {
 // says something. Open starts and undated items, which have no such day,
 // are left out.
 func (ix *Index) ChangeDays(actorIDs []string) []edtf.Day {
+	ix.wait()
 	want := make(map[int32]bool, len(actorIDs))
 	for _, id := range actorIDs {
 		if a, ok := ix.actorOf[id]; ok {
@@ -347,6 +353,7 @@ func (ix *Index) ChangeDays(actorIDs []string) []edtf.Day {
 // or its statements (or those of anyone under it) take a stance: the rows
 // of the matrix that are not empty at every date.
 func (ix *Index) Speaks(actorID string) bool {
+	ix.wait()
 	a, ok := ix.actorOf[actorID]
 	return ok && len(ix.rowCells[a]) > 0
 }

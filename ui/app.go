@@ -95,6 +95,10 @@ type App struct {
 	reload Reloader
 	// load is set until the story arrives (see NewLoading).
 	load *loading
+	// indexed says the story's index is complete; until then the rows
+	// show and the panes that need the rest (the matrix, the pickers'
+	// counts) wait for indexedMsg.
+	indexed bool
 	// work.go: the command line's hooks, what the work keys remember,
 	// the story's page and the user's theme.
 	hooks Hooks
@@ -127,7 +131,11 @@ func (a *App) adopt(ix *model.Index) {
 	a.ix = ix
 	a.timeline = NewTimeline(ix, a.styles, a.keys)
 	a.detail = NewDetail(ix, a.styles, a.keys)
-	a.positions = NewPositions(ix, a.styles, a.keys)
+	a.indexed = isComplete(ix)
+	a.positions = Positions{}
+	if a.indexed {
+		a.positions = NewPositions(ix, a.styles, a.keys)
+	}
 	a.status = NewStatusBar(ix, a.styles)
 	a.gen++ // a query under way is for another story
 	a.pending = false
@@ -141,7 +149,29 @@ func (a App) Init() tea.Cmd {
 	if a.load != nil {
 		return a.crash.guard(tea.Batch(tea.RequestBackgroundColor, a.load.run, tickLoad()))
 	}
-	return a.crash.guard(tea.Batch(tea.RequestBackgroundColor, a.waitReload(), prepareSearch(a.ix)))
+	return a.crash.guard(tea.Batch(tea.RequestBackgroundColor, a.waitReload(), waitIndexed(a.ix), prepareSearch(a.ix)))
+}
+
+// isComplete reports whether ix's index is built to the end (see
+// model.StartIndex), without waiting.
+func isComplete(ix *model.Index) bool {
+	select {
+	case <-ix.Ready():
+		return true
+	default:
+		return false
+	}
+}
+
+// indexedMsg says that ix's index is complete.
+type indexedMsg struct{ ix *model.Index }
+
+// waitIndexed tells the app when ix's index is complete.
+func waitIndexed(ix *model.Index) tea.Cmd {
+	return func() tea.Msg {
+		<-ix.Ready()
+		return indexedMsg{ix}
+	}
 }
 
 // prepareSearch builds the index's search text in the background, so that
@@ -295,6 +325,13 @@ func (a *App) route(msg tea.Msg) tea.Cmd {
 	case openCardMsg:
 		a.openCard(msg.actor)
 		return nil
+	case indexedMsg:
+		if msg.ix == a.ix && !a.indexed {
+			a.indexed = true
+			a.positions = NewPositions(a.ix, a.styles, a.keys)
+			a.relayout()
+		}
+		return nil
 	}
 	if cmd, ok := a.routeWork(msg); ok {
 		return cmd
@@ -388,6 +425,8 @@ func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		n := a.timeline.Len()
 		a.jumpBack(key.Matches(k, g.Forward))
 		return a.refind(n)
+	case !a.indexed && (key.Matches(k, g.Actors) || key.Matches(k, g.Topics) || key.Matches(k, g.Positions)):
+		a.message = "Still indexing the story; try again in a moment"
 	case key.Matches(k, g.Actors):
 		a.openPicker(pickActors)
 	case key.Matches(k, g.Topics):

@@ -504,3 +504,21 @@ func TestGolden(t *testing.T) {
 		}
 	}
 }
+
+// Until the index is complete the rows show, and the keys whose panes need
+// the rest say so rather than wait; indexedMsg opens them.
+func TestKeysWaitForTheIndex(t *testing.T) {
+	a := newApp(t, 120, 40)
+	a.indexed, a.positions = false, Positions{}
+	for _, k := range []string{"p", "a", "t"} {
+		a = press(t, a, k)
+		if a.overlay != overlayNone || !strings.Contains(screen(a), "Still indexing") {
+			t.Fatalf("%s before the index is complete: overlay %v, screen:\n%s", k, a.overlay, screen(a))
+		}
+	}
+	a = update(t, a, indexedMsg{a.ix})
+	a = press(t, a, "p")
+	if a.overlay != overlayPositions || !strings.Contains(screen(a), "Putin") {
+		t.Fatalf("p once indexed: overlay %v, screen:\n%s", a.overlay, screen(a))
+	}
+}

@@ -99,7 +99,7 @@ func (a App) updateLoading(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.load.cancel()
 		a.load = nil
 		a.adopt(msg.ix)
-		return a, tea.Batch(a.waitReload(), prepareSearch(msg.ix))
+		return a, tea.Batch(a.waitReload(), waitIndexed(msg.ix), prepareSearch(msg.ix))
 	}
 	return a, nil
 }

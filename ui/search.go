@@ -60,6 +60,9 @@ func (a *App) setRows(rows []int32) {
 // reselect selects the item the user chose, scrolling to it, if the rows
 // hold it; ok reports whether it is selected.
 func (a *App) reselect() (ok bool) {
+	if a.chosen == "" {
+		return false // nothing chosen yet; nor need the first rows wait for Lookup
+	}
 	pos, ok := a.ix.Lookup(a.chosen)
 	if !ok {
 		return false

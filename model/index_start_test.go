@@ -1,0 +1,119 @@
+package model_test
+
+import (
+	"context"
+	"slices"
+	"testing"
+
+	"github.com/dateline/dateline/model"
+	"github.com/dateline/dateline/model/gen"
+)
+
+// An index that knows only its order answers what StartIndex lets it
+// answer before the rest is built (titles, an item's actors, topics and
+// reactions, a text query) as the complete index does.
+func TestOrderedIndexAnswersAsComplete(t *testing.T) {
+	s := gen.Story(gen.Config{Events: 3000, Seed: 4})
+	s.Statements[1].ReactsTo = s.Statements[0].ID // a reaction to a statement
+	full := model.NewIndex(s)
+	part := model.NewOrdered(s)
+	if part.Complete() {
+		t.Fatal("an index of the order alone says it is complete")
+	}
+	ids := func(xs []*model.Actor) []string {
+		var out []string
+		for _, x := range xs {
+			out = append(out, x.ID)
+		}
+		return out
+	}
+	tids := func(xs []*model.Topic) []string {
+		var out []string
+		for _, x := range xs {
+			out = append(out, x.ID)
+		}
+		return out
+	}
+	reacted := 0
+	for pos := range full.Len() {
+		if got, want := part.Title(pos), full.Title(pos); got != want {
+			t.Fatalf("Title(%d) = %q before the rest is built, %q after", pos, got, want)
+		}
+		if got, want := ids(part.ItemActors(pos)), ids(full.ItemActors(pos)); !slices.Equal(got, want) {
+			t.Fatalf("ItemActors(%d) = %v before, %v after", pos, got, want)
+		}
+		if got, want := tids(part.ItemTopics(pos)), tids(full.ItemTopics(pos)); !slices.Equal(got, want) {
+			t.Fatalf("ItemTopics(%d) = %v before, %v after", pos, got, want)
+		}
+		got, want := part.Reactions(pos), full.Reactions(pos)
+		if !slices.Equal(got, want) {
+			t.Fatalf("Reactions(%d) = %v before, %v after", pos, got, want)
+		}
+		reacted += len(want)
+	}
+	if reacted == 0 {
+		t.Fatal("no item has reactions, so Reactions was not tried")
+	}
+	for _, word := range []string{"ambush", "Government", "zzqq"} {
+		f := model.Filter{Text: word}
+		got, err := part.QueryContext(context.Background(), f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := full.Query(f); !slices.Equal(got, want) {
+			t.Errorf("a text query for %q finds %d items before the rest is built, %d after", word, len(got), len(want))
+		}
+	}
+	// What needs the rest waits for it, as do items with more actors or
+	// topics than are worked out on the spot: build it now, from another
+	// goroutine, while they wait.
+	for i := range 40 {
+		s.Events[0].Actors = append(s.Events[0].Actors, model.Role{Actor: s.Actors[i%len(s.Actors)].ID})
+		s.Events[1].Topics = append(s.Events[1].Topics, s.Topics[i%len(s.Topics)].ID)
+	}
+	full, part = model.NewIndex(s), model.NewOrdered(s)
+	type answer struct {
+		pos            int
+		actors, topics []string
+	}
+	answers := make(chan answer, 2)
+	for _, e := range s.Events[:2] {
+		go func() {
+			p, _ := part.Lookup(e.ID)
+			answers <- answer{p, ids(part.ItemActors(p)), tids(part.ItemTopics(p))}
+		}()
+	}
+	go part.BuildRest()
+	for range 2 {
+		a := <-answers
+		if want := ids(full.ItemActors(a.pos)); !slices.Equal(a.actors, want) {
+			t.Errorf("ItemActors(%d) of a long list = %v, want %v", a.pos, a.actors, want)
+		}
+		if want := tids(full.ItemTopics(a.pos)); !slices.Equal(a.topics, want) {
+			t.Errorf("ItemTopics(%d) of a long list = %v, want %v", a.pos, a.topics, want)
+		}
+	}
+	<-part.Ready()
+	if !part.Complete() {
+		t.Error("Ready is closed but the index is not complete")
+	}
+}
+
+func mustLookup(t *testing.T, ix *model.Index, id string) int {
+	t.Helper()
+	p, ok := ix.Lookup(id)
+	if !ok {
+		t.Fatalf("no item %q", id)
+	}
+	return p
+}
+
+// NewIndex's index is complete when it returns.
+func TestNewIndexIsComplete(t *testing.T) {
+	ix := model.NewIndex(gen.Story(gen.Config{Events: 50, Seed: 1}))
+	select {
+	case <-ix.Ready():
+	default:
+		t.Fatal("NewIndex returned an index whose Ready is not closed")
+	}
+}

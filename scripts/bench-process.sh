@@ -109,10 +109,10 @@ wait_for() {
 # and the status bar's match count; medians of $runs.
 first_row_re=${FIRST_ROW_RE:-$'(^|\n)┃ ▌ '}
 explorer() {
-	local label=$1 file=$2 i t0 t1 t2 pid hwm
+	local label=$1 file=$2 i t0 t1 tl t2 pid hwm
 	tmux -L "$sock" has-session -t keep 2>/dev/null ||
 		tmux -L "$sock" new-session -d -s keep -x 120 -y 40 'sleep 86400'
-	: >"$work/first" && : >"$work/search" && : >"$work/hwm"
+	: >"$work/first" && : >"$work/land" && : >"$work/search" && : >"$work/hwm"
 	for ((i = 0; i < runs; i++)); do
 		t0=$(now)
 		tmux -L "$sock" new-session -d -s bench -x 120 -y 40 "exec env TERM=xterm-256color '$bin' '$file'"
@@ -124,12 +124,18 @@ explorer() {
 		fi
 		tmux -L "$sock" send-keys -t bench /
 		tmux -L "$sock" send-keys -t bench -l "$word"
+		# The first match shows (the status says it is counting the rest),
+		# then the count.
+		if ! tl=$(wait_for "/$word: (counting the matches|match [0-9,]+ of [0-9,]+|[0-9,]+ match|no match)" 120); then
+			tl=$(awk -v a="$t1" 'BEGIN{printf "%.3f", a+120}')
+		fi
 		if ! t2=$(wait_for "/$word: (match [0-9,]+ of [0-9,]+|[0-9,]+ match|no match)" 120); then
 			t2=$(awk -v a="$t1" 'BEGIN{printf "%.3f", a+120}')
 		fi
 		hwm=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)
 		tmux -L "$sock" kill-session -t bench 2>/dev/null || true
 		awk -v a="$t0" -v b="$t1" 'BEGIN{print b-a}' >>"$work/first"
+		awk -v a="$t1" -v b="$tl" 'BEGIN{print b-a}' >>"$work/land"
 		awk -v a="$t1" -v b="$t2" 'BEGIN{print b-a}' >>"$work/search"
 		echo "$hwm" >>"$work/hwm"
 		sleep 0.5
@@ -140,6 +146,8 @@ explorer() {
 	printf '| %s: the first row | %s (%s s) | %s | %.2f × |\n' "$label" "$(secs "$(median <"$work/first")")" \
 		"$(minmax <"$work/first" | awk -F'–' '{printf "%.2f–%.2f", $1, $2}')" "$(mib "$r")" \
 		"$(awk -v r="$r" -v s="$size" 'BEGIN{print r*1024/s}')"
+	printf '| %s: `/%s` typed as the rows show, until its first match shows | %s (%s s) | | |\n' "$label" "$word" \
+		"$(secs "$(median <"$work/land")")" "$(minmax <"$work/land" | awk -F'–' '{printf "%.2f–%.2f", $1, $2}')"
 	printf '| %s: `/%s` typed as the rows show, until its count shows | %s (%s s) | | |\n' "$label" "$word" \
 		"$(secs "$(median <"$work/search")")" "$(minmax <"$work/search" | awk -F'–' '{printf "%.2f–%.2f", $1, $2}')"
 }

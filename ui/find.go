@@ -32,6 +32,9 @@ type finder struct {
 	// landing is where the find under way is to land (at or after it),
 	// -1 once it has landed or when it is not to move.
 	landing int
+	// landed says the find under way has shown its first match while its
+	// matches are still being counted.
+	landed bool
 }
 
 // foundMsg carries a find's result back: the first match at or after the
@@ -131,7 +134,7 @@ func (a *App) runFind(from int) tea.Cmd {
 	if a.find.text == "" {
 		return nil
 	}
-	a.find.landing = from
+	a.find.landing, a.find.landed = from, false
 	ctx, cancel := context.WithCancel(context.Background())
 	a.find.cancel = cancel
 	gen, ix, rows := a.find.gen, a.ix, a.timeline.rows
@@ -195,7 +198,7 @@ func (a *App) found(msg foundMsg) {
 	switch {
 	case a.find.landing < 0:
 	case !msg.full && msg.land >= 0:
-		a.find.landing = -1
+		a.find.landing, a.find.landed = -1, true
 		a.selectPos(msg.land)
 	case msg.full && len(m) > 0:
 		i := sort.Search(len(m), func(i int) bool { return m[i] >= int32(a.find.landing) })
@@ -270,6 +273,8 @@ func (a *App) findNote() string {
 	head := "/" + a.find.text + ": "
 	m := a.find.matches
 	switch {
+	case !a.find.ready && a.find.landed:
+		return head + "counting the matches…"
 	case !a.find.ready:
 		return head + "finding…"
 	case len(m) == 0:

@@ -118,3 +118,25 @@ func TestFindWithinFilter(t *testing.T) {
 		t.Errorf("find within a filter lands on %d, want %d", pos, a.find.matches[0])
 	}
 }
+
+// A find says it is counting once it has landed on its first match, and
+// the count once that is done.
+func TestFindSaysCountingOnceLanded(t *testing.T) {
+	a := newApp(t, 120, 40)
+	a.find.text = "putin"
+	_ = a.runFind(0) // its answers are delivered by hand below
+	if got := a.findNote(); !strings.Contains(got, "finding") {
+		t.Fatalf("before any answer the note is %q", got)
+	}
+	a.found(foundMsg{gen: a.find.gen, land: 5})
+	if got := a.findNote(); !strings.Contains(got, "counting the matches") {
+		t.Fatalf("landed, not counted: the note is %q", got)
+	}
+	if pos, _ := a.timeline.Selected(); pos != 5 {
+		t.Fatalf("landed on %d, want 5", pos)
+	}
+	a.found(foundMsg{gen: a.find.gen, land: -1, matches: []int32{5, 9}, full: true})
+	if got := a.findNote(); !strings.Contains(got, "match 1 of 2") {
+		t.Fatalf("counted: the note is %q", got)
+	}
+}

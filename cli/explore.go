@@ -50,6 +50,7 @@ func explore(cmd *cobra.Command, paths []string, f model.Filter, watch bool, std
 		name = strings.Join(paths, " + ")
 	}
 	load := func(ctx context.Context, progress func(done, total int64)) (*model.Index, error) {
+		defer pauseGC(paths)() // through the order too
 		s, err := loadStory(ctx, paths, from, progress, &warnings)
 		if err != nil {
 			return nil, err

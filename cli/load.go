@@ -129,7 +129,9 @@ func loadStory(ctx context.Context, paths []string, from formats.Options, progre
 	if len(paths) == 0 {
 		s, warns, err = model.Load(content.StoryName, content.Story())
 	} else {
+		resume := pauseGC(paths)
 		s, warns, err = formats.LoadFilesWith(ctx, paths, from, progress)
+		resume()
 	}
 	for _, w := range warns {
 		fmt.Fprintln(stderr, text.Clean(w.Error())) // the file name is not cleaned

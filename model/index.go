@@ -282,11 +282,18 @@ func sortDay(lo, hi edtf.Day) edtf.Day {
 // decreases along the timeline, and is edtf.MaxDay for an undated item.
 func (ix *Index) SortDay(pos int) edtf.Day { return sortDay(ix.lo[pos], ix.hi[pos]) }
 
-// buildOrder sorts the items into the timeline: each half on its own
-// processor, then one merge.
+// buildOrder sorts the items into the timeline: by a counting sort on
+// their sort days where the days are few enough (see orderByDay), else
+// each half on its own processor, then one merge.
 func (ix *Index) buildOrder() {
 	s := ix.story
 	n := len(s.Events) + len(s.Statements)
+	ix.refs = huge.Slice[ref](n, n)
+	ix.lo = huge.Slice[edtf.Day](n, n)
+	ix.hi = huge.Slice[edtf.Day](n, n)
+	if n >= 1<<14 && ix.orderByDay() {
+		return
+	}
 	keys := huge.Slice[orderKey](0, n)
 	for i := range s.Events {
 		e := &s.Events[i]
@@ -297,9 +304,6 @@ func (ix *Index) buildOrder() {
 		keys = append(keys, newOrderKey(st.Date, st.ID, ref{StatementItem, int32(i)}))
 	}
 	byKey := func(a, b orderKey) int { return ix.compareKeys(&a, &b) }
-	ix.refs = huge.Slice[ref](n, n)
-	ix.lo = huge.Slice[edtf.Day](n, n)
-	ix.hi = huge.Slice[edtf.Day](n, n)
 	put := func(i int, k *orderKey) {
 		ix.refs[i] = k.r
 		ix.lo[i], ix.hi[i] = k.lo, k.hi
@@ -326,6 +330,86 @@ func (ix *Index) buildOrder() {
 			b = b[1:]
 		}
 	}
+}
+
+// orderByDay fills refs, lo and hi by a counting sort on the items' sort
+// days, then sorts each day's few items by compareKeys, the days split
+// between two processors: linear, and without a key a item, where a
+// comparison sort of a million keys is neither. It declines (false) when
+// the days span far more than there are items, as dates thousands of
+// years apart do. Undated items (MaxDay) go last.
+func (ix *Index) orderByDay() bool {
+	s := ix.story
+	n := len(ix.refs)
+	at := func(i int) (edtf.Date, ref) {
+		if i < len(s.Events) {
+			return s.Events[i].Date, ref{EventItem, int32(i)}
+		}
+		return s.Statements[i-len(s.Events)].Date, ref{StatementItem, int32(i - len(s.Events))}
+	}
+	// The items' days, in the story's order, in lo for now.
+	days := ix.lo
+	first, last := edtf.MaxDay, edtf.MinDay
+	for i := range n {
+		d, _ := at(i)
+		day := sortDay(d.Earliest(), d.Latest())
+		days[i] = day
+		if day != edtf.MaxDay {
+			first, last = min(first, day), max(last, day)
+		}
+	}
+	if first > last { // all undated
+		first, last = 0, 0
+	}
+	span := int64(last) - int64(first) + 2 // the last slot is the undated
+	if span > 4*int64(n)+1024 {
+		return false
+	}
+	slot := func(d edtf.Day) int {
+		if d == edtf.MaxDay {
+			return int(span - 1)
+		}
+		return int(d - first)
+	}
+	start := make([]int32, span+1) // slot k holds refs[start[k]:start[k+1]]
+	for _, d := range days {
+		start[slot(d)+1]++
+	}
+	for k := range span {
+		start[k+1] += start[k]
+	}
+	next := slices.Clone(start[:span])
+	for i, d := range days {
+		k := slot(d)
+		_, ix.refs[next[k]] = at(i)
+		next[k]++
+	}
+	sortSlots := func(from, to int) {
+		var keys []orderKey
+		for k := from; k < to; k++ {
+			lo, hi := int(start[k]), int(start[k+1])
+			keys = keys[:0]
+			for p := lo; p < hi; p++ {
+				d, id := ix.dateID(ix.refs[p])
+				keys = append(keys, newOrderKey(d, id, ix.refs[p]))
+			}
+			if len(keys) > 1 {
+				slices.SortFunc(keys, func(a, b orderKey) int { return ix.compareKeys(&a, &b) })
+			}
+			for i := range keys {
+				ix.refs[lo+i], ix.lo[lo+i], ix.hi[lo+i] = keys[i].r, keys[i].lo, keys[i].hi
+			}
+		}
+	}
+	// The slot where half the items are behind: each processor sorts
+	// about half of them.
+	mid, _ := slices.BinarySearch(start, int32(n/2))
+	mid = min(mid, int(span))
+	var wg sync.WaitGroup
+	wg.Go(func() { sortSlots(0, mid) })
+	sortSlots(mid, int(span))
+	wg.Wait()
+	return true
 }
 
 func (ix *Index) dateID(r ref) (edtf.Date, string) {

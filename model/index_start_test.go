@@ -1,11 +1,14 @@
 package model_test
 
 import (
+	"cmp"
 	"context"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/dateline/dateline/model"
+	"github.com/dateline/dateline/model/edtf"
 	"github.com/dateline/dateline/model/gen"
 )
 
@@ -116,4 +119,51 @@ func TestNewIndexIsComplete(t *testing.T) {
 	default:
 		t.Fatal("NewIndex returned an index whose Ready is not closed")
 	}
+}
+
+// A big story's order (a counting sort by day, or the comparison sort when
+// its days span millennia) is the timeline's: by sort day, then earliest
+// and latest day, then id, each item once.
+func TestBigOrder(t *testing.T) {
+	for _, wide := range []bool{false, true} {
+		s := gen.Story(gen.Config{Events: 20_000, Seed: 9})
+		if wide {
+			s.Events[3].Date = testDay("-5000")
+		}
+		s.Events[5].Date = edtf.Date{} // undated
+		ix := model.NewIndex(s)
+		key := func(p int) (edtf.Day, edtf.Day, edtf.Day, string) {
+			it := ix.At(p)
+			return ix.SortDay(p), it.Date().Earliest(), it.Date().Latest(), it.ID()
+		}
+		seen := map[string]bool{}
+		for p := range ix.Len() {
+			d, lo, hi, id := key(p)
+			if seen[id] {
+				t.Fatalf("wide %v: %s is in the timeline twice", wide, id)
+			}
+			seen[id] = true
+			if p == 0 {
+				continue
+			}
+			pd, plo, phi, pid := key(p - 1)
+			if c := cmp.Or(cmp.Compare(pd, d), cmp.Compare(plo, lo), cmp.Compare(phi, hi), strings.Compare(pid, id)); c >= 0 {
+				t.Fatalf("wide %v: %s (%d) before %s (%d) at %d", wide, pid, pd, id, d, p)
+			}
+		}
+		if len(seen) != len(s.Events)+len(s.Statements) {
+			t.Fatalf("wide %v: %d items in the timeline, want %d", wide, len(seen), len(s.Events)+len(s.Statements))
+		}
+		if _, _, _, id := key(ix.Len() - 1); id != s.Events[5].ID {
+			t.Errorf("wide %v: the undated item is not last; %s is", wide, id)
+		}
+	}
+}
+
+func testDay(s string) edtf.Date {
+	d, err := edtf.Parse(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
 }

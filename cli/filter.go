@@ -65,6 +65,8 @@ func (f *filterFlags) load(cmd *cobra.Command, paths []string, stderr io.Writer)
 	if err := model.CheckFilter(s, mf); err != nil {
 		return nil, nil, usageErr("%v", err)
 	}
-	ix := model.NewIndex(s)
+	// One question of the story: its answer reads the items on the spot,
+	// and the rest of the index is built only if the output needs it.
+	ix := model.OrderedIndex(s)
 	return ix, ix.Query(mf), nil
 }

@@ -32,12 +32,8 @@ func ScanInStoryOrder() (restore func()) {
 	return func() { storyOrderAfter, storyOrderMin = after, least }
 }
 
-// NewOrdered is newOrdered: an index that knows only its order, whose
-// BuildRest builds the rest.
-func NewOrdered(s *Story) *Index { return newOrdered(s) }
-
-// BuildRest is buildRest.
-func (ix *Index) BuildRest() { ix.buildRest() }
+// BuildRest builds the rest of an OrderedIndex, as its first need does.
+func (ix *Index) BuildRest() { ix.wait() }
 
 // Complete is complete.
 func (ix *Index) Complete() bool { return ix.complete() }

@@ -116,8 +116,9 @@ type Index struct {
 	treeIdx   []int32 // the actor index of each tree node
 
 	// The parts past the order (posOf, stTitle, the postings, reactions
-	// and rowCells) are complete once ready is set and done closed; see
-	// StartIndex.
+	// and rowCells) are built once, by rest, and complete once ready is
+	// set and done closed; see StartIndex and OrderedIndex.
+	rest  sync.Once
 	ready atomic.Bool
 	done  chan struct{}
 }
@@ -126,34 +127,42 @@ type Index struct {
 // accepted).
 func NewIndex(s *Story) *Index {
 	ix := newOrdered(s)
-	ix.buildRest()
+	ix.wait()
 	return ix
 }
+
+// OrderedIndex is NewIndex that builds the order alone, and the rest the
+// first time something needs it: for a command that asks one question of
+// a big story, whose text search or filter reads the items' actors and
+// topics on the spot (see StartIndex) rather than build their postings.
+func OrderedIndex(s *Story) *Index { return newOrdered(s) }
 
 // StartIndex is NewIndex that returns as soon as the timeline's order is
 // known, building the rest in the background, so that a million rows
 // show before their index is complete. Meanwhile Title, ItemActors,
 // ItemTopics and Reactions work out their item's answer on the spot, and
-// a query reads its items' actors and topics the same way, so a text
-// search need not wait; what needs the rest (Lookup, a filter by actor
-// or topic, the stances, counts, the search text) waits for it. Ready
-// tells when it is complete.
+// a query reads its items' actors and topics the same way, so a search
+// or a filter need not wait; what needs the rest (Lookup, the stances,
+// counts, the search text) waits for it. Ready tells when it is
+// complete.
 func StartIndex(s *Story) *Index {
 	ix := newOrdered(s)
-	go ix.buildRest()
+	go ix.wait()
 	return ix
 }
 
-// Ready is closed once the index is complete: at once for NewIndex's.
+// Ready is closed once the index is complete: at once for NewIndex's,
+// and for OrderedIndex's only once something has needed the rest.
 func (ix *Index) Ready() <-chan struct{} { return ix.done }
 
 // complete reports whether the parts past the order are built.
 func (ix *Index) complete() bool { return ix.ready.Load() }
 
-// wait returns once the parts past the order are built.
+// wait returns once the parts past the order are built, building them
+// if nobody has started to.
 func (ix *Index) wait() {
 	if !ix.ready.Load() {
-		<-ix.done
+		ix.rest.Do(ix.buildRest)
 	}
 }
 
@@ -334,7 +343,7 @@ func (ix *Index) buildOrder() {
 
 // orderByDay fills refs, lo and hi by a counting sort on the items' sort
 // days, then sorts each day's few items by compareKeys, the days split
-// between two processors: linear, and without a key a item, where a
+// between two processors: linear, and with no key an item, where a
 // comparison sort of a million keys is neither. It declines (false) when
 // the days span far more than there are items, as dates thousands of
 // years apart do. Undated items (MaxDay) go last.

@@ -19,7 +19,7 @@ func TestOrderedIndexAnswersAsComplete(t *testing.T) {
 	s := gen.Story(gen.Config{Events: 3000, Seed: 4})
 	s.Statements[1].ReactsTo = s.Statements[0].ID // a reaction to a statement
 	full := model.NewIndex(s)
-	part := model.NewOrdered(s)
+	part := model.OrderedIndex(s)
 	if part.Complete() {
 		t.Fatal("an index of the order alone says it is complete")
 	}
@@ -57,15 +57,28 @@ func TestOrderedIndexAnswersAsComplete(t *testing.T) {
 	if reacted == 0 {
 		t.Fatal("no item has reactions, so Reactions was not tried")
 	}
-	for _, word := range []string{"ambush", "Government", "zzqq"} {
-		f := model.Filter{Text: word}
+	root := full.ActorTree()[0].Actor.ID // with what is under it
+	filters := []model.Filter{
+		{Text: "ambush"}, {Text: "Government"}, {Text: "zzqq"},
+		{Actors: []string{root}}, {Actors: []string{s.Actors[len(s.Actors)-1].ID}, Text: "a"},
+		{Topics: []string{s.Topics[0].ID}}, {Actors: []string{root}, Topics: []string{s.Topics[1].ID}},
+	}
+	for _, f := range filters {
 		got, err := part.QueryContext(context.Background(), f)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if want := full.Query(f); !slices.Equal(got, want) {
-			t.Errorf("a text query for %q finds %d items before the rest is built, %d after", word, len(got), len(want))
+		first, err := part.QueryFirst(context.Background(), f, 10)
+		if err != nil {
+			t.Fatal(err)
 		}
+		want := full.Query(f)
+		if !slices.Equal(got, want) || !slices.Equal(first, want[:min(10, len(want))]) {
+			t.Errorf("%+v finds %d items (first %v) before the rest is built, %d (first %v) after", f, len(got), first, len(want), want[:min(10, len(want))])
+		}
+	}
+	if part.Complete() {
+		t.Error("a query built the rest of the index; it should read the items on the spot")
 	}
 	// What needs the rest waits for it, as do items with more actors or
 	// topics than are worked out on the spot: build it now, from another
@@ -74,7 +87,7 @@ func TestOrderedIndexAnswersAsComplete(t *testing.T) {
 		s.Events[0].Actors = append(s.Events[0].Actors, model.Role{Actor: s.Actors[i%len(s.Actors)].ID})
 		s.Events[1].Topics = append(s.Events[1].Topics, s.Topics[i%len(s.Topics)].ID)
 	}
-	full, part = model.NewIndex(s), model.NewOrdered(s)
+	full, part = model.NewIndex(s), model.OrderedIndex(s)
 	type answer struct {
 		pos            int
 		actors, topics []string

@@ -153,7 +153,7 @@ func (ix *Index) QueryContext(ctx context.Context, f Filter) ([]int32, error) {
 	}
 	m := ix.compile(f)
 	cands := ix.candidates(m)
-	if m.candsAreMatches() {
+	if cands != nil && m.candsAreMatches() {
 		return slices.Clone(cands), nil
 	}
 	key := memoKey(f)
@@ -195,7 +195,7 @@ func (ix *Index) QueryFirst(ctx context.Context, f Filter, n int) ([]int32, erro
 	}
 	m := ix.compile(f)
 	cands := ix.candidates(m)
-	if m.candsAreMatches() {
+	if cands != nil && m.candsAreMatches() {
 		return slices.Clone(cands[:min(n, len(cands))]), nil
 	}
 	key := memoKey(f)
@@ -300,11 +300,14 @@ func (sm *searchMemo) forget() {
 // candidates narrows the scan to the union of the postings of the wanted
 // actors (or topics), or returns nil to mean every item. The result may be
 // a posting list itself: callers must not change it.
+//
+// Until the index is complete there are no postings, and every item is a
+// candidate (nil): a scan reads each item's actors and topics on the spot,
+// which is sooner than building the postings for one question.
 func (ix *Index) candidates(m *matcher) []int32 {
-	if m.actors == nil && m.topics == nil {
+	if m.actors == nil && m.topics == nil || !ix.complete() {
 		return nil
 	}
-	ix.wait()
 	var lists [][]int32
 	switch {
 	case m.actors != nil:

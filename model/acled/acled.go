@@ -14,6 +14,7 @@ import (
 	"github.com/dateline/dateline/model"
 	"github.com/dateline/dateline/model/edtf"
 	"github.com/dateline/dateline/model/internal/csvtail"
+	"github.com/dateline/dateline/model/internal/huge"
 	"github.com/dateline/dateline/model/text"
 )
 
@@ -83,6 +84,8 @@ type importer struct {
 	last       edtf.Date
 	arena      []byte       // holds the events' ids, titles and summaries
 	roleBlock  []model.Role // holds the events' actor roles
+	blockSize  int          // the size of the next arena block, in bytes; it doubles up to 16 MiB
+	roleSize   int          // the same for the next role block, in roles
 	roleBuf    []model.Role
 	size       int64 // the file's size, or 0 when not known
 	sized      bool  // Events and ids have been sized from it
@@ -189,7 +192,9 @@ func (im *importer) presize(consumed int64) {
 	if est <= n || est > 1<<28 {
 		return
 	}
-	im.s.Events = slices.Grow(im.s.Events, est-n)
+	events := huge.Slice[model.Event](n, est)
+	copy(events, im.s.Events)
+	im.s.Events = events
 	ids := make(map[string]int32, est+len(im.ids))
 	for k, v := range im.ids {
 		ids[k] = v
@@ -197,13 +202,15 @@ func (im *importer) presize(consumed int64) {
 	im.ids = ids
 }
 
-// arenaChunk is the size of the blocks the arena takes at a time.
+// arenaChunk is the size of the arena's first block; each next one is
+// twice the size, up to 16 MiB, advised for huge pages once large.
 const arenaChunk = 256 << 10
 
 // reserve makes room for n more bytes in the arena.
 func (im *importer) reserve(n int) {
 	if cap(im.arena)-len(im.arena) < n {
-		im.arena = make([]byte, 0, max(arenaChunk, n))
+		im.blockSize = min(max(2*im.blockSize, arenaChunk), 16<<20)
+		im.arena = huge.Slice[byte](0, max(im.blockSize, n))
 	}
 }
 
@@ -223,7 +230,8 @@ func (im *importer) keepRoles(roles []model.Role) []model.Role {
 		return nil
 	}
 	if cap(im.roleBlock)-len(im.roleBlock) < len(roles) {
-		im.roleBlock = make([]model.Role, 0, max(4096, len(roles)))
+		im.roleSize = min(max(2*im.roleSize, 4096), 1<<18)
+		im.roleBlock = huge.Slice[model.Role](0, max(im.roleSize, len(roles)))
 	}
 	start := len(im.roleBlock)
 	im.roleBlock = append(im.roleBlock, roles...)

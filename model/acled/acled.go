@@ -150,8 +150,8 @@ func Import(name string, r io.Reader) (*model.Story, model.Problems, error) {
 			Msg: "this is not an ACLED export: the header has no " + strings.Join(missing, ", ") + " column; export the data from ACLED as CSV with its header row"}}
 	}
 	im.used = im.col.used()
-	for rec, p := range src.Rows(name, cr, columns) {
-		if p != nil {
+	for r := range readAhead(src.Rows(name, cr, columns), cr) {
+		if p := r.prob; p != nil {
 			if p.Warning {
 				im.warn(p.Line, p.Col, "%s", p.Msg)
 			} else {
@@ -159,10 +159,10 @@ func Import(name string, r io.Reader) (*model.Story, model.Problems, error) {
 			}
 			continue
 		}
-		im.checkUTF8(cr, rec)
-		im.row(cr, rec)
+		im.checkUTF8(r, r.rec)
+		im.row(r, r.rec)
 		if !im.sized && len(im.s.Events) == sampleRows {
-			im.presize(cr.InputOffset())
+			im.presize(r.offset)
 		}
 	}
 	if im.badUTF8 > 0 {
@@ -252,7 +252,7 @@ func (c *columns) used() []int {
 
 // checkUTF8 counts the bytes that are not UTF-8 in the columns the importer
 // reads, remembering where the first was.
-func (im *importer) checkUTF8(cr *rowReader, rec []string) {
+func (im *importer) checkUTF8(cr *readRow, rec []string) {
 	for _, i := range im.used {
 		if i >= len(rec) || utf8.ValidString(rec[i]) {
 			continue
@@ -295,7 +295,7 @@ func field(rec []string, i int) string {
 	return ""
 }
 
-func (im *importer) row(cr *rowReader, rec []string) {
+func (im *importer) row(cr *readRow, rec []string) {
 	if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
 		return // a blank line
 	}

@@ -439,3 +439,31 @@ func TestReadError(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// Rows read ahead in batches keep their places: a problem several batches
+// in, after a quoted field over two lines and a syntax error, is at its
+// line and column.
+func TestProblemsPlacedAcrossBatches(t *testing.T) {
+	var rows []row
+	for i := range 3*batchRows + 7 {
+		r := row{"event_id_cnty": "A" + strconv.Itoa(i), "event_date": "2023-03-17", "event_type": "Riots"}
+		if i == batchRows+3 {
+			r["notes"] = "over\ntwo lines"
+		}
+		rows = append(rows, r)
+	}
+	rows[2*batchRows+5]["event_date"] = "2023-02-30"
+	src := writeCSV(t, header, rows...)
+	// The row 2*batchRows+5 is on line 2*batchRows+5+2, plus one for the
+	// line break inside the notes.
+	wantLine := 2*batchRows + 5 + 2 + 1
+	wantCol := len(rows[2*batchRows+5]["event_id_cnty"]) + 2 // after "A1029,"
+	_, _, err := Import("acled.csv", strings.NewReader(src))
+	ps, ok := err.(model.Problems)
+	if !ok || len(ps) != 1 {
+		t.Fatalf("err = %v, want one problem", err)
+	}
+	if p := ps[0]; p.Line != wantLine || p.Col != wantCol || !strings.Contains(p.Msg, "2023-02-30") {
+		t.Errorf("got %v; want acled.csv:%d:%d: …2023-02-30…", p, wantLine, wantCol)
+	}
+}

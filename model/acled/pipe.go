@@ -31,10 +31,10 @@ func (r *readRow) FieldPos(i int) (line, column int) { return r.at[i][0], r.at[i
 
 type rowBatch struct {
 	rows []readRow
-	text []byte     // the fields' bytes
-	recs []string   // the rows' fields, end to end
-	at   [][2]int   // their places, end to end
-	ends []int      // where each row's fields end in recs
+	text []byte   // the fields' bytes
+	recs []string // the rows' fields, end to end
+	at   [][2]int // their places, end to end
+	ends []int    // where each row's fields end in recs
 	prob []model.Problem
 }
 

@@ -50,17 +50,27 @@ func explore(cmd *cobra.Command, paths []string, f model.Filter, watch bool, std
 		name = strings.Join(paths, " + ")
 	}
 	load := func(ctx context.Context, progress func(done, total int64)) (*model.Index, error) {
-		defer pauseGC(paths)() // through the order too
+		resume := pauseGC(paths)
 		s, err := loadStory(ctx, paths, from, progress, &warnings)
 		if err != nil {
+			resume()
 			return nil, err
 		}
 		if err := model.CheckFilter(s, f); err != nil {
+			resume()
 			return nil, ui.FilterError{Err: err} // before the index is built
 		}
 		// The rows show once their order is known; the rest of the index
-		// is built behind them.
-		return model.StartIndex(s), nil
+		// and the search text are built behind them, and only then does
+		// the collector come back: its first round marks the whole story,
+		// and would slow the first keys by half a second.
+		ix := model.StartIndex(s)
+		go func() {
+			<-ix.Ready()
+			ix.PrepareSearch()
+			resume()
+		}()
+		return ix, nil
 	}
 	if conf.color != "" && !cmd.Flags().Changed("color") {
 		_ = cmd.Flags().Set("color", conf.color)

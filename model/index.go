@@ -118,7 +118,9 @@ type Index struct {
 	// The parts past the order (posOf, stTitle, the postings, reactions
 	// and rowCells) are built once, by rest, and complete once ready is
 	// set and done closed; see StartIndex and OrderedIndex.
-	rest  sync.Once
+	rest sync.Once
+	// posOf is built once, by byID, on its own: Lookup needs nothing else.
+	byID  sync.Once
 	ready atomic.Bool
 	done  chan struct{}
 }
@@ -191,7 +193,7 @@ func newOrdered(s *Story) *Index {
 func (ix *Index) buildRest() {
 	var wg sync.WaitGroup
 	wg.Go(func() {
-		ix.buildLookup()
+		ix.byID.Do(ix.buildLookup)
 		ix.buildTitles()
 	})
 	ix.buildPostings()
@@ -702,7 +704,7 @@ func (ix *Index) Kind(pos int) ItemKind { return ix.refs[pos].kind }
 
 // Lookup finds the timeline position of an event or statement id.
 func (ix *Index) Lookup(id string) (int, bool) {
-	ix.wait()
+	ix.byID.Do(ix.buildLookup) // at once when the rest has built it
 	return ix.lookup(id)
 }
 

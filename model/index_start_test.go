@@ -77,8 +77,11 @@ func TestOrderedIndexAnswersAsComplete(t *testing.T) {
 			t.Errorf("%+v finds %d items (first %v) before the rest is built, %d (first %v) after", f, len(got), first, len(want), want[:min(10, len(want))])
 		}
 	}
+	if got, ok := part.Lookup(s.Statements[7].ID); !ok || got != mustLookup(t, full, s.Statements[7].ID) {
+		t.Errorf("Lookup before the rest is built = %d, %v", got, ok)
+	}
 	if part.Complete() {
-		t.Error("a query built the rest of the index; it should read the items on the spot")
+		t.Error("a query or a lookup built the rest of the index; they should not need it")
 	}
 	// What needs the rest waits for it, as do items with more actors or
 	// topics than are worked out on the spot: build it now, from another

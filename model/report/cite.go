@@ -4,7 +4,7 @@ package report
 // the explorer's y copies.
 
 import (
-	"bufio"
+	"bytes"
 	"strings"
 
 	"github.com/dateline/dateline/model"
@@ -13,10 +13,8 @@ import (
 // ItemMarkdown is the item at pos exactly as `list --format markdown`
 // writes it, without the story's heading.
 func ItemMarkdown(ix *model.Index, pos int) string {
-	var b strings.Builder
-	bw := bufio.NewWriter(&b)
-	writeItemMarkdown(ix, bw, pos)
-	_ = bw.Flush()
+	var b bytes.Buffer
+	writeItemMarkdown(ix, &b, pos)
 	return strings.TrimPrefix(b.String(), "\n")
 }
 

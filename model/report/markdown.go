@@ -2,11 +2,13 @@ package report
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"io"
 	"strings"
 
 	"github.com/dateline/dateline/model"
+	"github.com/dateline/dateline/model/internal/chunks"
 	"github.com/dateline/dateline/model/text"
 )
 
@@ -27,13 +29,20 @@ func WriteListMarkdown(w io.Writer, ix *model.Index, rows []int32) error {
 		fmt.Fprintf(bw, "\n%s\n", mdBlock(s.Description))
 	}
 	fmt.Fprintf(bw, "\n%d %s.\n", len(rows), text.Plural(len(rows), "item", "items"))
-	for _, p := range rows {
-		writeItemMarkdown(ix, bw, int(p))
+	if err := bw.Flush(); err != nil {
+		return err
 	}
-	return bw.Flush()
+	// The items, encoded on every processor and written in order.
+	return chunks.Write(w, len(rows), func(dst []byte, lo, hi int) []byte {
+		b := bytes.NewBuffer(dst)
+		for _, p := range rows[lo:hi] {
+			writeItemMarkdown(ix, b, int(p))
+		}
+		return b.Bytes()
+	})
 }
 
-func writeItemMarkdown(ix *model.Index, bw *bufio.Writer, pos int) {
+func writeItemMarkdown(ix *model.Index, bw *bytes.Buffer, pos int) {
 	it := ix.At(pos)
 	d := it.Date()
 	when := d.Display() // "undated" for the zero Date
@@ -214,7 +223,24 @@ var mdEscaper = strings.NewReplacer(
 
 // mdInline is one line of text, escaped; newlines become spaces.
 func mdInline(s string) string {
-	return mdEscaper.Replace(strings.Join(strings.Fields(s), " "))
+	if !singleSpaced(s) {
+		s = strings.Join(strings.Fields(s), " ")
+	}
+	return mdEscaper.Replace(s)
+}
+
+// singleSpaced reports whether s is ASCII text whose words are already
+// one space apart, as strings.Join(strings.Fields(s), " ") would leave it.
+func singleSpaced(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 0x80, c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
+			return false
+		case c == ' ' && (i == 0 || i == len(s)-1 || s[i+1] == ' '):
+			return false
+		}
+	}
+	return true
 }
 
 // mdBlock is multi-line text, escaped, its paragraphs kept and single line

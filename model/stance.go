@@ -108,7 +108,7 @@ func stepDay(d edtf.Date) edtf.Day { return d.Earliest() }
 
 // PositionDate is when the position took effect (see EffectiveDate).
 func (ix *Index) PositionDate(p *Position) edtf.Date {
-	ix.wait()
+	ix.byID.Do(ix.buildLookup) // it needs only the id table
 	return ix.positionDate(p)
 }
 

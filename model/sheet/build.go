@@ -4,12 +4,13 @@ import (
 	"cmp"
 	"fmt"
 	"net/url"
-	"slices"
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"github.com/dateline/dateline/model"
 	"github.com/dateline/dateline/model/edtf"
+	"github.com/dateline/dateline/model/internal/huge"
 	"github.com/dateline/dateline/model/internal/idset"
 	"github.com/dateline/dateline/model/text"
 )
@@ -48,22 +49,28 @@ type Builder struct {
 	// filters would.
 	Since, Until edtf.Date
 
-	s        *model.Story
-	ids      idset.Set
-	actorOf  map[string]string
-	topicOf  map[string]string
-	citeOf   map[string][]model.Citation
-	dates    map[string]edtf.Date
-	roles    []model.Role
-	undated  []int
-	nUndated int
-	example  string // an unreadable date, quoted in the warning
-	numeric  string // a numeric date only --date-format reads
-	dupes    int
-	warns    model.Problems
-	dropped  int
-	first    edtf.Date
-	last     edtf.Date
+	s       *model.Story
+	ids     idset.Set
+	actorOf map[string]string
+	topicOf map[string]string
+	citeOf  map[string][]model.Citation
+	dates   map[string]edtf.Date
+	roles   []model.Role
+	// Blocks the events' summaries and roles are carved from (see join
+	// and keepRoles).
+	text      []byte
+	textSize  int
+	roleBlock []model.Role
+	roleSize  int
+	undated   []int
+	nUndated  int
+	example   string // an unreadable date, quoted in the warning
+	numeric   string // a numeric date only --date-format reads
+	dupes     int
+	warns     model.Problems
+	dropped   int
+	first     edtf.Date
+	last      edtf.Date
 }
 
 func (b *Builder) init() {
@@ -100,7 +107,10 @@ func (b *Builder) Events() int {
 // events as they grow.
 func (b *Builder) Grow(n int) {
 	b.init()
-	b.s.Events = slices.Grow(b.s.Events, n)
+	events := huge.Slice[model.Event](len(b.s.Events), len(b.s.Events)+n)
+	copy(events, b.s.Events)
+	b.s.Events = events
+	b.ids.Grow(n)
 }
 
 // Add makes an event of a row, or drops it when Since or Until leave it
@@ -155,7 +165,7 @@ func (b *Builder) Add(r *Row) {
 	}
 	b.roles = roles
 	if len(roles) > 0 {
-		ev.Actors = append([]model.Role(nil), roles...)
+		ev.Actors = b.keepRoles(roles)
 	}
 	var topicNames []string
 	for _, name := range r.Topics {
@@ -176,13 +186,47 @@ func (b *Builder) Add(r *Row) {
 	}
 	ev.Summary = desc
 	if place != "" {
-		ev.Summary = strings.TrimLeft(desc+"\n\nWhere: "+place+".", "\n")
+		ev.Summary = strings.TrimLeft(b.join(desc, "\n\nWhere: ", place, "."), "\n")
 	}
 	if u := text.CleanLine(strings.TrimSpace(r.URL)); u != "" {
 		ev.Citations = b.citations(u)
 	}
 	ev.ID = b.eventID(r, ev.Title)
 	b.s.Events = append(b.s.Events, ev)
+}
+
+// join is the strings end to end, kept in the builder's text blocks:
+// one allocation for thousands of summaries. The blocks double up to
+// 16 MiB and are advised for huge pages once large.
+func (b *Builder) join(parts ...string) string {
+	n := 0
+	for _, p := range parts {
+		n += len(p)
+	}
+	if n == 0 {
+		return ""
+	}
+	if cap(b.text)-len(b.text) < n {
+		b.textSize = min(max(2*b.textSize, 64<<10), 16<<20)
+		b.text = huge.Slice[byte](0, max(b.textSize, n))
+	}
+	start := len(b.text)
+	for _, p := range parts {
+		b.text = append(b.text, p...)
+	}
+	return unsafe.String(&b.text[start], n)
+}
+
+// keepRoles copies an event's roles into a shared block, whose room is
+// its length.
+func (b *Builder) keepRoles(roles []model.Role) []model.Role {
+	if cap(b.roleBlock)-len(b.roleBlock) < len(roles) {
+		b.roleSize = min(max(2*b.roleSize, 1024), 1<<18)
+		b.roleBlock = huge.Slice[model.Role](0, max(b.roleSize, len(roles)))
+	}
+	start := len(b.roleBlock)
+	b.roleBlock = append(b.roleBlock, roles...)
+	return b.roleBlock[start:len(b.roleBlock):len(b.roleBlock)]
 }
 
 func containsString(list []string, s string) bool {

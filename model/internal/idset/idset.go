@@ -27,6 +27,19 @@ func (s *Set) Take(base string) string {
 	}
 }
 
+// Grow makes room for n more ids, so that a set about to take a million
+// does not rehash as it grows.
+func (s *Set) Grow(n int) {
+	taken := make(map[string]struct{}, len(s.taken)+n)
+	for id := range s.taken {
+		taken[id] = struct{}{}
+	}
+	s.taken = taken
+	if s.next == nil {
+		s.next = map[string]int{}
+	}
+}
+
 // Has reports whether id has been given out.
 func (s *Set) Has(id string) bool {
 	_, ok := s.taken[id]

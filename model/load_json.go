@@ -82,9 +82,9 @@ type jsonReader struct {
 	cites []Citation
 	strs  []string
 	// Where the lists are kept once read.
-	roleSlab slab[Role]
-	citeSlab slab[Citation]
-	strSlab  slab[string]
+	roleSlab huge.Slab[Role]
+	citeSlab huge.Slab[Citation]
+	strSlab  huge.Slab[string]
 }
 
 func newJSONReader(b []byte) *jsonReader {

@@ -1,8 +1,6 @@
 package model
 
 import (
-	"unsafe"
-
 	"github.com/dateline/dateline/model/internal/huge"
 )
 
@@ -10,31 +8,14 @@ import (
 // reading the fields it knows and marking which it has seen, with no
 // reflection (see load_json.go).
 
-// slab hands out the lists a reader reads (an event's roles, its
-// citations, its topics) as slices of exactly their length, carved from
-// shared blocks that double up to 8 MiB: one allocation for thousands of
-// lists, where a million events would make millions.
-type slab[T any] struct {
-	block []T
-	next  int // the size of the next block, in bytes
-}
-
-// exact copies a list read into scratch space to a slice of its length,
-// which stays empty but not nil for an empty list: no growing and no
-// spare capacity, which add up over a million events. Appending to it
-// copies it elsewhere, as its capacity is its length.
-func exact[T any](sl *slab[T], xs []T) []T {
+// exact copies a list read into scratch space to a slice of its length
+// in sl, which stays empty but not nil for an empty list: no growing and
+// no spare capacity, which add up over a million events.
+func exact[T any](sl *huge.Slab[T], xs []T) []T {
 	if len(xs) == 0 {
 		return []T{}
 	}
-	if len(sl.block)+len(xs) > cap(sl.block) {
-		var zero T
-		sl.next = min(max(2*sl.next, 64<<10), 8<<20)
-		sl.block = huge.Slice[T](0, max(sl.next/int(max(1, unsafe.Sizeof(zero))), 2*len(xs)))
-	}
-	start := len(sl.block)
-	sl.block = append(sl.block, xs...)
-	return sl.block[start:len(sl.block):len(sl.block)]
+	return sl.Keep(xs)
 }
 
 // eventBytes is about what an event takes in a file, to size the list of

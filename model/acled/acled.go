@@ -82,10 +82,9 @@ type importer struct {
 	countries  map[string]bool
 	first      edtf.Date
 	last       edtf.Date
-	arena      []byte       // holds the events' ids, titles and summaries
-	roleBlock  []model.Role // holds the events' actor roles
-	blockSize  int          // the size of the next arena block, in bytes; it doubles up to 16 MiB
-	roleSize   int          // the same for the next role block, in roles
+	arena      []byte                // holds the events' ids, titles and summaries
+	roleBlock  huge.Slab[model.Role] // holds the events' actor roles
+	blockSize  int                   // the size of the next arena block, in bytes; it doubles up to 16 MiB
 	roleBuf    []model.Role
 	size       int64 // the file's size, or 0 when not known
 	sized      bool  // Events and ids have been sized from it
@@ -225,18 +224,7 @@ func (im *importer) keep(start int) string {
 
 // keepRoles copies roles into a shared block, so that each event does not
 // allocate its own.
-func (im *importer) keepRoles(roles []model.Role) []model.Role {
-	if len(roles) == 0 {
-		return nil
-	}
-	if cap(im.roleBlock)-len(im.roleBlock) < len(roles) {
-		im.roleSize = min(max(2*im.roleSize, 4096), 1<<18)
-		im.roleBlock = huge.Slice[model.Role](0, max(im.roleSize, len(roles)))
-	}
-	start := len(im.roleBlock)
-	im.roleBlock = append(im.roleBlock, roles...)
-	return im.roleBlock[start:len(im.roleBlock):len(im.roleBlock)]
-}
+func (im *importer) keepRoles(roles []model.Role) []model.Role { return im.roleBlock.Keep(roles) }
 
 // used lists the columns the importer reads.
 func (c *columns) used() []int {

@@ -56,12 +56,10 @@ type Builder struct {
 	citeOf  map[string][]model.Citation
 	dates   map[string]edtf.Date
 	roles   []model.Role
-	// Blocks the events' summaries and roles are carved from (see join
-	// and keepRoles).
+	// Blocks the events' summaries and roles are carved from (see join).
 	text      []byte
 	textSize  int
-	roleBlock []model.Role
-	roleSize  int
+	roleBlock huge.Slab[model.Role]
 	undated   []int
 	nUndated  int
 	example   string // an unreadable date, quoted in the warning
@@ -165,7 +163,7 @@ func (b *Builder) Add(r *Row) {
 	}
 	b.roles = roles
 	if len(roles) > 0 {
-		ev.Actors = b.keepRoles(roles)
+		ev.Actors = b.roleBlock.Keep(roles)
 	}
 	var topicNames []string
 	for _, name := range r.Topics {
@@ -215,18 +213,6 @@ func (b *Builder) join(parts ...string) string {
 		b.text = append(b.text, p...)
 	}
 	return unsafe.String(&b.text[start], n)
-}
-
-// keepRoles copies an event's roles into a shared block, whose room is
-// its length.
-func (b *Builder) keepRoles(roles []model.Role) []model.Role {
-	if cap(b.roleBlock)-len(b.roleBlock) < len(roles) {
-		b.roleSize = min(max(2*b.roleSize, 1024), 1<<18)
-		b.roleBlock = huge.Slice[model.Role](0, max(b.roleSize, len(roles)))
-	}
-	start := len(b.roleBlock)
-	b.roleBlock = append(b.roleBlock, roles...)
-	return b.roleBlock[start:len(b.roleBlock):len(b.roleBlock)]
 }
 
 func containsString(list []string, s string) bool {

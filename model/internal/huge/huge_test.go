@@ -43,3 +43,33 @@ func TestSliceIsMake(t *testing.T) {
 		}
 	}
 }
+
+// A slab's copies are equal to what was kept, of exactly their length,
+// and independent of the scratch they came from and of each other.
+func TestSlabKeeps(t *testing.T) {
+	var s Slab[int]
+	if got := s.Keep(nil); got != nil {
+		t.Errorf("Keep(nil) = %v, want nil", got)
+	}
+	var kept [][]int
+	scratch := make([]int, 0, 64)
+	for i := range 50_000 { // past a block or two
+		scratch = scratch[:0]
+		for j := range i%5 + 1 {
+			scratch = append(scratch, i*10+j)
+		}
+		k := s.Keep(scratch)
+		if len(k) != len(scratch) || cap(k) != len(k) {
+			t.Fatalf("Keep of %d: len %d cap %d", len(scratch), len(k), cap(k))
+		}
+		kept = append(kept, k)
+	}
+	kept[0] = append(kept[0], -1) // must not write over kept[1]
+	for i, k := range kept {
+		for j := range i%5 + 1 {
+			if k[j] != i*10+j {
+				t.Fatalf("list %d holds %v", i, k)
+			}
+		}
+	}
+}

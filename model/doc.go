@@ -20,7 +20,9 @@
 //	idtable.go          idTable: an open-addressed id set for quickValid
 //	suggest.go          Suggest: "did you mean" for mistyped ids
 //	native.go           WriteYAML, WriteJSON and Subset: stories back out in the native format
-//	index.go            Index: timeline order, titles, per-actor and per-topic postings, Position now
+//	index.go            Index: timeline order (a counting sort by day), then titles, postings, the id
+//	                    table and reactions; NewIndex builds all, StartIndex the rest in the
+//	                    background, OrderedIndex the rest when first needed
 //	stance.go           stances through time: Step, Cell, CellAt, Grid as of a date, ChangeDays
 //	said.go             Said: what an actor's statements say on a topic
 //	query.go            Filter and Query: narrowing the timeline, counts per actor and topic

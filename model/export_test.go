@@ -37,3 +37,10 @@ func (ix *Index) BuildRest() { ix.wait() }
 
 // Complete is complete.
 func (ix *Index) Complete() bool { return ix.complete() }
+
+// SetRestHook makes f run as the rest of every index is built, until the
+// function it returns is called.
+func SetRestHook(f func()) (restore func()) {
+	restHook = f
+	return func() { restHook = nil }
+}

@@ -118,7 +118,8 @@ type Index struct {
 	// The parts past the order (posOf, stTitle, the postings, reactions
 	// and rowCells) are built once, by rest, and complete once ready is
 	// set and done closed; see StartIndex and OrderedIndex.
-	rest sync.Once
+	rest      sync.Once
+	restPanic atomic.Pointer[any] // what StartIndex's builder panicked with, if it did
 	// posOf is built once, by byID, on its own: Lookup needs nothing else.
 	byID  sync.Once
 	ready atomic.Bool
@@ -149,7 +150,13 @@ func OrderedIndex(s *Story) *Index { return newOrdered(s) }
 // complete.
 func StartIndex(s *Story) *Index {
 	ix := newOrdered(s)
-	go ix.wait()
+	go func() {
+		// A panic here (a bug) would end the program with the terminal
+		// still raw: wait keeps it for whoever waits next, whose
+		// goroutine reports crashes.
+		defer func() { _ = recover() }()
+		ix.wait()
+	}()
 	return ix
 }
 
@@ -164,9 +171,23 @@ func (ix *Index) complete() bool { return ix.ready.Load() }
 // if nobody has started to.
 func (ix *Index) wait() {
 	if !ix.ready.Load() {
-		ix.rest.Do(ix.buildRest)
+		ix.rest.Do(func() {
+			defer func() {
+				if r := recover(); r != nil {
+					ix.restPanic.Store(&r) // before Do lets the others on
+					panic(r)
+				}
+			}()
+			ix.buildRest()
+		})
+		if p := ix.restPanic.Load(); p != nil {
+			panic(*p) // the rest was left half built
+		}
 	}
 }
+
+// restHook, set by tests, runs as the rest of an index is built.
+var restHook func()
 
 // newOrdered is the index as far as the order: the actors, topics and
 // their tree, and the timeline.
@@ -191,6 +212,9 @@ func newOrdered(s *Story) *Index {
 // buildRest builds what needs only the order, split between two
 // processors, and marks the index complete.
 func (ix *Index) buildRest() {
+	if restHook != nil {
+		restHook()
+	}
 	var wg sync.WaitGroup
 	wg.Go(func() {
 		ix.byID.Do(ix.buildLookup)

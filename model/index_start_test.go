@@ -183,3 +183,19 @@ func testDay(s string) edtf.Date {
 	}
 	return d
 }
+
+// A panic while StartIndex builds the rest behind the rows does not end
+// the program from its own goroutine (where nothing could restore the
+// terminal): it reaches whoever next waits for the rest.
+func TestStartIndexPanicReachesTheWaiter(t *testing.T) {
+	defer model.SetRestHook(func() { panic("bug in the index") })()
+	ix := model.StartIndex(gen.Story(gen.Config{Events: 200, Seed: 2}))
+	got := func() (r any) {
+		defer func() { r = recover() }()
+		ix.ActorCounts(nil) // waits for the builder, or is it
+		return nil
+	}()
+	if got != "bug in the index" {
+		t.Fatalf("the waiter got %v, want the builder's panic", got)
+	}
+}

@@ -149,7 +149,7 @@ func Import(name string, r io.Reader) (*model.Story, model.Problems, error) {
 			Msg: "this is not an ACLED export: the header has no " + strings.Join(missing, ", ") + " column; export the data from ACLED as CSV with its header row"}}
 	}
 	im.used = im.col.used()
-	for r := range readAhead(src.Rows(name, cr, columns), cr) {
+	for r := range readAhead(src.Rows(name, cr, columns), cr, im.used) {
 		if p := r.prob; p != nil {
 			if p.Warning {
 				im.warn(p.Line, p.Col, "%s", p.Msg)
@@ -158,7 +158,7 @@ func Import(name string, r io.Reader) (*model.Story, model.Problems, error) {
 			}
 			continue
 		}
-		im.checkUTF8(r, r.rec)
+		im.checkUTF8(r)
 		im.row(r, r.rec)
 		if !im.sized && len(im.s.Events) == sampleRows {
 			im.presize(r.offset)
@@ -238,23 +238,37 @@ func (c *columns) used() []int {
 	return out
 }
 
-// checkUTF8 counts the bytes that are not UTF-8 in the columns the importer
-// reads, remembering where the first was.
-func (im *importer) checkUTF8(cr *readRow, rec []string) {
-	for _, i := range im.used {
+// badUTF8 counts the bytes that are not UTF-8 in the columns used of
+// rec, and names the first column that has one (-1 for none). It reads
+// nothing else, so the parser runs it as it reads.
+func badUTF8(used []int, rec []string) (n, first int) {
+	first = -1
+	for _, i := range used {
 		if i >= len(rec) || utf8.ValidString(rec[i]) {
 			continue
 		}
 		for j := 0; j < len(rec[i]); {
 			r, size := utf8.DecodeRuneInString(rec[i][j:])
 			if r == utf8.RuneError && size == 1 {
-				if im.badUTF8 == 0 {
-					im.badAt[0], im.badAt[1] = cr.FieldPos(i)
+				if first < 0 {
+					first = i
 				}
-				im.badUTF8++
+				n++
 			}
 			j += size
 		}
+	}
+	return n, first
+}
+
+// checkUTF8 adds up the bytes that are not UTF-8 that the parser found in
+// a row, remembering where the first was.
+func (im *importer) checkUTF8(r *readRow) {
+	if r.bad > 0 {
+		if im.badUTF8 == 0 {
+			im.badAt = r.badAt
+		}
+		im.badUTF8 += r.bad
 	}
 }
 

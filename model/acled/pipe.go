@@ -23,6 +23,8 @@ type readRow struct {
 	at     [][2]int // line and column of each field
 	offset int64
 	prob   *model.Problem
+	bad    int    // bytes that are not UTF-8 in the columns read (see badUTF8)
+	badAt  [2]int // line and column of the field with the first
 }
 
 // FieldPos is the line and column where field i starts, as
@@ -38,15 +40,21 @@ type rowBatch struct {
 	prob []model.Problem
 }
 
-// add copies a row into the batch.
-func (b *rowBatch) add(rec []string, cr *rowReader) {
+// add copies a row into the batch, with what badUTF8 finds in its columns
+// used.
+func (b *rowBatch) add(rec []string, cr *rowReader, used []int) {
 	for i, f := range rec {
 		b.text = append(b.text, f...)
 		line, col := cr.FieldPos(i)
 		b.at = append(b.at, [2]int{line, col})
 	}
 	b.ends = append(b.ends, len(b.at))
-	b.rows = append(b.rows, readRow{offset: cr.InputOffset()})
+	row := readRow{offset: cr.InputOffset()}
+	if n, first := badUTF8(used, rec); n > 0 {
+		row.bad = n
+		row.badAt[0], row.badAt[1] = cr.FieldPos(first)
+	}
+	b.rows = append(b.rows, row)
 }
 
 // seal points the rows' fields into the batch's text, once no more will be
@@ -77,8 +85,9 @@ func (b *rowBatch) seal(lens []int) {
 }
 
 // readAhead runs rows (csvtail's iteration of cr) on its own goroutine
-// and yields its rows and problems in order, from batches.
-func readAhead(rows iter.Seq2[[]string, *model.Problem], cr *rowReader) iter.Seq[*readRow] {
+// and yields its rows and problems in order, from batches, with the bytes
+// that are not UTF-8 in the columns used counted.
+func readAhead(rows iter.Seq2[[]string, *model.Problem], cr *rowReader, used []int) iter.Seq[*readRow] {
 	return func(yield func(*readRow) bool) {
 		free := make(chan *rowBatch, 4)
 		for range cap(free) {
@@ -115,7 +124,7 @@ func readAhead(rows iter.Seq2[[]string, *model.Problem], cr *rowReader) iter.Seq
 					for _, f := range rec {
 						lens = append(lens, len(f))
 					}
-					b.add(rec, cr)
+					b.add(rec, cr, used)
 				}
 				if len(b.rows) == batchRows && !send() {
 					return

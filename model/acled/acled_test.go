@@ -467,3 +467,33 @@ func TestProblemsPlacedAcrossBatches(t *testing.T) {
 		t.Errorf("got %v; want acled.csv:%d:%d: …2023-02-30…", p, wantLine, wantCol)
 	}
 }
+
+// Bytes that are not UTF-8 are counted as the rows are read, the warning
+// at the first of them, in a later batch, in its field's place.
+func TestBadUTF8Placed(t *testing.T) {
+	var rows []row
+	for i := range batchRows + 200 {
+		rows = append(rows, row{"event_id_cnty": "A" + strconv.Itoa(i), "event_date": "2023-03-17", "event_type": "Riots"})
+	}
+	rows[batchRows+10]["notes"] = "caf\xe9"
+	rows[batchRows+50]["location"] = "\xe9t\xe9"
+	_, warns, err := Import("acled.csv", strings.NewReader(writeCSV(t, header, rows...)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	line := batchRows + 10 + 2
+	rec := make([]string, len(header))
+	for i, h := range header {
+		rec[i] = rows[batchRows+10][h]
+	}
+	col := 1 + len(strings.Join(rec[:27], ",")) + 1 // notes is the 28th column
+	for _, w := range warns {
+		if strings.Contains(w.Msg, "not UTF-8") {
+			if w.Line != line || w.Col != col || !strings.HasPrefix(w.Msg, "3 bytes") {
+				t.Errorf("got %v; want acled.csv:%d:%d: 3 bytes that are not UTF-8 …", w, line, col)
+			}
+			return
+		}
+	}
+	t.Fatalf("no warning of bytes that are not UTF-8 in %v", warns)
+}

@@ -126,9 +126,11 @@ func (a *App) selectPos(pos int) {
 }
 
 // runFind counts the find's matches among the rows shown, off the UI loop:
-// where it lands at or after from (from < 0: stay), and all of them, side
-// by side, landing by whichever answers first. A newer find or new rows
-// cancel it.
+// where it lands at or after from (from < 0: stay), then all of them. The
+// count starts once the landing has answered, so that a find typed key by
+// key does not run a full count a key, side by side, each slowing the
+// next landing; a newer find or new rows cancel it, and a count cancelled
+// before it starts does not start.
 func (a *App) runFind(from int) tea.Cmd {
 	a.stopFind()
 	if a.find.text == "" {
@@ -171,13 +173,16 @@ func (a *App) runFind(from int) tea.Cmd {
 	}
 	full := func() tea.Msg {
 		defer cancel()
+		if ctx.Err() != nil {
+			return nil // a newer find or new rows came first
+		}
 		all, err := ix.QueryContext(ctx, f)
 		if err != nil {
 			return nil
 		}
 		return foundMsg{gen: gen, land: -1, matches: keep(all), full: true}
 	}
-	return tea.Batch(land, full)
+	return tea.Sequence(land, full)
 }
 
 // refind counts the find's matches again when a jump cleared the filters

@@ -1,12 +1,14 @@
 package report
 
 import (
+	"bytes"
 	"encoding/csv"
 	"io"
 	"strconv"
 	"strings"
 
 	"github.com/dateline/dateline/model"
+	"github.com/dateline/dateline/model/internal/chunks"
 )
 
 // ListCSVHeader is the header row WriteListCSV writes.
@@ -20,6 +22,20 @@ func WriteListCSV(w io.Writer, ix *model.Index, rows []int32) error {
 	if err := cw.Write(ListCSVHeader); err != nil {
 		return err
 	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return err
+	}
+	// The rows, encoded on every processor and written in order.
+	return chunks.Write(w, len(rows), func(dst []byte, lo, hi int) []byte {
+		b := bytes.NewBuffer(dst)
+		writeCSVRows(csv.NewWriter(b), ix, rows[lo:hi])
+		return b.Bytes()
+	})
+}
+
+// writeCSVRows writes the rows to cw, a record each, and flushes it.
+func writeCSVRows(cw *csv.Writer, ix *model.Index, rows []int32) {
 	rec := make([]string, len(ListCSVHeader))
 	for _, p := range rows {
 		li := ListItemAt(ix, int(p))
@@ -43,12 +59,9 @@ func WriteListCSV(w io.Writer, ix *model.Index, rows []int32) error {
 		for i, cell := range rec {
 			rec[i] = GuardCSVCell(cell)
 		}
-		if err := cw.Write(rec); err != nil {
-			return err
-		}
+		_ = cw.Write(rec) // into memory: it does not fail
 	}
 	cw.Flush()
-	return cw.Error()
 }
 
 func deref(s *string) string {

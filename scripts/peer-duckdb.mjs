@@ -1,6 +1,10 @@
 // The DuckDB peer of one `dateline list` question, for scripts/bench-peers.sh,
 // which copies it next to its npm install of @duckdb/node-api and runs:
 //   node peer-duckdb.mjs ndjson|csv actor|word ARG FILE
+// and, for a Parquet file from `dateline gen --format parquet` (see
+// docs/performance.md, "Parquet beside DuckDB"):
+//   node peer-duckdb.mjs parquet word WORD FILE
+//   node peer-duckdb.mjs parquet week FROM/TO FILE   (the events overlapping the days)
 // It writes the matching records to stdout as NDJSON (COPY ... TO '/dev/stdout'),
 // the same records as scripts/peer-scan.py keeps.
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -18,6 +22,12 @@ if (kind === 'ndjson') {
   where = question === 'actor'
     ? `speaker = ${q(arg)} OR list_contains(list_transform(actors, a -> a.actor), ${q(arg)})`
     : `type IN ('event', 'statement') AND contains(lower(concat_ws(' ', title, summary, quote)), ${q(arg.toLowerCase())})`;
+} else if (kind === 'parquet') {
+  src = `read_parquet(${q(file)})`;
+  const [from, to] = arg.split('/');
+  where = question === 'week'
+    ? `date <= DATE ${q(to)} AND coalesce("end", date) >= DATE ${q(from)}`
+    : `contains(lower(concat_ws(' ', title, notes)), ${q(arg.toLowerCase())})`;
 } else {
   src = `read_csv_auto(${q(file)})`;
   where = question === 'actor'

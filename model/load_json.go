@@ -73,7 +73,7 @@ type jsonReader struct {
 	b     []byte
 	i     int
 	bad   bool
-	arena textArena
+	arena huge.Text         // where the strings read are kept
 	ids   map[string]string // interned references, roles, kinds, stances
 	dates map[string]edtf.Date
 	esc   []byte // scratch for strings with escapes
@@ -89,31 +89,6 @@ type jsonReader struct {
 
 func newJSONReader(b []byte) *jsonReader {
 	return &jsonReader{b: b, ids: map[string]string{}, dates: map[string]edtf.Date{}}
-}
-
-// textArena hands out strings copied into large shared blocks: one
-// allocation for thousands of strings, and no rounding up to size classes.
-type textArena struct {
-	block []byte
-	next  int // the size of the next block
-}
-
-const arenaBlock = 256 << 10
-
-func (a *textArena) str(b []byte) string {
-	if len(b) == 0 {
-		return ""
-	}
-	if len(b) > arenaBlock/8 {
-		return string(b)
-	}
-	if len(a.block)+len(b) > cap(a.block) {
-		a.next = min(max(a.next*2, arenaBlock), 16<<20)
-		a.block = huge.Slice[byte](0, a.next)
-	}
-	start := len(a.block)
-	a.block = append(a.block, b...)
-	return unsafe.String(&a.block[start], len(b))
 }
 
 // view is b as a string without copying; it must not outlive b.
@@ -428,7 +403,7 @@ func (r *jsonReader) text(multi bool) string {
 		c = text.CleanLine(v)
 	}
 	if len(c) == len(v) && unsafe.StringData(c) == unsafe.StringData(v) {
-		return r.arena.str(raw)
+		return r.arena.Copy(raw)
 	}
 	if !quietlyCleaned(v) {
 		r.fail()

@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
-	"unsafe"
 
 	"github.com/dateline/dateline/model"
 	"github.com/dateline/dateline/model/edtf"
@@ -82,9 +81,8 @@ type importer struct {
 	countries  map[string]bool
 	first      edtf.Date
 	last       edtf.Date
-	arena      []byte                // holds the events' ids, titles and summaries
+	arena      huge.Text             // holds the events' ids, titles and summaries
 	roleBlock  huge.Slab[model.Role] // holds the events' actor roles
-	blockSize  int                   // the size of the next arena block, in bytes; it doubles up to 16 MiB
 	roleBuf    []model.Role
 	size       int64 // the file's size, or 0 when not known
 	sized      bool  // Events and ids have been sized from it
@@ -199,27 +197,6 @@ func (im *importer) presize(consumed int64) {
 		ids[k] = v
 	}
 	im.ids = ids
-}
-
-// arenaChunk is the size of the arena's first block; each next one is
-// twice the size, up to 16 MiB, advised for huge pages once large.
-const arenaChunk = 256 << 10
-
-// reserve makes room for n more bytes in the arena.
-func (im *importer) reserve(n int) {
-	if cap(im.arena)-len(im.arena) < n {
-		im.blockSize = min(max(2*im.blockSize, arenaChunk), 16<<20)
-		im.arena = huge.Slice[byte](0, max(im.blockSize, n))
-	}
-}
-
-// keep returns the arena's bytes from start on as a string. The arena never
-// writes over what it has handed out.
-func (im *importer) keep(start int) string {
-	if start == len(im.arena) {
-		return ""
-	}
-	return unsafe.String(&im.arena[start], len(im.arena)-start)
 }
 
 // keepRoles copies roles into a shared block, so that each event does not
@@ -373,14 +350,11 @@ func (im *importer) row(cr *readRow, rec []string) {
 	if where == "" {
 		where = country
 	}
-	im.reserve(len(what) + 4 + len(where))
-	start := len(im.arena)
-	im.arena = append(im.arena, what...)
 	if where != "" {
-		im.arena = append(im.arena, " in "...)
-		im.arena = append(im.arena, where...)
+		ev.Title = im.arena.Join(what, " in ", where)
+	} else {
+		ev.Title = im.arena.Join(what)
 	}
-	ev.Title = im.keep(start)
 	ev.Summary = im.summary(text.Clean(field(rec, c.notes)), field(rec, c.fatalities), location, admin1, country)
 	ev.Topics = im.topics(eventType, sub)
 
@@ -408,26 +382,27 @@ func (im *importer) eventID(rec []string, line int) string {
 	if raw == "" {
 		raw, prefix = "line-"+strconv.Itoa(line), "acled-"
 	}
-	im.reserve(len(prefix) + len(raw))
-	start := len(im.arena)
-	b := append(im.arena, prefix...)
+	a := &im.arena
+	a.Reserve(len(prefix) + len(raw))
+	start := a.Len()
+	a.WriteString(prefix)
 	simple := true
 	for i := 0; i < len(raw); i++ {
 		ch := raw[i]
 		switch {
 		case 'A' <= ch && ch <= 'Z':
-			b = append(b, ch+'a'-'A')
-		case 'a' <= ch && ch <= 'z', '0' <= ch && ch <= '9', (ch == '-' || ch == '_' || ch == '.') && len(b) > start:
-			b = append(b, ch)
+			a.AppendByte(ch + 'a' - 'A')
+		case 'a' <= ch && ch <= 'z', '0' <= ch && ch <= '9', (ch == '-' || ch == '_' || ch == '.') && a.Len() > start:
+			a.AppendByte(ch)
 		default:
 			simple = false
 		}
 	}
 	var id string
 	if simple {
-		im.arena = b
-		id = im.keep(start)
+		id = a.Keep(start)
 	} else {
+		a.Truncate(start)
 		id = strings.Clone(model.SanitizeID(prefix + raw)) // raw may alias the reader's buffer
 		if id == "" {
 			id = "acled-line-" + strconv.Itoa(line)
@@ -466,9 +441,9 @@ func (im *importer) summary(notes, fatalities, location, admin1, country string)
 	if fatalities != "" {
 		fatalities = text.CleanLine(fatalities)
 	}
-	im.reserve(len(notes) + len(fatalities) + len(location) + len(admin1) + len(country) + 40)
-	start := len(im.arena)
-	b := (*arenaWriter)(im)
+	b := &im.arena
+	b.Reserve(len(notes) + len(fatalities) + len(location) + len(admin1) + len(country) + 40)
+	start := b.Len()
 	b.WriteString(notes)
 	if fatalities != "" || location != "" || admin1 != "" || country != "" {
 		if notes != "" {
@@ -498,13 +473,8 @@ func (im *importer) summary(notes, fatalities, location, admin1, country string)
 			b.WriteString(".")
 		}
 	}
-	return im.keep(start)
+	return b.Keep(start)
 }
-
-// arenaWriter appends to the importer's arena.
-type arenaWriter importer
-
-func (w *arenaWriter) WriteString(s string) { w.arena = append(w.arena, s...) }
 
 // topics returns the shared topic list for an event and sub-event type.
 func (im *importer) topics(eventType, sub string) []string {

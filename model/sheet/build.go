@@ -6,7 +6,6 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"unsafe"
 
 	"github.com/dateline/dateline/model"
 	"github.com/dateline/dateline/model/edtf"
@@ -56,9 +55,8 @@ type Builder struct {
 	citeOf  map[string][]model.Citation
 	dates   map[string]edtf.Date
 	roles   []model.Role
-	// Blocks the events' summaries and roles are carved from (see join).
-	text      []byte
-	textSize  int
+	// Blocks the events' summaries and roles are carved from.
+	text      huge.Text
 	roleBlock huge.Slab[model.Role]
 	undated   []int
 	nUndated  int
@@ -184,35 +182,13 @@ func (b *Builder) Add(r *Row) {
 	}
 	ev.Summary = desc
 	if place != "" {
-		ev.Summary = strings.TrimLeft(b.join(desc, "\n\nWhere: ", place, "."), "\n")
+		ev.Summary = strings.TrimLeft(b.text.Join(desc, "\n\nWhere: ", place, "."), "\n")
 	}
 	if u := text.CleanLine(strings.TrimSpace(r.URL)); u != "" {
 		ev.Citations = b.citations(u)
 	}
 	ev.ID = b.eventID(r, ev.Title)
 	b.s.Events = append(b.s.Events, ev)
-}
-
-// join is the strings end to end, kept in the builder's text blocks:
-// one allocation for thousands of summaries. The blocks double up to
-// 16 MiB and are advised for huge pages once large.
-func (b *Builder) join(parts ...string) string {
-	n := 0
-	for _, p := range parts {
-		n += len(p)
-	}
-	if n == 0 {
-		return ""
-	}
-	if cap(b.text)-len(b.text) < n {
-		b.textSize = min(max(2*b.textSize, 64<<10), 16<<20)
-		b.text = huge.Slice[byte](0, max(b.textSize, n))
-	}
-	start := len(b.text)
-	for _, p := range parts {
-		b.text = append(b.text, p...)
-	}
-	return unsafe.String(&b.text[start], n)
 }
 
 func containsString(list []string, s string) bool {

@@ -1,6 +1,7 @@
 package huge
 
 import (
+	"strings"
 	"testing"
 	"unsafe"
 )
@@ -70,6 +71,42 @@ func TestSlabKeeps(t *testing.T) {
 			if k[j] != i*10+j {
 				t.Fatalf("list %d holds %v", i, k)
 			}
+		}
+	}
+}
+
+// Text's strings hold what was written, stay as blocks fill and new ones
+// start, and what is truncated is not kept.
+func TestTextKeeps(t *testing.T) {
+	var tx Text
+	if got := tx.Copy(nil); got != "" {
+		t.Errorf("Copy(nil) = %q", got)
+	}
+	var kept []string
+	var want []string
+	for i := range 20_000 { // past a few blocks
+		s := strings.Repeat(string(rune('a'+i%26)), i%50)
+		switch i % 3 {
+		case 0:
+			kept = append(kept, tx.Copy([]byte(s)))
+		case 1:
+			kept = append(kept, tx.Join(s[:len(s)/2], s[len(s)/2:]))
+		default:
+			tx.Reserve(len(s) + 3)
+			start := tx.Len()
+			tx.WriteString(s)
+			mark := tx.Len()
+			tx.WriteString("xyz")
+			tx.Truncate(mark)
+			kept = append(kept, tx.Keep(start))
+		}
+		want = append(want, s)
+	}
+	big := strings.Repeat("b", ownString+1)
+	kept, want = append(kept, tx.Copy([]byte(big))), append(want, big)
+	for i := range want {
+		if kept[i] != want[i] {
+			t.Fatalf("string %d = %q, want %q", i, kept[i], want[i])
 		}
 	}
 }

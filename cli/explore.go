@@ -50,15 +50,16 @@ func explore(cmd *cobra.Command, paths []string, f model.Filter, watch bool, std
 		name = strings.Join(paths, " + ")
 	}
 	load := func(ctx context.Context, progress func(done, total int64)) (*model.Index, error) {
-		resume := pauseGC(paths)
+		resume := pauseGC(paths) // loadStory's own pause ends with the load; this one goes on
 		s, err := loadStory(ctx, paths, from, progress, &warnings)
+		if err == nil {
+			if ferr := model.CheckFilter(s, f); ferr != nil {
+				err = ui.FilterError{Err: ferr} // before the index is built
+			}
+		}
 		if err != nil {
 			resume()
 			return nil, err
-		}
-		if err := model.CheckFilter(s, f); err != nil {
-			resume()
-			return nil, ui.FilterError{Err: err} // before the index is built
 		}
 		// The rows show once their order is known; the rest of the index
 		// and the search text are built behind them, and only then does

@@ -199,6 +199,8 @@ func (a *App) restyled() {
 // sync tells the timeline and the status bar what the app's state now
 // says; Update calls it after every message, so that View only draws.
 func (a *App) sync() {
+	a.timeline.SetNeedle(a.needle())
+	a.showDetail() // nothing to do unless the selection or the needle changed
 	msg, isErr := a.message, a.messageErr
 	switch {
 	case a.banner != "" && msg == "":
@@ -437,7 +439,6 @@ func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		hadFind := a.find.text != ""
 		a.find.text = ""
 		a.stopFind()
-		a.timeline.SetNeedle("")
 		if !a.filter.Active() {
 			a.message = "No filters to clear"
 			if hadFind {
@@ -534,7 +535,7 @@ func (a *App) showDetail() {
 	if !ok {
 		pos = -1
 	}
-	a.detail.Show(pos, a.timeline.Needle())
+	a.detail.Show(pos, a.needle())
 }
 
 // jumpTo selects the item at pos, clearing filters that hide it.

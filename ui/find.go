@@ -47,6 +47,8 @@ type foundMsg struct {
 }
 
 // needle is the folded text to highlight: the find's, else the filter's.
+// sync gives it to the timeline after every message, so only what shows
+// the detail pane asks for it.
 func (a *App) needle() string {
 	switch {
 	case a.find.text != "":
@@ -70,7 +72,6 @@ func (a *App) startFind() tea.Cmd {
 // after the origin.
 func (a *App) typeFind(typed string) tea.Cmd {
 	a.find.text = typed
-	a.timeline.SetNeedle(a.needle())
 	if typed == "" {
 		a.stopFind()
 		a.selectPos(a.find.origin)
@@ -94,7 +95,6 @@ func (a *App) applyFind(typed string) tea.Cmd {
 	}
 	if typed != a.find.text {
 		a.find.text = typed
-		a.timeline.SetNeedle(a.needle())
 		return a.runFind(a.find.origin)
 	}
 	return nil
@@ -104,7 +104,6 @@ func (a *App) applyFind(typed string) tea.Cmd {
 func (a *App) cancelFind() {
 	a.find.text = ""
 	a.stopFind()
-	a.timeline.SetNeedle(a.needle())
 	a.selectPos(a.find.origin)
 }
 

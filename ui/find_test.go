@@ -140,3 +140,17 @@ func TestFindSaysCountingOnceLanded(t *testing.T) {
 		t.Fatalf("counted: the note is %q", got)
 	}
 }
+
+// Clearing a find takes its highlight off the rows and the detail pane
+// alike, though no rows change.
+func TestClearTakesTheHighlightOff(t *testing.T) {
+	a := newApp(t, 120, 40)
+	a = press(t, a, "/", "p", "u", "t", "i", "n", "enter")
+	if a.timeline.needle == "" || a.detail.needle == "" {
+		t.Fatalf("a find highlights nothing: rows %q, detail %q", a.timeline.needle, a.detail.needle)
+	}
+	a = press(t, a, "c")
+	if a.timeline.needle != "" || a.detail.needle != "" {
+		t.Errorf("after c the rows highlight %q and the detail %q", a.timeline.needle, a.detail.needle)
+	}
+}

@@ -52,7 +52,7 @@ func (a *App) refilter() tea.Cmd {
 // setRows shows rows as the timeline, with the item the user chose
 // selected and on screen when the rows hold it, else the nearest one.
 func (a *App) setRows(rows []int32) {
-	a.timeline.SetRows(rows, a.needle())
+	a.timeline.SetRows(rows)
 	a.reselect()
 	a.showDetail()
 }

@@ -19,7 +19,7 @@ func BenchmarkGoToDate(b *testing.B) {
 			st := ui.NewStyles(true)
 			t := ui.NewTimeline(ix, &st, ui.DefaultKeyMap())
 			t.SetSize(70, 35)
-			t.SetRows(ix.Query(model.Filter{}), "")
+			t.SetRows(ix.Query(model.Filter{}))
 			dates := []string{"17 Mar 2021", "2020-02", "2023", "March 2019"}
 			i := 0
 			for b.Loop() {

@@ -51,9 +51,6 @@ func NewTimeline(ix *model.Index, st *Styles, keys KeyMap) Timeline {
 // SetNeedle sets the folded text the rows highlight ("" for none).
 func (t *Timeline) SetNeedle(needle string) { t.needle = needle }
 
-// Needle is the folded search text the rows highlight.
-func (t Timeline) Needle() string { return t.needle }
-
 // HelpKeys implements component.
 func (t Timeline) HelpKeys() []key.Binding {
 	g := t.keys.Global
@@ -77,9 +74,9 @@ func (t Timeline) Strip() Strip { return t.strip }
 
 // SetRows replaces the rows shown, keeping the selected item when it is
 // still there, or the nearest item after it in time.
-func (t *Timeline) SetRows(rows []int32, needle string) {
+func (t *Timeline) SetRows(rows []int32) {
 	sel, had := t.Selected()
-	t.rows, t.needle = rows, needle
+	t.rows = rows
 	t.strip.SetRows(rows)
 	t.cursor = 0
 	if had {

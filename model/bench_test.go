@@ -206,6 +206,42 @@ func BenchmarkFilterActor(b *testing.B) {
 	}
 }
 
+// BenchmarkQueryBeforeIndex is what a one-shot `list --actor` or
+// `list --search` asks of an index that has only its order (OrderedIndex),
+// and what the explorer's first filter asks while the rest is being built:
+// a scan of every item's own lists and text.
+func BenchmarkQueryBeforeIndex(b *testing.B) {
+	for _, size := range benchSizes {
+		b.Run(size.name, func(b *testing.B) {
+			skipBig(b, size.events)
+			s := benchIndex(b, size.events).Story()
+			ix := model.OrderedIndex(s)
+			for _, q := range []struct {
+				name string
+				f    model.Filter
+			}{
+				{"actor", model.Filter{Actors: []string{busiestRoot(benchIndex(b, size.events))}}},
+				{"search", model.Filter{Text: "ambush"}},
+			} {
+				b.Run(q.name, func(b *testing.B) {
+					runtime.GC()
+					var rows []int32
+					for b.Loop() {
+						var err error
+						if rows, err = ix.QueryContext(context.Background(), q.f); err != nil {
+							b.Fatal(err)
+						}
+					}
+					if ix.Complete() {
+						b.Fatal("the query built the rest of the index")
+					}
+					b.ReportMetric(float64(len(rows)), "rows")
+				})
+			}
+		})
+	}
+}
+
 // typedQueries are searches typed a character at a time: a place, a word
 // of the notes, an actor's name, and one that stops matching.
 var typedQueries = []string{"saldanville", "checkpoint", "military forces of", "ambush at dawn"}

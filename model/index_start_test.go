@@ -18,6 +18,7 @@ import (
 func TestOrderedIndexAnswersAsComplete(t *testing.T) {
 	s := gen.Story(gen.Config{Events: 3000, Seed: 4})
 	s.Statements[1].ReactsTo = s.Statements[0].ID // a reaction to a statement
+	s.Actors[len(s.Actors)-1].Aliases = append(s.Actors[len(s.Actors)-1].Aliases, "Zqxwv")
 	full := model.NewIndex(s)
 	part := model.OrderedIndex(s)
 	if part.Complete() {
@@ -62,21 +63,39 @@ func TestOrderedIndexAnswersAsComplete(t *testing.T) {
 		{Text: "ambush"}, {Text: "Government"}, {Text: "zzqq"},
 		{Actors: []string{root}}, {Actors: []string{s.Actors[len(s.Actors)-1].ID}, Text: "a"},
 		{Topics: []string{s.Topics[0].ID}}, {Actors: []string{root}, Topics: []string{s.Topics[1].ID}},
+		// A speaker, and a few actors: compared by id before the index is
+		// complete; every actor: too many for that, looked up.
+		{Actors: []string{s.Statements[3].Speaker}},
+		{Actors: []string{s.Actors[len(s.Actors)-1].ID, s.Actors[len(s.Actors)-2].ID, s.Statements[5].Speaker}},
+		{Actors: allActors(s)},
+		// A text found only in an actor's alias: the items naming the
+		// actor match by it.
+		{Text: "zqxwv"},
 	}
-	for _, f := range filters {
-		got, err := part.QueryContext(context.Background(), f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		first, err := part.QueryFirst(context.Background(), f, 10)
-		if err != nil {
-			t.Fatal(err)
-		}
-		want := full.Query(f)
-		if !slices.Equal(got, want) || !slices.Equal(first, want[:min(10, len(want))]) {
-			t.Errorf("%+v finds %d items (first %v) before the rest is built, %d (first %v) after", f, len(got), first, len(want), want[:min(10, len(want))])
+	ask := func(order string) {
+		for _, f := range filters {
+			got, err := part.QueryContext(context.Background(), f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			first, err := part.QueryFirst(context.Background(), f, 10)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := full.Query(f)
+			if f.Text == "zqxwv" && len(want) == 0 {
+				t.Errorf("%+v finds nothing, though an actor has it as an alias", f)
+			}
+			if !slices.Equal(got, want) || !slices.Equal(first, want[:min(10, len(want))]) {
+				t.Errorf("%+v read in %s order finds %d items (first %v) before the rest is built, %d (first %v) after",
+					f, order, len(got), first, len(want), want[:min(10, len(want))])
+			}
 		}
 	}
+	ask("the timeline's")
+	restore := model.ScanInStoryOrder() // as a long story is read
+	ask("the story's")
+	restore()
 	if got, ok := part.Lookup(s.Statements[7].ID); !ok || got != mustLookup(t, full, s.Statements[7].ID) {
 		t.Errorf("Lookup before the rest is built = %d, %v", got, ok)
 	}
@@ -198,4 +217,12 @@ func TestStartIndexPanicReachesTheWaiter(t *testing.T) {
 	if got != "bug in the index" {
 		t.Fatalf("the waiter got %v, want the builder's panic", got)
 	}
+}
+
+func allActors(s *model.Story) []string {
+	var out []string
+	for _, a := range s.Actors {
+		out = append(out, a.ID)
+	}
+	return out
 }

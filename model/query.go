@@ -83,11 +83,13 @@ func topicIDs(s *Story) []string {
 // matcher is a Filter compiled against one index.
 type matcher struct {
 	actors, topics []bool    // wanted actor and topic indexes; nil when not filtering
+	actorIDs       stringSet     // the wanted actors' ids, for before the index is complete
 	needle         string    // folded search text, "" when not searching
 	fold           folder    // finds needle
 	hay            *haystack // nil when the needle is not ASCII, or the search text is not built yet
 	asHay          bool      // the needle is one the search text would answer: scans find what it would
 	nameHit        []bool    // actors whose names or aliases contain the needle
+	anyName        bool      // some actor's name or alias contains the needle
 	lo, hi         edtf.Day
 	dated          bool
 }
@@ -99,7 +101,10 @@ func (ix *Index) compile(f Filter) *matcher {
 		for _, id := range f.Actors {
 			if a, ok := ix.actorOf[id]; ok {
 				for _, d := range ix.descend(a) {
-					m.actors[d] = true
+					if !m.actors[d] {
+						m.actors[d] = true
+						m.actorIDs.add(ix.story.Actors[d].ID)
+					}
 				}
 			}
 		}
@@ -127,6 +132,7 @@ func (ix *Index) compile(f Filter) *matcher {
 				hit = hit || ContainsFold(al, m.needle)
 			}
 			m.nameHit[i] = hit
+			m.anyName = m.anyName || hit
 		}
 	}
 	if !f.Since.IsZero() {
@@ -369,7 +375,8 @@ const scanBlock = 8 << 10
 // scanAll returns every match among cands (nil: every item), splitting the
 // scan between the processors when it is long.
 func (ix *Index) scanAll(ctx context.Context, m *matcher, cands []int32) ([]int32, error) {
-	if cands == nil && m.hay == nil && m.needle != "" && len(ix.refs) >= storyOrderMin {
+	if cands == nil && len(ix.refs) >= storyOrderMin && (m.hay == nil && m.needle != "" ||
+		(m.actors != nil || m.topics != nil) && !ix.complete()) {
 		return ix.scanStoryOrder(ctx, m)
 	}
 	return ix.scanFirst(ctx, m, cands, math.MaxInt)
@@ -380,9 +387,11 @@ func (ix *Index) scanAll(ctx context.Context, m *matcher, cands []int32) ([]int3
 var storyOrderMin = parallelMin
 
 // scanStoryOrder is scanAll over every item for a text search without the
-// search text: it reads the items in the story's order, which is the
-// order of their text in memory (the timeline's jumps about it), marks
-// the matches in a bitmap of the timeline, and reads them off in order.
+// search text, or for actors or topics before the index is complete, when
+// matches reads the items themselves: it reads them in the story's order,
+// which is the order of their text and lists in memory (the timeline's
+// jumps about it), marks the matches in a bitmap of the timeline, and
+// reads them off in order.
 func (ix *Index) scanStoryOrder(ctx context.Context, m *matcher) ([]int32, error) {
 	evPos, stPos := ix.timelinePositions()
 	pos := slices.Concat(evPos, stPos) // item i of the story's order is at pos[i]
@@ -496,7 +505,7 @@ func (ix *Index) scanFirst(ctx context.Context, m *matcher, cands []int32, n int
 // textOnly reports whether only the search text (and dates) decide: then
 // the scan can run over the haystack of many items at once.
 func (m *matcher) textOnly() bool {
-	return m.hay != nil && m.actors == nil && m.topics == nil && !slices.Contains(m.nameHit, true)
+	return m.hay != nil && m.actors == nil && m.topics == nil && !m.anyName
 }
 
 // scanText is scan for textOnly matchers over items lo to hi: one search
@@ -590,9 +599,19 @@ func (ix *Index) matches(m *matcher, p int32) bool {
 		return false
 	}
 	var aBuf, tBuf [8]int32
-	actors := ix.actorsAt(int(p), aBuf[:0])
-	if m.actors != nil && !anyOf(actors, m.actors) {
-		return false
+	var actors []int32
+	haveActors := false
+	if m.actors != nil {
+		if !ix.complete() {
+			if !ix.namesAny(p, &m.actorIDs) {
+				return false
+			}
+		} else {
+			actors, haveActors = ix.actorsAt(int(p), aBuf[:0]), true
+			if !anyOf(actors, m.actors) {
+				return false
+			}
+		}
 	}
 	if m.topics != nil && !anyOf(ix.topicsAt(int(p), tBuf[:0]), m.topics) {
 		return false
@@ -600,8 +619,13 @@ func (ix *Index) matches(m *matcher, p int32) bool {
 	if m.needle == "" {
 		return true
 	}
-	if anyOf(actors, m.nameHit) {
-		return true
+	if m.anyName {
+		if !haveActors {
+			actors = ix.actorsAt(int(p), aBuf[:0])
+		}
+		if anyOf(actors, m.nameHit) {
+			return true
+		}
 	}
 	if m.hay != nil {
 		return m.fold.inLower(m.hay.item(p))
@@ -610,6 +634,56 @@ func (ix *Index) matches(m *matcher, p int32) bool {
 		return m.inFolded(ix.Title(int(p))) || m.inFolded(ix.At(int(p)).Text())
 	}
 	return m.fold.index(ix.Title(int(p))) >= 0 || m.fold.index(ix.At(int(p)).Text()) >= 0
+}
+
+// stringSet is a set of ids: a list while it is short, then a map.
+type stringSet struct {
+	few  []string
+	many map[string]struct{}
+}
+
+// fewIDs is the most ids an stringSet holds in a list.
+const fewIDs = 16
+
+func (s *stringSet) add(id string) {
+	if s.many != nil {
+		s.many[id] = struct{}{}
+		return
+	}
+	s.few = append(s.few, id)
+	if len(s.few) > fewIDs {
+		s.many = make(map[string]struct{}, 2*len(s.few))
+		for _, id := range s.few {
+			s.many[id] = struct{}{}
+		}
+		s.few = nil
+	}
+}
+
+func (s *stringSet) has(id string) bool {
+	if s.many != nil {
+		_, ok := s.many[id]
+		return ok
+	}
+	return slices.Contains(s.few, id)
+}
+
+// namesAny reports whether item p names one of the actors in ids, from the
+// item's own lists: what anyOf(actorsAt(p), wanted) answers, without the
+// lookup of every actor the item names in the story's table of actors, for
+// before the index is complete.
+func (ix *Index) namesAny(p int32, ids *stringSet) bool {
+	r := ix.refs[p]
+	if r.kind == StatementItem {
+		return ids.has(ix.story.Statements[r.n].Speaker)
+	}
+	roles := ix.story.Events[r.n].Actors
+	for i := range roles {
+		if ids.has(roles[i].Actor) {
+			return true
+		}
+	}
+	return false
 }
 
 // inFolded reports whether the ASCII needle is in s as the search text

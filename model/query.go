@@ -83,7 +83,7 @@ func topicIDs(s *Story) []string {
 // matcher is a Filter compiled against one index.
 type matcher struct {
 	actors, topics []bool    // wanted actor and topic indexes; nil when not filtering
-	actorIDs       stringSet     // the wanted actors' ids, for before the index is complete
+	actorIDs       stringSet // the wanted actors' ids, for before the index is complete
 	needle         string    // folded search text, "" when not searching
 	fold           folder    // finds needle
 	hay            *haystack // nil when the needle is not ASCII, or the search text is not built yet
@@ -642,7 +642,7 @@ type stringSet struct {
 	many map[string]struct{}
 }
 
-// fewIDs is the most ids an stringSet holds in a list.
+// fewIDs is the most ids a stringSet holds in a list.
 const fewIDs = 16
 
 func (s *stringSet) add(id string) {

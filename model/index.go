@@ -120,6 +120,8 @@ type Index struct {
 	// set and done closed; see StartIndex and OrderedIndex.
 	rest      sync.Once
 	restPanic atomic.Pointer[any] // what StartIndex's builder panicked with, if it did
+
+	lastReactions atomic.Pointer[reactionsAt] // Reactions' last answer before the index is complete
 	// posOf is built once, by byID, on its own: Lookup needs nothing else.
 	byID  sync.Once
 	ready atomic.Bool
@@ -210,7 +212,8 @@ func newOrdered(s *Story) *Index {
 }
 
 // buildRest builds what needs only the order, split between two
-// processors, and marks the index complete.
+// processors, and marks the index complete. Its long loops pace
+// themselves, as it runs while the explorer answers keys.
 func (ix *Index) buildRest() {
 	if restHook != nil {
 		restHook()
@@ -466,6 +469,7 @@ func (ix *Index) itemID(pos uint32) string {
 func (ix *Index) buildLookup() {
 	ix.posOf = newIDTable(len(ix.refs))
 	for i := range ix.refs {
+		pace(i)
 		ix.posOf.insert(ix.itemID(uint32(i)), uint32(i), ix.itemID)
 	}
 }
@@ -474,6 +478,7 @@ func (ix *Index) buildLookup() {
 func (ix *Index) buildTitles() {
 	ix.stTitle = make([]string, len(ix.story.Statements))
 	for i := range ix.stTitle {
+		pace(i)
 		ix.stTitle[i] = ix.makeTitle(ref{StatementItem, int32(i)}, titleQuote)
 	}
 }
@@ -552,6 +557,7 @@ func (ix *Index) timelinePositions() (evPos, stPos []int32) {
 	evPos = make([]int32, len(ix.story.Events))
 	stPos = make([]int32, len(ix.story.Statements))
 	for pos, r := range ix.refs {
+		pace(pos)
 		if r.kind == EventItem {
 			evPos[r.n] = int32(pos)
 		} else {
@@ -598,11 +604,13 @@ func (ix *Index) buildPostings() {
 	aCount := make([]uint32, n+1)
 	tCount := make([]uint32, n+1)
 	for i := range s.Events {
+		pace(i)
 		e := &s.Events[i]
 		aBuf, tBuf = actorsOf(aBuf, e), topicsOf(tBuf, e.Topics)
 		aCount[evPos[i]+1], tCount[evPos[i]+1] = uint32(len(aBuf)), uint32(len(tBuf))
 	}
 	for i := range s.Statements {
+		pace(i)
 		st := &s.Statements[i]
 		tBuf = stTopics(tBuf, st)
 		aCount[stPos[i]+1], tCount[stPos[i]+1] = uint32(len(stActor(st))), uint32(len(tBuf))
@@ -616,12 +624,14 @@ func (ix *Index) buildPostings() {
 	ix.itemTopics = make([]int32, tCount[n])
 	// Fill, in file order.
 	for i := range s.Events {
+		pace(i)
 		e := &s.Events[i]
 		p := evPos[i]
 		copy(ix.itemActors[aCount[p]:], actorsOf(aBuf, e))
 		copy(ix.itemTopics[tCount[p]:], topicsOf(tBuf, e.Topics))
 	}
 	for i := range s.Statements {
+		pace(i)
 		st := &s.Statements[i]
 		p := stPos[i]
 		copy(ix.itemActors[aCount[p]:], stActor(st))
@@ -659,6 +669,7 @@ func postings(ids []int32, start []uint32, m int) [][]int32 {
 	block := make([]int32, len(ids))
 	next := slices.Clone(count[:m])
 	for p := range len(start) - 1 {
+		pace(p)
 		for _, id := range ids[start[p]:start[p+1]] {
 			block[next[id]] = int32(p)
 			next[id]++
@@ -676,6 +687,7 @@ func (ix *Index) buildReactions() {
 	s := ix.story
 	ix.reactions = map[int32][]int32{}
 	for pos, r := range ix.refs {
+		pace(pos)
 		if r.kind != StatementItem {
 			continue
 		}
@@ -931,11 +943,40 @@ func (ix *Index) Reactions(pos int) []int {
 	if ix.complete() {
 		return toInts(ix.reactions[int32(pos)])
 	}
-	// Until then, the statements that name the item's id, in time order.
+	// Until then they are looked for, and the last answer kept, as the
+	// detail pane asks again at every key of a find.
+	if last := ix.lastReactions.Load(); last != nil && last.pos == pos {
+		return slices.Clone(last.out)
+	}
+	out := ix.findReactions(pos)
+	ix.lastReactions.Store(&reactionsAt{pos, slices.Clone(out)})
+	return out
+}
+
+// reactionsAt is an answer of Reactions.
+type reactionsAt struct {
+	pos int
+	out []int
+}
+
+// findReactions is Reactions without the index: the statements that name
+// the item's id, in time order. It looks at the statements alone (most
+// items have no reactions), then at the timeline for where those that do
+// stand.
+func (ix *Index) findReactions(pos int) []int {
 	id := ix.itemID(uint32(pos))
+	var which map[int32]bool
+	for i := range ix.story.Statements {
+		if ix.story.Statements[i].ReactsTo == id {
+			if which == nil {
+				which = map[int32]bool{}
+			}
+			which[int32(i)] = true
+		}
+	}
 	out := []int{}
-	for p, r := range ix.refs {
-		if r.kind == StatementItem && ix.story.Statements[r.n].ReactsTo == id {
+	for p := 0; p < len(ix.refs) && len(out) < len(which); p++ {
+		if r := ix.refs[p]; r.kind == StatementItem && which[r.n] {
 			out = append(out, p)
 		}
 	}

@@ -123,6 +123,7 @@ func (ix *Index) buildHaystack() {
 	evPos, stPos := ix.timelinePositions()
 	off := make([]int, n+1)
 	for i := range s.Events {
+		pace(i)
 		off[evPos[i]+1] = len(s.Events[i].Title) + len(s.Events[i].Summary) + 2
 	}
 	for i := range s.Statements {
@@ -145,9 +146,11 @@ func (ix *Index) buildHaystack() {
 	for w := range workers {
 		wg.Go(func() {
 			for i := len(s.Events) * w / workers; i < len(s.Events)*(w+1)/workers; i++ {
+				pace(i)
 				put(evPos[i], s.Events[i].Title, s.Events[i].Summary)
 			}
 			for i := len(s.Statements) * w / workers; i < len(s.Statements)*(w+1)/workers; i++ {
+				pace(i)
 				put(stPos[i], ix.stTitle[i], s.Statements[i].Quote)
 			}
 		})
@@ -164,6 +167,7 @@ func (ix *Index) buildHaystack() {
 				if b >= len(h.grams) {
 					return
 				}
+				runtime.Gosched() // a block is about as long as pace's stretch
 				lo, hi := b*gramBlock, min(n, (b+1)*gramBlock)
 				h.grams[b] = newGramFilter(h.buf[off[lo]:off[hi]])
 			}

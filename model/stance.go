@@ -137,6 +137,7 @@ func (ix *Index) buildCells() {
 		return c
 	}
 	for i := range s.Positions {
+		pace(i)
 		p := &s.Positions[i]
 		a, okA := ix.actorOf[p.Actor]
 		t, okT := ix.topicOf[p.Topic]
@@ -147,6 +148,7 @@ func (ix *Index) buildCells() {
 	}
 	// A statement's stances count for its speaker and everyone above it.
 	for pos, r := range ix.refs {
+		pace(pos)
 		if r.kind != StatementItem {
 			continue
 		}

@@ -371,31 +371,46 @@ func (ix *Index) buildOrder() {
 }
 
 // orderByDay fills refs, lo and hi by a counting sort on the items' sort
-// days, then sorts each day's few items by compareKeys, the days split
-// between two processors: linear, and with no key an item, where a
-// comparison sort of a million keys is neither. It declines (false) when
-// the days span far more than there are items, as dates thousands of
-// years apart do. Undated items (MaxDay) go last.
+// days, then sorts each day's few items by compareKeys: linear, and with
+// no key an item, where a comparison sort of a million keys is neither.
+// The items are read in the story's order, which is the order of memory
+// (their dates, and the ids' text), and each half of them, and then each
+// half of the days, on its own processor. It declines (false) when the
+// days span far more than there are items, as dates thousands of years
+// apart do. Undated items (MaxDay) go last.
 func (ix *Index) orderByDay() bool {
 	s := ix.story
 	n := len(ix.refs)
-	at := func(i int) (edtf.Date, ref) {
+	at := func(i int) (edtf.Date, string, ref) {
 		if i < len(s.Events) {
-			return s.Events[i].Date, ref{EventItem, int32(i)}
+			e := &s.Events[i]
+			return e.Date, e.ID, ref{EventItem, int32(i)}
 		}
-		return s.Statements[i-len(s.Events)].Date, ref{StatementItem, int32(i - len(s.Events))}
+		st := &s.Statements[i-len(s.Events)]
+		return st.Date, st.ID, ref{StatementItem, int32(i - len(s.Events))}
 	}
-	// The items' days, in the story's order, in lo for now.
+	// The items' days, in the story's order, in lo for now; and the span
+	// of each half's.
 	days := ix.lo
-	first, last := edtf.MaxDay, edtf.MinDay
-	for i := range n {
-		d, _ := at(i)
-		day := sortDay(d.Earliest(), d.Latest())
-		days[i] = day
-		if day != edtf.MaxDay {
-			first, last = min(first, day), max(last, day)
-		}
+	half := n / 2
+	var spans [2][2]edtf.Day
+	var wg sync.WaitGroup
+	for h, part := range [2][2]int{{0, half}, {half, n}} {
+		wg.Go(func() {
+			first, last := edtf.MaxDay, edtf.MinDay
+			for i := part[0]; i < part[1]; i++ {
+				d, _, _ := at(i)
+				day := sortDay(d.Earliest(), d.Latest())
+				days[i] = day
+				if day != edtf.MaxDay {
+					first, last = min(first, day), max(last, day)
+				}
+			}
+			spans[h] = [2]edtf.Day{first, last}
+		})
 	}
+	wg.Wait()
+	first, last := min(spans[0][0], spans[1][0]), max(spans[0][1], spans[1][1])
 	if first > last { // all undated
 		first, last = 0, 0
 	}
@@ -409,33 +424,49 @@ func (ix *Index) orderByDay() bool {
 		}
 		return int(d - first)
 	}
-	start := make([]int32, span+1) // slot k holds refs[start[k]:start[k+1]]
-	for _, d := range days {
-		start[slot(d)+1]++
+	// Slot k holds keys[start[k]:start[k+1]]; the first half's items
+	// come first in it, from next[0][k], then the second's, from
+	// next[1][k].
+	start := make([]int32, span+1)
+	second := make([]int32, span)
+	for i, d := range days {
+		k := slot(d)
+		start[k+1]++
+		if i >= half {
+			second[k]++
+		}
 	}
 	for k := range span {
 		start[k+1] += start[k]
 	}
-	next := slices.Clone(start[:span])
-	for i, d := range days {
-		k := slot(d)
-		_, ix.refs[next[k]] = at(i)
-		next[k]++
+	var next [2][]int32
+	next[0] = slices.Clone(start[:span])
+	next[1] = make([]int32, span)
+	for k := range span {
+		next[1][k] = start[k+1] - second[k]
 	}
+	keys := huge.Slice[orderKey](n, n)
+	for h, part := range [2][2]int{{0, half}, {half, n}} {
+		wg.Go(func() {
+			next := next[h]
+			for i := part[0]; i < part[1]; i++ {
+				k := slot(days[i])
+				d, id, r := at(i)
+				keys[next[k]] = newOrderKey(d, id, r)
+				next[k]++
+			}
+		})
+	}
+	wg.Wait()
 	sortSlots := func(from, to int) {
-		var keys []orderKey
 		for k := from; k < to; k++ {
 			lo, hi := int(start[k]), int(start[k+1])
-			keys = keys[:0]
-			for p := lo; p < hi; p++ {
-				d, id := ix.dateID(ix.refs[p])
-				keys = append(keys, newOrderKey(d, id, ix.refs[p]))
+			day := keys[lo:hi]
+			if len(day) > 1 {
+				slices.SortFunc(day, func(a, b orderKey) int { return ix.compareKeys(&a, &b) })
 			}
-			if len(keys) > 1 {
-				slices.SortFunc(keys, func(a, b orderKey) int { return ix.compareKeys(&a, &b) })
-			}
-			for i := range keys {
-				ix.refs[lo+i], ix.lo[lo+i], ix.hi[lo+i] = keys[i].r, keys[i].lo, keys[i].hi
+			for i := range day {
+				ix.refs[lo+i], ix.lo[lo+i], ix.hi[lo+i] = day[i].r, day[i].lo, day[i].hi
 			}
 		}
 	}
@@ -443,7 +474,6 @@ func (ix *Index) orderByDay() bool {
 	// about half of them.
 	mid, _ := slices.BinarySearch(start, int32(n/2))
 	mid = min(mid, int(span))
-	var wg sync.WaitGroup
 	wg.Go(func() { sortSlots(0, mid) })
 	sortSlots(mid, int(span))
 	wg.Wait()

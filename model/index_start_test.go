@@ -184,6 +184,13 @@ func TestBigOrder(t *testing.T) {
 				t.Fatalf("wide %v: %s is in the timeline twice", wide, id)
 			}
 			seen[id] = true
+			want := lo // an open start sorts at the end
+			if lo == edtf.MinDay {
+				want = hi
+			}
+			if d != want {
+				t.Fatalf("wide %v: %s sorts at day %d; its date says %d", wide, id, d, want)
+			}
 			if p == 0 {
 				continue
 			}

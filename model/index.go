@@ -389,9 +389,8 @@ func (ix *Index) orderByDay() bool {
 		st := &s.Statements[i-len(s.Events)]
 		return st.Date, st.ID, ref{StatementItem, int32(i - len(s.Events))}
 	}
-	// The items' days, in the story's order, in lo for now; and the span
-	// of each half's.
-	days := ix.lo
+	// The items' days, in the story's order, and the span of each half's.
+	days := huge.Slice[edtf.Day](n, n)
 	half := n / 2
 	var spans [2][2]edtf.Day
 	var wg sync.WaitGroup
@@ -424,7 +423,7 @@ func (ix *Index) orderByDay() bool {
 		}
 		return int(d - first)
 	}
-	// Slot k holds keys[start[k]:start[k+1]]; the first half's items
+	// Slot k holds refs[start[k]:start[k+1]]; the first half's items
 	// come first in it, from next[0][k], then the second's, from
 	// next[1][k].
 	start := make([]int32, span+1)
@@ -445,28 +444,37 @@ func (ix *Index) orderByDay() bool {
 	for k := range span {
 		next[1][k] = start[k+1] - second[k]
 	}
-	keys := huge.Slice[orderKey](n, n)
+	// Each item's ref, days and the head of its id, scattered to its slot
+	// (the keys, whole, would take twice the memory).
+	heads := huge.Slice[uint64](n, n)
 	for h, part := range [2][2]int{{0, half}, {half, n}} {
 		wg.Go(func() {
 			next := next[h]
 			for i := part[0]; i < part[1]; i++ {
 				k := slot(days[i])
 				d, id, r := at(i)
-				keys[next[k]] = newOrderKey(d, id, r)
+				key := newOrderKey(d, id, r)
+				p := next[k]
+				ix.refs[p], ix.lo[p], ix.hi[p], heads[p] = r, key.lo, key.hi, key.idHead
 				next[k]++
 			}
 		})
 	}
 	wg.Wait()
 	sortSlots := func(from, to int) {
+		var keys []orderKey
 		for k := from; k < to; k++ {
 			lo, hi := int(start[k]), int(start[k+1])
-			day := keys[lo:hi]
-			if len(day) > 1 {
-				slices.SortFunc(day, func(a, b orderKey) int { return ix.compareKeys(&a, &b) })
+			if hi-lo < 2 {
+				continue
 			}
-			for i := range day {
-				ix.refs[lo+i], ix.lo[lo+i], ix.hi[lo+i] = day[i].r, day[i].lo, day[i].hi
+			keys = keys[:0]
+			for p := lo; p < hi; p++ {
+				keys = append(keys, orderKey{edtf.Day(0), ix.lo[p], ix.hi[p], heads[p], ix.refs[p]})
+			}
+			slices.SortFunc(keys, func(a, b orderKey) int { return ix.compareKeys(&a, &b) })
+			for i := range keys {
+				ix.refs[lo+i], ix.lo[lo+i], ix.hi[lo+i] = keys[i].r, keys[i].lo, keys[i].hi
 			}
 		}
 	}

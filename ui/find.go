@@ -136,8 +136,6 @@ func (a *App) runFind(from int) tea.Cmd {
 		return nil
 	}
 	a.find.landing, a.find.landed = from, false
-	ctx, cancel := context.WithCancel(context.Background())
-	a.find.cancel = cancel
 	gen, ix, rows := a.find.gen, a.ix, a.timeline.rows
 	f := a.filter
 	f.Actors, f.Topics = slices.Clone(f.Actors), slices.Clone(f.Topics)
@@ -151,7 +149,7 @@ func (a *App) runFind(from int) tea.Cmd {
 		}
 		return intersect(ps, rows)
 	}
-	land := func() tea.Msg {
+	cmd, cancel := twoStep(func(ctx context.Context) tea.Msg {
 		if from < 0 || within {
 			return nil // the full count decides
 		}
@@ -169,19 +167,15 @@ func (a *App) runFind(from int) tea.Cmd {
 			p = int(first[0])
 		}
 		return foundMsg{gen: gen, land: p}
-	}
-	full := func() tea.Msg {
-		defer cancel()
-		if ctx.Err() != nil {
-			return nil // a newer find or new rows came first
-		}
+	}, func(ctx context.Context) tea.Msg {
 		all, err := ix.QueryContext(ctx, f)
 		if err != nil {
 			return nil
 		}
 		return foundMsg{gen: gen, land: -1, matches: keep(all), full: true}
-	}
-	return tea.Sequence(land, full)
+	})
+	a.find.cancel = cancel
+	return cmd
 }
 
 // refind counts the find's matches again when a jump cleared the filters

@@ -25,28 +25,41 @@ func (a *App) refilter() tea.Cmd {
 	if a.cancel != nil {
 		a.cancel()
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	a.cancel, a.pending = cancel, true
 	gen, ix := a.gen, a.ix
 	f := a.filter
 	f.Actors, f.Topics = slices.Clone(f.Actors), slices.Clone(f.Topics)
 	screen := max(1, a.lay.timelineIn.H)
-	first := func() tea.Msg {
+	cmd, cancel := twoStep(func(ctx context.Context) tea.Msg {
 		rows, err := ix.QueryFirst(ctx, f, screen)
 		if err != nil {
 			return nil
 		}
 		return rowsMsg{gen: gen, rows: rows, partial: true}
-	}
-	full := func() tea.Msg {
-		defer cancel()
+	}, func(ctx context.Context) tea.Msg {
 		rows, err := ix.QueryContext(ctx, f)
 		if err != nil {
 			return nil
 		}
 		return rowsMsg{gen: gen, rows: rows}
-	}
-	return tea.Sequence(first, full)
+	})
+	a.cancel, a.pending = cancel, true
+	return cmd
+}
+
+// twoStep runs a query off the UI loop in two steps, one after the other:
+// a first answer (for the screen, or where a find lands), then the full
+// one. The full step does not start once cancel has been called (a newer
+// query, or new rows, came first), so that queries typed key by key do
+// not run full scans side by side, each slowing the next first answer.
+func twoStep(first, full func(context.Context) tea.Msg) (cmd tea.Cmd, cancel context.CancelFunc) {
+	ctx, cancel := context.WithCancel(context.Background())
+	return tea.Sequence(func() tea.Msg { return first(ctx) }, func() tea.Msg {
+		defer cancel()
+		if ctx.Err() != nil {
+			return nil
+		}
+		return full(ctx)
+	}), cancel
 }
 
 // setRows shows rows as the timeline, with the item the user chose

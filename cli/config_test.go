@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -98,7 +99,7 @@ func TestCompleteIDsAndValues(t *testing.T) {
 }
 
 func TestExportViewHook(t *testing.T) {
-	ix, err := loadFiles(nil, formats.Options{}, &strings.Builder{})
+	ix, err := loadFilesContext(context.Background(), nil, formats.Options{}, nil, &strings.Builder{})
 	if err != nil {
 		t.Fatal(err)
 	}

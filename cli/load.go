@@ -101,14 +101,10 @@ func (p *progressLine) clear() {
 	}
 }
 
-// loadFiles reads and merges the story files at paths (see formats.LoadFiles),
-// or the built-in story when there are none, printing warnings to stderr.
-func loadFiles(paths []string, from formats.Options, stderr io.Writer) (*model.Index, error) {
-	return loadFilesContext(context.Background(), paths, from, nil, stderr)
-}
-
-// loadFilesContext is loadFiles that reports progress and stops when ctx
-// is done.
+// loadFilesContext reads and merges the story files at paths (see
+// formats.LoadFilesWith), or the built-in story when there are none,
+// printing warnings to stderr, reporting progress, and stopping when ctx
+// is done; it returns the story's index.
 func loadFilesContext(ctx context.Context, paths []string, from formats.Options, progress formats.Progress, stderr io.Writer) (*model.Index, error) {
 	s, err := loadStory(ctx, paths, from, progress, stderr)
 	if err != nil {

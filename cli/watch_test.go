@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -26,7 +27,9 @@ type answer struct {
 // follow starts watching path and returns the Reloader's answers.
 func follow(t *testing.T, path string) <-chan answer {
 	t.Helper()
-	load := func() (*model.Index, error) { return loadFiles([]string{path}, formats.Options{}, &strings.Builder{}) }
+	load := func() (*model.Index, error) {
+		return loadFilesContext(context.Background(), []string{path}, formats.Options{}, nil, &strings.Builder{})
+	}
 	reload, stop, err := watchFile(path, load)
 	if err != nil {
 		t.Fatal(err)

@@ -1031,21 +1031,6 @@ func (ix *Index) Position(actorID, topicID string) Position {
 	return Position{Actor: actorID, Topic: topicID, Stance: StanceNone}
 }
 
-// HasPositions reports whether the actor holds a recorded position on any topic.
-func (ix *Index) HasPositions(actorID string) bool {
-	ix.wait()
-	a, ok := ix.actorOf[actorID]
-	if !ok {
-		return false
-	}
-	for _, tc := range ix.rowCells[a] {
-		if len(tc.d.steps) > 0 {
-			return true
-		}
-	}
-	return false
-}
-
 func toInts(xs []int32) []int {
 	out := make([]int, len(xs))
 	for i, x := range xs {

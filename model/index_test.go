@@ -259,11 +259,6 @@ func TestPosition(t *testing.T) {
 			t.Errorf("Position(%s, %s) = %+v, want %s with evidence %v", c.actor, c.topic, p, c.stance, c.evidence)
 		}
 	}
-	for id, want := range map[string]bool{"russia": true, "china": true, "kremlin": false, "icc": false} {
-		if got := ix.HasPositions(id); got != want {
-			t.Errorf("HasPositions(%s) = %v, want %v", id, got, want)
-		}
-	}
 }
 
 func TestFinders(t *testing.T) {

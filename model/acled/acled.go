@@ -505,12 +505,12 @@ func (im *importer) topics(eventType, sub string) []string {
 // kindOf maps an ACLED inter code, numeric (older files) or named (current
 // ones), to an actor kind.
 func kindOf(inter string) (model.ActorKind, bool) {
-	switch strings.ToLower(inter) {
-	case "":
+	switch {
+	case inter == "":
 		return model.KindGroup, false
-	case "1", "state forces":
+	case inter == "1" || strings.EqualFold(inter, "state forces"):
 		return model.KindGovernment, true
-	case "8", "external/other forces":
+	case inter == "8" || strings.EqualFold(inter, "external/other forces"):
 		return model.KindOrganisation, true
 	}
 	return model.KindGroup, true
@@ -519,13 +519,15 @@ func kindOf(inter string) (model.ActorKind, bool) {
 // actor returns the index of the actor named name, adding it the first
 // time.
 func (im *importer) actor(name, inter string) int32 {
-	kind, coded := kindOf(inter)
 	if i, ok := im.actorOf[name]; ok {
-		if coded && !im.actorCoded[i] {
-			im.s.Actors[i].Kind, im.actorCoded[i] = kind, true
+		if !im.actorCoded[i] { // the first inter code given decides
+			if kind, coded := kindOf(inter); coded {
+				im.s.Actors[i].Kind, im.actorCoded[i] = kind, true
+			}
 		}
 		return i
 	}
+	kind, coded := kindOf(inter)
 	name = strings.Clone(name)
 	id := im.unique(cmp.Or(model.Slug(name), "actor"))
 	im.actorOf[name] = int32(len(im.s.Actors))

@@ -122,6 +122,8 @@ type Index struct {
 	restPanic atomic.Pointer[any] // what StartIndex's builder panicked with, if it did
 
 	lastReactions atomic.Pointer[reactionsAt] // Reactions' last answer before the index is complete
+	storyPos      []int32                     // see storyPositions
+	storyPosOnce  sync.Once
 	// posOf is built once, by byID, on its own: Lookup needs nothing else.
 	byID  sync.Once
 	ready atomic.Bool
@@ -590,19 +592,30 @@ func appendOpening(b []byte, q string, max int) []byte {
 }
 
 // timelinePositions returns where each event and each statement, by its
-// place in the file, stands in the timeline.
+// place in the file, stands in the timeline (see storyPositions).
 func (ix *Index) timelinePositions() (evPos, stPos []int32) {
-	evPos = make([]int32, len(ix.story.Events))
-	stPos = make([]int32, len(ix.story.Statements))
-	for pos, r := range ix.refs {
-		pace(pos)
-		if r.kind == EventItem {
-			evPos[r.n] = int32(pos)
-		} else {
-			stPos[r.n] = int32(pos)
+	pos, ne := ix.storyPositions(), len(ix.story.Events)
+	return pos[:ne:ne], pos[ne:]
+}
+
+// storyPositions returns where each item of the story's order (its
+// events, then its statements) stands in the timeline. It is worked out
+// once, on first need: the rest of the index, the search text and every
+// scan in the story's order read it.
+func (ix *Index) storyPositions() []int32 {
+	ix.storyPosOnce.Do(func() {
+		pos, ne := make([]int32, len(ix.refs)), len(ix.story.Events)
+		for p, r := range ix.refs {
+			pace(p)
+			if r.kind == EventItem {
+				pos[r.n] = int32(p)
+			} else {
+				pos[ne+int(r.n)] = int32(p)
+			}
 		}
-	}
-	return evPos, stPos
+		ix.storyPos = pos
+	})
+	return ix.storyPos
 }
 
 // buildPostings records each item's actors and topics, and each actor's

@@ -35,9 +35,6 @@ func ScanInStoryOrder() (restore func()) {
 // BuildRest builds the rest of an OrderedIndex, as its first need does.
 func (ix *Index) BuildRest() { ix.wait() }
 
-// Complete is complete.
-func (ix *Index) Complete() bool { return ix.complete() }
-
 // SetRestHook makes f run as the rest of every index is built, until the
 // function it returns is called.
 func SetRestHook(f func()) (restore func()) {

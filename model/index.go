@@ -168,8 +168,9 @@ func StartIndex(s *Story) *Index {
 // and for OrderedIndex's only once something has needed the rest.
 func (ix *Index) Ready() <-chan struct{} { return ix.done }
 
-// complete reports whether the parts past the order are built.
-func (ix *Index) complete() bool { return ix.ready.Load() }
+// Complete reports whether the parts past the order are built, without
+// waiting for them (see StartIndex).
+func (ix *Index) Complete() bool { return ix.ready.Load() }
 
 // wait returns once the parts past the order are built, building them
 // if nobody has started to.
@@ -768,7 +769,7 @@ func (ix *Index) At(pos int) Item {
 // Title is the one-line heading of the item at pos.
 func (ix *Index) Title(pos int) string {
 	if r := ix.refs[pos]; r.kind == StatementItem {
-		if !ix.complete() {
+		if !ix.Complete() {
 			return ix.makeTitle(r, titleQuote)
 		}
 		return ix.stTitle[r.n]
@@ -852,7 +853,7 @@ func (ix *Index) ItemTopics(pos int) []*Topic {
 // the index is complete they are worked out from the item, into buf.
 func (ix *Index) actorsAt(pos int, buf []int32) []int32 {
 	r := ix.refs[pos]
-	if ix.complete() || r.kind == EventItem && len(ix.story.Events[r.n].Actors) > shortList {
+	if ix.Complete() || r.kind == EventItem && len(ix.story.Events[r.n].Actors) > shortList {
 		ix.wait()
 		return ix.itemActors[ix.actorStart[pos]:ix.actorStart[pos+1]]
 	}
@@ -869,7 +870,7 @@ func (ix *Index) actorsAt(pos int, buf []int32) []int32 {
 // stances'.
 func (ix *Index) topicsAt(pos int, buf []int32) []int32 {
 	r := ix.refs[pos]
-	if ix.complete() || r.kind == EventItem && len(ix.story.Events[r.n].Topics) > shortList ||
+	if ix.Complete() || r.kind == EventItem && len(ix.story.Events[r.n].Topics) > shortList ||
 		r.kind == StatementItem && len(ix.story.Statements[r.n].Stances) > shortList {
 		ix.wait()
 		return ix.itemTopics[ix.topicStart[pos]:ix.topicStart[pos+1]]
@@ -991,7 +992,7 @@ func (ix *Index) ActorTree() []ActorNode { return ix.tree }
 // Reactions returns the timeline positions of the statements that react to
 // the event at pos.
 func (ix *Index) Reactions(pos int) []int {
-	if ix.complete() {
+	if ix.Complete() {
 		return toInts(ix.reactions[int32(pos)])
 	}
 	// Until then they are looked for, and the last answer kept, as the

@@ -311,7 +311,7 @@ func (sm *searchMemo) forget() {
 // candidate (nil): a scan reads each item's actors and topics on the spot,
 // which is sooner than building the postings for one question.
 func (ix *Index) candidates(m *matcher) []int32 {
-	if m.actors == nil && m.topics == nil || !ix.complete() {
+	if m.actors == nil && m.topics == nil || !ix.Complete() {
 		return nil
 	}
 	var lists [][]int32
@@ -376,7 +376,7 @@ const scanBlock = 8 << 10
 // scan between the processors when it is long.
 func (ix *Index) scanAll(ctx context.Context, m *matcher, cands []int32) ([]int32, error) {
 	if cands == nil && len(ix.refs) >= storyOrderMin && (m.hay == nil && m.needle != "" ||
-		(m.actors != nil || m.topics != nil) && !ix.complete()) {
+		(m.actors != nil || m.topics != nil) && !ix.Complete()) {
 		return ix.scanStoryOrder(ctx, m)
 	}
 	return ix.scanFirst(ctx, m, cands, math.MaxInt)
@@ -601,7 +601,7 @@ func (ix *Index) matches(m *matcher, p int32) bool {
 	var actors []int32
 	haveActors := false
 	if m.actors != nil {
-		if !ix.complete() {
+		if !ix.Complete() {
 			if !ix.namesAny(p, &m.actorIDs) {
 				return false
 			}

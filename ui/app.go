@@ -131,7 +131,7 @@ func (a *App) adopt(ix *model.Index) {
 	a.ix = ix
 	a.timeline = NewTimeline(ix, a.styles, a.keys)
 	a.detail = NewDetail(ix, a.styles, a.keys)
-	a.indexed = isComplete(ix)
+	a.indexed = ix.Complete()
 	a.positions = Positions{}
 	if a.indexed {
 		a.positions = NewPositions(ix, a.styles, a.keys)
@@ -150,17 +150,6 @@ func (a App) Init() tea.Cmd {
 		return a.crash.guard(tea.Batch(tea.RequestBackgroundColor, a.load.run, tickLoad()))
 	}
 	return a.crash.guard(tea.Batch(tea.RequestBackgroundColor, a.waitReload(), waitIndexed(a.ix), prepareSearch(a.ix)))
-}
-
-// isComplete reports whether ix's index is built to the end (see
-// model.StartIndex), without waiting.
-func isComplete(ix *model.Index) bool {
-	select {
-	case <-ix.Ready():
-		return true
-	default:
-		return false
-	}
 }
 
 // indexedMsg says that ix's index is complete.

@@ -35,6 +35,9 @@ type finder struct {
 	// landed says the find under way has shown its first match while its
 	// matches are still being counted.
 	landed bool
+	// queued is the n and N steps pressed before the matches were
+	// counted, taken once they are, so that a key typed ahead is not lost.
+	queued int
 }
 
 // foundMsg carries a find's result back: the first match at or after the
@@ -114,7 +117,7 @@ func (a *App) stopFind() {
 		a.find.cancel()
 		a.find.cancel = nil
 	}
-	a.find.matches, a.find.ready = nil, false
+	a.find.matches, a.find.ready, a.find.queued = nil, false, 0
 }
 
 // selectPos selects the item at pos if it is shown.
@@ -205,8 +208,19 @@ func (a *App) found(msg foundMsg) {
 	}
 	if msg.full {
 		a.find.matches, a.find.ready = m, true
+		if n := a.find.queued; n != 0 {
+			a.find.queued = 0
+			if a.message == stillFinding {
+				a.message = ""
+			}
+			a.nextMatch(n)
+		}
 	}
 }
+
+// stillFinding is what n says before the matches are counted; the step
+// is taken when they are.
+const stillFinding = "Still finding…"
 
 // nextMatch moves n matches on (back when n < 0), wrapping at the ends as
 // less does, and says so.
@@ -223,7 +237,8 @@ func (a *App) nextMatch(n int) {
 	m := a.find.matches
 	switch {
 	case !a.find.ready:
-		a.message = "Still finding…"
+		a.find.queued += n
+		a.message = stillFinding
 		return
 	case len(m) == 0:
 		a.message, a.messageErr = "No match for “"+a.find.text+"”", true

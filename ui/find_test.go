@@ -141,6 +141,37 @@ func TestFindSaysCountingOnceLanded(t *testing.T) {
 	}
 }
 
+// n and N pressed before the matches are counted are taken once they are,
+// from where the find landed, not dropped.
+func TestFindKeepsStepsPressedWhileCounting(t *testing.T) {
+	a := newApp(t, 120, 40)
+	a.find.text = "putin"
+	_ = a.runFind(0) // its answers are delivered by hand below
+	a.found(foundMsg{gen: a.find.gen, land: 2})
+	a.nextMatch(1)
+	a.nextMatch(1)
+	a.nextMatch(-1)
+	a.nextMatch(1)
+	if pos, _ := a.timeline.Selected(); pos != 2 || a.message != stillFinding {
+		t.Fatalf("before the count: at %d, saying %q", pos, a.message)
+	}
+	a.found(foundMsg{gen: a.find.gen, land: -1, matches: []int32{2, 4, 6, 8}, full: true})
+	if pos, _ := a.timeline.Selected(); pos != 6 || a.message == stillFinding {
+		t.Errorf("after the count: at %d, saying %q; want two matches on, at 6", pos, a.message)
+	}
+	a.nextMatch(1)
+	if pos, _ := a.timeline.Selected(); pos != 8 {
+		t.Errorf("n after the count went to %d, want 8 (the steps are taken once)", pos)
+	}
+	_ = a.runFind(0)
+	a.nextMatch(1)
+	_ = a.runFind(0) // a new find drops the steps pressed for the old one
+	a.found(foundMsg{gen: a.find.gen, land: -1, matches: []int32{2, 4}, full: true})
+	if pos, _ := a.timeline.Selected(); pos != 2 {
+		t.Errorf("a new find took the old one's step: at %d, want 2", pos)
+	}
+}
+
 // Clearing a find takes its highlight off the rows and the detail pane
 // alike, though no rows change.
 func TestClearTakesTheHighlightOff(t *testing.T) {

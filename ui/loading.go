@@ -32,6 +32,9 @@ type loading struct {
 	done, total *atomic.Int64
 	cancel      context.CancelFunc
 	run         tea.Cmd
+	// ahead holds the keys and pastes typed before the story arrived, to
+	// be played in order once it has, as less and vim keep type-ahead.
+	ahead []tea.Msg
 	// err is the load's failure (or the filter's), returned by Run.
 	err error
 }
@@ -83,6 +86,9 @@ func (a App) updateLoading(msg tea.Msg) (tea.Model, tea.Cmd) {
 			a.load.err = ErrCancelled
 			return a, tea.Quit
 		}
+		a.load.keep(msg)
+	case tea.PasteMsg:
+		a.load.keep(msg)
 	case loadTickMsg:
 		return a, tickLoad()
 	case loadedMsg:
@@ -97,11 +103,28 @@ func (a App) updateLoading(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return a, tea.Quit
 		}
 		a.load.cancel()
+		ahead := a.load.ahead
 		a.load = nil
 		a.adopt(msg.ix)
-		return a, tea.Batch(a.waitReload(), waitIndexed(msg.ix), prepareSearch(msg.ix))
+		cmds := []tea.Cmd{a.waitReload(), waitIndexed(msg.ix), prepareSearch(msg.ix)}
+		for _, m := range ahead {
+			cmds = append(cmds, a.route(m))
+			a.sync()
+		}
+		return a, tea.Batch(cmds...)
 	}
 	return a, nil
+}
+
+// maxAhead bounds the keys kept while loading; a key held down on a slow
+// load stops being kept there.
+const maxAhead = 256
+
+// keep holds a key or paste typed while loading.
+func (l *loading) keep(msg tea.Msg) {
+	if len(l.ahead) < maxAhead {
+		l.ahead = append(l.ahead, msg)
+	}
 }
 
 // FilterError is a filter from the command line that the loaded story

@@ -77,3 +77,38 @@ func TestLoadingFails(t *testing.T) {
 		t.Error("ctrl+c does not cancel the load")
 	}
 }
+
+// Keys typed while the story loads are played once it has arrived, in
+// order, as less and vim keep type-ahead: a find typed early lands where
+// the same find typed afterwards does.
+func TestLoadingKeepsTypeAhead(t *testing.T) {
+	ix := builtIn(t)
+	keys := []string{"/", "m", "a", "r", "i", "u", "p", "o", "l", "enter", "n"}
+
+	after := newApp(t, 100, 30)
+	start, _ := after.timeline.Selected()
+	after = press(t, after, keys...)
+	want, ok := after.timeline.Selected()
+	if !ok || want == start {
+		t.Fatalf("the find typed after loading did not move the selection (%d → %d)", start, want)
+	}
+
+	release := make(chan struct{})
+	load := func(ctx context.Context, progress func(done, total int64)) (*model.Index, error) {
+		<-release
+		return ix, nil
+	}
+	a := NewLoading("big.csv", model.Filter{}, load)
+	a = update(t, a, tea.WindowSizeMsg{Width: 100, Height: 30})
+	done := make(chan tea.Msg, 1)
+	go func() { done <- a.load.run() }()
+	a = press(t, a, keys...)
+	if a.load == nil || len(a.load.ahead) != len(keys) {
+		t.Fatalf("keys kept while loading: %v", a.load)
+	}
+	close(release)
+	a = update(t, a, <-done)
+	if got, _ := a.timeline.Selected(); got != want {
+		t.Errorf("after the keys typed while loading the selection is row %d; typed after loading it is %d", got, want)
+	}
+}

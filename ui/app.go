@@ -99,6 +99,9 @@ type App struct {
 	// show and the panes that need the rest (the matrix, the pickers'
 	// counts) wait for indexedMsg.
 	indexed bool
+	// after is a key that needs the index, kept until it is complete
+	// (afterindex.go).
+	after afterIndex
 	// work.go: the command line's hooks, what the work keys remember,
 	// the story's page and the user's theme.
 	hooks Hooks
@@ -202,7 +205,10 @@ func (a *App) sync() {
 		shown = -1 // not counted yet
 	}
 	a.status.Show(shown, a.filter, msg, isErr)
-	a.status.SetNote(joinNotes(a.countNote(), a.findNote()))
+	if a.after.on && (a.prompt != promptNone || a.overlay != overlayNone) {
+		a.forgetWait(false) // something else was opened meanwhile
+	}
+	a.status.SetNote(joinNotes(a.countNote(), a.findNote(), a.waitNote()))
 }
 
 // Update implements tea.Model. A panic here or in a command it returns is
@@ -321,6 +327,7 @@ func (a *App) route(msg tea.Msg) tea.Cmd {
 			a.indexed = true
 			a.positions = NewPositions(a.ix, a.styles, a.keys)
 			a.relayout()
+			return a.takeWait()
 		}
 		return nil
 	}
@@ -417,7 +424,9 @@ func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		a.jumpBack(key.Matches(k, g.Forward))
 		return a.refind(n)
 	case !a.indexed && (key.Matches(k, g.Actors) || key.Matches(k, g.Topics) || key.Matches(k, g.Positions)):
-		a.message = "Still indexing the story; try again in a moment"
+		a.waitForIndex(k)
+	case a.after.on && k.String() == "esc":
+		a.forgetWait(true)
 	case key.Matches(k, g.Actors):
 		a.openPicker(pickActors)
 	case key.Matches(k, g.Topics):

@@ -506,19 +506,43 @@ func TestGolden(t *testing.T) {
 }
 
 // Until the index is complete the rows show, and the keys whose panes need
-// the rest say so rather than wait; indexedMsg opens them.
+// the rest are kept, and taken once it is: the last one pressed, unless esc
+// forgot it or something else was opened meanwhile.
 func TestKeysWaitForTheIndex(t *testing.T) {
-	a := newApp(t, 120, 40)
-	a.indexed, a.positions = false, Positions{}
+	unindexed := func() App {
+		a := newApp(t, 120, 40)
+		a.indexed, a.positions = false, Positions{}
+		return a
+	}
+	a := unindexed()
 	for _, k := range []string{"p", "a", "t"} {
 		a = press(t, a, k)
-		if a.overlay != overlayNone || !strings.Contains(screen(a), "Still indexing") {
+		if a.overlay != overlayNone || !strings.Contains(screen(a), "open when it is done") {
 			t.Fatalf("%s before the index is complete: overlay %v, screen:\n%s", k, a.overlay, screen(a))
 		}
 	}
+	a = press(t, a, "j") // moving meanwhile keeps the wait
 	a = update(t, a, indexedMsg{a.ix})
-	a = press(t, a, "p")
+	if a.overlay != overlayTopics || a.after.on {
+		t.Fatalf("t kept until indexed: overlay %v, still waiting %v", a.overlay, a.after.on)
+	}
+	a = press(t, a, "esc", "p")
 	if a.overlay != overlayPositions || !strings.Contains(screen(a), "Putin") {
 		t.Fatalf("p once indexed: overlay %v, screen:\n%s", a.overlay, screen(a))
+	}
+
+	a = press(t, unindexed(), "a", "esc")
+	if a.after.on || !strings.Contains(screen(a), "Not opening the actors") {
+		t.Fatalf("esc did not forget the kept key:\n%s", screen(a))
+	}
+	a = update(t, a, indexedMsg{a.ix})
+	if a.overlay != overlayNone {
+		t.Errorf("a forgotten key opened overlay %v", a.overlay)
+	}
+
+	a = press(t, unindexed(), "a", "/", "x")
+	a = update(t, a, indexedMsg{a.ix})
+	if a.overlay != overlayNone || a.prompt != promptFind || a.search.Value() != "x" {
+		t.Errorf("a kept key took over the find opened meanwhile: overlay %v, prompt %v %q", a.overlay, a.prompt, a.search.Value())
 	}
 }

@@ -46,7 +46,7 @@ func newCountCmd(stdout, stderr io.Writer) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			ix, rows, err := ff.load(cmd, args, stderr)
+			ix, rows, err := ff.load(cmd, args, stderr, summariesNone)
 			if err != nil {
 				return err
 			}

@@ -49,16 +49,33 @@ func (f *filterFlags) parse() (model.Filter, error) {
 	return mf, nil
 }
 
+// summaryUse is what a command writes of the events' summaries: all of
+// the story's, those of the rows it writes, or none. A command that writes
+// fewer than all loads lean (model.KeepSummaries): the summaries it will
+// not write, and that cannot match its filter, take no memory.
+type summaryUse int
+
+const (
+	summariesAll    summaryUse = iota // export
+	summariesOfRows                   // list
+	summariesNone                     // count
+)
+
 // load reads the files a command names and returns the story and the rows
-// the flags keep, in timeline order. An id the story lacks is refused
-// before the index is built; readers that can skip what falls outside the
-// dates (Parquet's row groups and partitions) do.
-func (f *filterFlags) load(cmd *cobra.Command, paths []string, stderr io.Writer) (*model.Index, []int32, error) {
+// the flags keep, in timeline order, with the summaries use needs. An id
+// the story lacks is refused before the index is built; readers that can
+// skip what falls outside the dates (Parquet's row groups and partitions)
+// do.
+func (f *filterFlags) load(cmd *cobra.Command, paths []string, stderr io.Writer, use summaryUse) (*model.Index, []int32, error) {
 	mf, err := f.parse()
 	if err != nil {
 		return nil, nil, err
 	}
-	s, err := loadCmdStory(cmd, paths, stderr, mf)
+	var keep func(string) bool
+	if use == summariesNone || use == summariesOfRows && mf.Active() {
+		keep = model.KeepSummaries(mf)
+	}
+	s, err := loadCmdStory(cmd, paths, stderr, mf, keep)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -68,5 +85,11 @@ func (f *filterFlags) load(cmd *cobra.Command, paths []string, stderr io.Writer)
 	// One question of the story: its answer reads the items on the spot,
 	// and the rest of the index is built only if the output needs it.
 	ix := model.OrderedIndex(s)
-	return ix, ix.Query(mf), nil
+	rows := ix.Query(mf)
+	if use == summariesOfRows {
+		if err := ix.Refill(rows); err != nil {
+			return nil, nil, dataErr(err)
+		}
+	}
+	return ix, rows, nil
 }

@@ -25,7 +25,7 @@ func newListCmd(stdout, stderr io.Writer) *cobra.Command {
 			if err := checkFormat(format, listFormats...); err != nil {
 				return err
 			}
-			ix, rows, err := ff.load(cmd, args, stderr)
+			ix, rows, err := ff.load(cmd, args, stderr, summariesOfRows)
 			if err != nil {
 				return err
 			}

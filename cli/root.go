@@ -76,7 +76,7 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 				return err
 			}
 			if !isTerminal(stdout) {
-				ix, rows, err := ff.load(cmd, args, stderr)
+				ix, rows, err := ff.load(cmd, args, stderr, summariesOfRows)
 				if err != nil {
 					return err
 				}

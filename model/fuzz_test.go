@@ -3,6 +3,7 @@ package model
 import (
 	"bytes"
 	"errors"
+	"io"
 	"os"
 	"reflect"
 	"strings"
@@ -128,5 +129,27 @@ func FuzzNDJSON(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		s, warns, err := LoadNDJSON("f", bytes.NewReader(data))
 		checkLoaded(t, s, warns, err)
+		// Lean, it says the same, and gives back every summary it left
+		// out.
+		open := func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(data)), nil }
+		lean, leanWarns, leanErr := LoadNDJSONLean("f", bytes.NewReader(data), KeepSummaries(Filter{Text: "a"}), open)
+		if (err == nil) != (leanErr == nil) || !reflect.DeepEqual(warns, leanWarns) {
+			t.Fatalf("lean: %v, %v; whole: %v, %v", leanErr, leanWarns, err, warns)
+		}
+		if err != nil {
+			return
+		}
+		all := make([]int32, len(lean.Events))
+		for i := range all {
+			all[i] = int32(i)
+		}
+		if lean.refill != nil {
+			if err := lean.refill(all); err != nil {
+				t.Fatalf("refill: %v", err)
+			}
+		}
+		if !reflect.DeepEqual(lean.Events, s.Events) {
+			t.Fatalf("lean events, refilled, differ from the whole story's")
+		}
 	})
 }

@@ -77,6 +77,11 @@ type jsonReader struct {
 	ids   map[string]string // interned references, roles, kinds, stances
 	dates map[string]edtf.Date
 	esc   []byte // scratch for strings with escapes
+	// keep, when set, is the test of the events' summaries a lean load
+	// keeps (see KeepSummaries); dropped says it left out the summary of
+	// the line being read.
+	keep    func(string) bool
+	dropped bool
 	// Scratch lists, copied to slices of their exact length once read.
 	roles []Role
 	cites []Citation
@@ -407,6 +412,33 @@ func (r *jsonReader) text(multi bool) string {
 	}
 	if !quietlyCleaned(v) {
 		r.fail()
+	}
+	return c
+}
+
+// summary reads an event's summary as text(true) does, leaving it out
+// (empty) when a lean load's test refuses it.
+func (r *jsonReader) summary() string {
+	if r.keep == nil {
+		return r.text(true)
+	}
+	raw, ok := r.stringOrNull()
+	if !ok {
+		return ""
+	}
+	v := view(raw)
+	c := text.Clean(v)
+	if len(c) != len(v) || unsafe.StringData(c) != unsafe.StringData(v) {
+		if !quietlyCleaned(v) {
+			r.fail() // the slow path reads the line, summary and all
+		}
+	}
+	if c != "" && !r.keep(c) {
+		r.dropped = true
+		return ""
+	}
+	if unsafe.StringData(c) == unsafe.StringData(v) {
+		return r.arena.Copy(raw)
 	}
 	return c
 }

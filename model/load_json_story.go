@@ -181,7 +181,7 @@ func (r *jsonReader) eventField(x *Event, key string) uint64 {
 		x.Title = r.text(false)
 		return 1 << 2
 	case "summary":
-		x.Summary = r.text(true)
+		x.Summary = r.summary()
 		return 1 << 3
 	case "actors":
 		r.roles = r.roles[:0]

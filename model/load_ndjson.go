@@ -79,6 +79,10 @@ type ndjsonLoader struct {
 	cutLine int
 	// badUTF8 holds a warning for each block with bytes that are not UTF-8.
 	badUTF8 Problems
+	// keep is a lean load's test of the summaries it keeps (lean.go), and
+	// dropped marks the events whose summary it left out, by index.
+	keep    func(string) bool
+	dropped []uint64
 }
 
 // LoadNDJSON reads a story in the NDJSON format from r, named name in
@@ -88,7 +92,23 @@ type ndjsonLoader struct {
 // io.Seeker (a file, a bytes.Reader), since it reads the lines with
 // problems again to find them.
 func LoadNDJSON(name string, r io.Reader) (*Story, Problems, error) {
-	l := &ndjsonLoader{name: name, s: &Story{}, lines: map[string][]int32{}}
+	return loadNDJSON(&ndjsonLoader{name: name, s: &Story{}, lines: map[string][]int32{}}, r)
+}
+
+// LoadNDJSONLean is LoadNDJSON for a lean load (see KeepSummaries): the
+// events' summaries that keep refuses are left out, and the story fetches
+// them back through open, which opens the file again, by their lines.
+func LoadNDJSONLean(name string, r io.Reader, keep func(string) bool, open func() (io.ReadCloser, error)) (*Story, Problems, error) {
+	l := &ndjsonLoader{name: name, s: &Story{}, lines: map[string][]int32{}, keep: keep}
+	s, warns, err := loadNDJSON(l, r)
+	if err == nil && len(l.dropped) > 0 {
+		s.SetRefill(refillNDJSON(name, s, l.lines["events"], l.dropped, open))
+	}
+	return s, warns, err
+}
+
+func loadNDJSON(l *ndjsonLoader, r io.Reader) (*Story, Problems, error) {
+	name := l.name
 	if n := int(SizeHint(r)); n > 0 {
 		l.s.Events = huge.Slice[Event](0, n/eventBytes+1)
 		l.lines["events"] = make([]int32, 0, n/eventBytes+1)
@@ -202,6 +222,16 @@ type lineEntry struct {
 	line int32
 	idx  int32  // index in the part's list of that kind
 	raw  []byte // for kindSlow and kindStory
+	// dropped: a lean load left out the event's summary.
+	dropped bool
+}
+
+// markDropped marks event i as one whose summary a lean load left out.
+func (l *ndjsonLoader) markDropped(i int) {
+	for len(l.dropped) <= i/64 {
+		l.dropped = append(l.dropped, 0)
+	}
+	l.dropped[i/64] |= 1 << (i % 64)
 }
 
 type ndjsonKind uint8
@@ -287,6 +317,7 @@ func (l *ndjsonLoader) readAll(r io.Reader) (lines, blank int, err error) {
 	for range workers {
 		wg.Go(func() {
 			jr := newJSONReader(nil)
+			jr.keep = l.keep
 			for b := range blocks {
 				decodeBlock(jr, b)
 				decoded <- b
@@ -335,7 +366,7 @@ func decodeBlock(r *jsonReader, b *ndjsonBlock) {
 		}
 		e := lineEntry{line: int32(n)}
 		if kind, idx, ok := fastLine(r, p, line); ok {
-			e.kind, e.idx = kind, idx
+			e.kind, e.idx, e.dropped = kind, idx, r.dropped
 		}
 		if e.kind == kindSlow || e.kind == kindStory {
 			e.raw = line // a second story line goes the slow way too
@@ -370,6 +401,9 @@ func (l *ndjsonLoader) add(d *ndjsonBlock) {
 			s.Topics = grow(s.Topics, part.Topics[e.idx])
 		case kindEvent:
 			s.Events = grow(s.Events, part.Events[e.idx])
+			if e.dropped {
+				l.markDropped(len(s.Events) - 1)
+			}
 		case kindStatement:
 			s.Statements = grow(s.Statements, part.Statements[e.idx])
 		case kindPosition:
@@ -399,7 +433,7 @@ var sectionOf = [...]string{kindSource: "sources", kindActor: "actors", kindTopi
 // the thing to its list. ok is false, and s as it was, when the line is
 // beyond the fast path.
 func fastLine(r *jsonReader, s *Story, b []byte) (kind ndjsonKind, idx int32, ok bool) {
-	r.b, r.i, r.bad = b, 0, false
+	r.b, r.i, r.bad, r.dropped = b, 0, false, false
 	if r.peek() != '{' {
 		return 0, 0, false
 	}

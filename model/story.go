@@ -21,6 +21,9 @@ type Story struct {
 	// replaced in the item's text to keep the terminal safe, so that the
 	// reader can be told. It is not part of the file format.
 	Cleaned map[string]text.CleanStats `json:"-" yaml:"-"`
+
+	// refill fetches back what a lean load left out (lean.go).
+	refill func(events []int32) error
 }
 
 // Source is a document the story cites.

@@ -401,7 +401,16 @@ func loadFile(path string, opt Options, c *counter) (*model.Story, model.Problem
 		return loadTable(path, br, f, opt)
 	case f == Native && model.LooksNDJSON(head):
 		// Streamed, so the file is never all in memory beside its story.
-		s, warns, err := model.LoadNDJSON(path, model.Sized(br, size))
+		var (
+			s     *model.Story
+			warns model.Problems
+		)
+		if opt.KeepSummaries != nil && size > 0 {
+			open := func() (io.ReadCloser, error) { return os.Open(path) }
+			s, warns, err = model.LoadNDJSONLean(path, model.Sized(br, size), opt.KeepSummaries, open)
+		} else {
+			s, warns, err = model.LoadNDJSON(path, model.Sized(br, size))
+		}
 		if err != nil {
 			// Problems: read again from the start, where LoadNDJSON can
 			// seek back to each one for its column.
@@ -449,6 +458,7 @@ func LoadFilesWith(ctx context.Context, paths []string, opt Options, progress Pr
 		}
 		return s, warns, err
 	}
+	opt.KeepSummaries = nil // a merged story has no file to read them again from
 	var (
 		stories []*model.Story
 		warns   model.Problems

@@ -34,6 +34,12 @@ type Options struct {
 	// outside them do so (--since, --until of list, count and export);
 	// the items it keeps are the same as the filters keep.
 	Since, Until edtf.Date
+	// KeepSummaries, when not nil, asks for a lean load of one regular
+	// file (see model.KeepSummaries): the readers that can (NDJSON) leave
+	// out the events' summaries it refuses, and the story fetches them
+	// back for the items written (model.Index.Refill). Several files load
+	// whole.
+	KeepSummaries func(summary string) bool
 }
 
 // detectTable tells a table that is neither a TimelineJS sheet nor an

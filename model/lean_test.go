@@ -1,0 +1,135 @@
+package model_test
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/dateline/dateline/model"
+	"github.com/dateline/dateline/model/edtf"
+	"github.com/dateline/dateline/model/gen"
+)
+
+// leanFile writes gen's NDJSON story and some lines of its own (escapes,
+// an accent, no summary, a line longer than the refill's buffer, a match
+// in the title only, a last line without a line break) to a file.
+func leanFile(t *testing.T) (path, data string) {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := gen.Write(&buf, gen.Config{Events: 3000, Seed: 7}, gen.NDJSON); err != nil {
+		t.Fatal(err)
+	}
+	extra := []string{
+		`{"type":"event","id":"lean-esc","date":"2021-05-01","title":"Escapes","summary":"Quoted \"ambush\" at Caf\u00e9 du Pont\nsecond line"}`,
+		`{"type":"event","id":"lean-empty","date":"2021-05-02","title":"No summary"}`,
+		`{"type":"event","id":"lean-long","date":"2021-05-03","title":"Long","summary":"` + strings.Repeat("word ", 300_000) + `ambush"}`,
+		`{"type":"event","id":"lean-title","date":"2021-05-04","title":"An ambush in the title","summary":"nothing here"}`,
+	}
+	data = buf.String() + strings.Join(extra, "\n")
+	path = filepath.Join(t.TempDir(), "story.ndjson")
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path, data
+}
+
+func loadLean(t *testing.T, path string, f model.Filter) *model.Story {
+	t.Helper()
+	file, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer file.Close()
+	open := func() (io.ReadCloser, error) { return os.Open(path) }
+	s, _, err := model.LoadNDJSONLean(path, file, model.KeepSummaries(f), open)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func emptySummaries(s *model.Story) int {
+	n := 0
+	for i := range s.Events {
+		if s.Events[i].Summary == "" {
+			n++
+		}
+	}
+	return n
+}
+
+// A lean load answers every filter as the whole story does, and once the
+// rows' summaries are fetched back they are the whole story's items, while
+// it left out the summaries no answer needed.
+func TestLeanLoadAnswersAsTheWholeStory(t *testing.T) {
+	path, data := leanFile(t)
+	full, _, err := model.LoadNDJSON(path, strings.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fullIx := model.NewIndex(full)
+	actor, topic := full.Actors[3].ID, full.Topics[1].ID
+	for _, f := range []model.Filter{
+		{Actors: []string{actor}},
+		{Topics: []string{topic}},
+		{Since: edtf.MustParse("2021-05"), Until: edtf.MustParse("2021-05")},
+		{Text: "ambush"},
+		{Text: "AMBUSH in"},
+		{Text: "café"},
+		{Text: "CAFÉ DU"},
+		{Text: "MÉHEIM"},
+		{Text: "nothing here"},
+		{Text: "ambush", Actors: []string{actor}},
+		{Text: "\"ambush\""},
+	} {
+		lean := loadLean(t, path, f)
+		if !lean.Lean() || emptySummaries(lean) <= emptySummaries(full) {
+			t.Fatalf("%+v: the lean load left out no summary (%d empty, %d in the whole story)", f, emptySummaries(lean), emptySummaries(full))
+		}
+		ix := model.OrderedIndex(lean)
+		rows, want := ix.Query(f), fullIx.Query(f)
+		if !reflect.DeepEqual(rows, want) || len(rows) == 0 {
+			t.Fatalf("%+v: lean rows %d, whole story's %d", f, len(rows), len(want))
+		}
+		if err := ix.Refill(rows); err != nil {
+			t.Fatalf("%+v: %v", f, err)
+		}
+		for _, p := range rows {
+			got, want := ix.At(int(p)), fullIx.At(int(p))
+			if (got.Event == nil) != (want.Event == nil) || got.Event != nil && !reflect.DeepEqual(*got.Event, *want.Event) {
+				t.Fatalf("%+v: row %d after the refill:\n%+v\nwant\n%+v", f, p, got.Event, want.Event)
+			}
+		}
+	}
+	// A text that folds to nothing matches everything: nothing is left out.
+	if s := loadLean(t, path, model.Filter{Text: "\u200b"}); s.Lean() || model.KeepSummaries(model.Filter{Text: "\u200b"}) != nil {
+		t.Errorf("a text that folds to nothing loaded lean")
+	}
+}
+
+// A file changed between the load and the refill is an error that says so,
+// not a wrong summary.
+func TestLeanRefillSaysTheFileChanged(t *testing.T) {
+	path, data := leanFile(t)
+	f := model.Filter{Text: "ambush"}
+	s := loadLean(t, path, f)
+	ix := model.OrderedIndex(s)
+	rows := ix.Query(f)
+	if err := os.WriteFile(path, []byte("\n"+data), 0o644); err != nil { // every line one further on
+		t.Fatal(err)
+	}
+	err := ix.Refill(rows)
+	if err == nil || !strings.Contains(err.Error(), "the file changed while it was read") {
+		t.Fatalf("refill after the file changed: %v", err)
+	}
+	if err := os.Remove(path); err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.Refill(rows); err == nil || !strings.Contains(err.Error(), "cannot read the summaries again") {
+		t.Fatalf("refill after the file went: %v", err)
+	}
+}

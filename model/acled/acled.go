@@ -93,6 +93,14 @@ type importer struct {
 	used       []int  // the columns read
 	badUTF8    int    // bytes that are not UTF-8 in them
 	badAt      [2]int // line and column of the first
+
+	// A lean load's (lean.go): the test of the summaries it keeps, the
+	// events whose summary it left out, by index, where each event's row
+	// ends in the file, and where the header ends.
+	keep      func(string) bool
+	dropped   []uint64
+	ends      []int64
+	headerEnd int64
 }
 
 // Import reads an ACLED CSV export, named name in messages, into a story.
@@ -106,6 +114,10 @@ type importer struct {
 // the rows before it are kept. Bytes that are not UTF-8 are shown as
 // U+FFFD, and a warning counts them.
 func Import(name string, r io.Reader) (*model.Story, model.Problems, error) {
+	return importWith(name, r, nil)
+}
+
+func importWith(name string, r io.Reader, lean *importer) (*model.Story, model.Problems, error) {
 	src := &csvtail.Tail{R: model.GuardBinary(name, r)}
 	br := bufio.NewReaderSize(src, 64<<10)
 	if csvtail.Blank(br) {
@@ -126,6 +138,10 @@ func Import(name string, r io.Reader) (*model.Story, model.Problems, error) {
 	}
 	for i := range im.dates {
 		im.dates[i] = map[string]edtf.Date{}
+	}
+	if lean != nil {
+		im.keep, im.headerEnd = lean.keep, cr.InputOffset()
+		defer func() { lean.dropped, lean.ends, lean.col, lean.headerEnd = im.dropped, im.ends, im.col, im.headerEnd }()
 	}
 	im.size = model.SizeHint(r)
 	var missing []string
@@ -336,26 +352,16 @@ func (im *importer) row(cr *readRow, rec []string) {
 	if country != "" && !im.countries[country] {
 		im.countries[strings.Clone(country)] = true
 	}
-	what := sub
-	if what == "" {
-		what = eventType
-	}
-	if what == "" {
-		what = "Event"
-	}
-	where := location
-	if where == "" {
-		where = admin1
-	}
-	if where == "" {
-		where = country
-	}
-	if where != "" {
-		ev.Title = im.arena.Join(what, " in ", where)
-	} else {
-		ev.Title = im.arena.Join(what)
-	}
+	ev.Title = im.titleOf(eventType, sub, location, admin1, country)
 	ev.Summary = im.summary(text.Clean(field(rec, c.notes)), field(rec, c.fatalities), location, admin1, country)
+	if im.keep != nil {
+		im.ends = append(im.ends, cr.offset)
+		if ev.Summary != "" && !im.keep(ev.Summary) {
+			im.arena.Truncate(im.arena.Len() - len(ev.Summary)) // the last thing written
+			ev.Summary = ""
+			im.markDropped(len(im.s.Events))
+		}
+	}
 	ev.Topics = im.topics(eventType, sub)
 
 	roles := im.roleBuf[:0]
@@ -368,6 +374,30 @@ func (im *importer) row(cr *readRow, rec []string) {
 	ev.Actors = im.keepRoles(roles)
 	ev.Citations = im.citations(field(rec, c.source))
 	im.s.Events = append(im.s.Events, ev)
+}
+
+// titleOf is an event's title: what happened ("Armed clash") and where.
+func (im *importer) titleOf(eventType, sub, location, admin1, country string) string {
+	what := cmp.Or(sub, eventType, "Event")
+	where := cmp.Or(location, admin1, country)
+	if where != "" {
+		return im.arena.Join(what, " in ", where)
+	}
+	return im.arena.Join(what)
+}
+
+// title is the title of the event a row makes, as row makes it.
+func (im *importer) title(rec []string) string {
+	c := &im.col
+	return im.titleOf(text.CleanLine(field(rec, c.eventType)), text.CleanLine(field(rec, c.subEventType)),
+		text.CleanLine(field(rec, c.location)), text.CleanLine(field(rec, c.admin1)), text.CleanLine(field(rec, c.country)))
+}
+
+// rowSummary is the summary of the event a row makes, as row makes it.
+func (im *importer) rowSummary(rec []string) string {
+	c := &im.col
+	return im.summary(text.Clean(field(rec, c.notes)), field(rec, c.fatalities),
+		text.CleanLine(field(rec, c.location)), text.CleanLine(field(rec, c.admin1)), text.CleanLine(field(rec, c.country)))
 }
 
 // eventID makes the row's id from its ACLED id, unique in the story.

@@ -2,8 +2,11 @@ package acled
 
 import (
 	"bytes"
+	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/dateline/dateline/model"
 
 	"github.com/dateline/dateline/model/internal/testutil"
 )
@@ -33,5 +36,20 @@ func FuzzACLED(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		s, warns, err := Import("f", bytes.NewReader(data))
 		testutil.CheckImported(t, s, warns, err)
+		// Lean, it says the same, and gives back every summary it left
+		// out.
+		lean, leanWarns, leanErr := ImportLean("f", bytes.NewReader(data), model.KeepSummaries(model.Filter{Text: "a"}), openBytes(data))
+		if (err == nil) != (leanErr == nil) || !reflect.DeepEqual(warns, leanWarns) {
+			t.Fatalf("lean: %v, %v; whole: %v, %v", leanErr, leanWarns, err, warns)
+		}
+		if err != nil {
+			return
+		}
+		if err := refillAll(lean); err != nil {
+			t.Fatalf("refill: %v", err)
+		}
+		if !reflect.DeepEqual(lean.Events, s.Events) {
+			t.Fatalf("lean events, refilled, differ from the whole story's")
+		}
 	})
 }

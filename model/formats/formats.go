@@ -395,6 +395,9 @@ func loadFile(path string, opt Options, c *counter) (*model.Story, model.Problem
 		f = tableFormat(head)
 	}
 	switch {
+	case f == ACLED && opt.KeepSummaries != nil && size > 0:
+		open := func() (acled.ReaderAtCloser, error) { return os.Open(path) }
+		return acled.ImportLean(path, model.Sized(br, size), opt.KeepSummaries, open)
 	case f == ACLED:
 		return acled.Import(path, model.Sized(br, size))
 	case f == CSV || f == GDELT:

@@ -35,7 +35,7 @@ type Options struct {
 	// the items it keeps are the same as the filters keep.
 	Since, Until edtf.Date
 	// KeepSummaries, when not nil, asks for a lean load of one regular
-	// file (see model.KeepSummaries): the readers that can (NDJSON) leave
+	// file (see model.KeepSummaries): the readers that can (NDJSON, ACLED) leave
 	// out the events' summaries it refuses, and the story fetches them
 	// back for the items written (model.Index.Refill). Several files load
 	// whole.

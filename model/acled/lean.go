@@ -1,0 +1,121 @@
+package acled
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io"
+	"slices"
+
+	"github.com/dateline/dateline/model"
+	"github.com/dateline/dateline/model/text"
+)
+
+// ReaderAtCloser is a file opened again to read summaries back from.
+type ReaderAtCloser interface {
+	io.ReaderAt
+	io.Closer
+}
+
+// ImportLean is Import for a lean load (see model.KeepSummaries): the
+// events' summaries that keep refuses are left out, and the story fetches
+// them back through open, which opens the file again, by their rows'
+// places in it.
+func ImportLean(name string, r io.Reader, keep func(string) bool, open func() (ReaderAtCloser, error)) (*model.Story, model.Problems, error) {
+	lean := &importer{keep: keep}
+	s, warns, err := importWith(name, r, lean)
+	if err == nil && len(lean.dropped) > 0 {
+		s.SetRefill(lean.refill(name, s, open))
+	}
+	return s, warns, err
+}
+
+// markDropped marks event i as one whose summary a lean load left out.
+func (im *importer) markDropped(i int) {
+	for len(im.dropped) <= i/64 {
+		im.dropped = append(im.dropped, 0)
+	}
+	im.dropped[i/64] |= 1 << (i % 64)
+}
+
+func (im *importer) wasDropped(i int32) bool {
+	return int(i/64) < len(im.dropped) && im.dropped[i/64]&(1<<(i%64)) != 0
+}
+
+// refill fetches back the summaries left out of the events asked for: it
+// reads their rows again (each from where the row before it ended) and
+// makes their summaries as the import did, checking that each row still
+// makes its event's title.
+func (im *importer) refill(name string, s *model.Story, open func() (ReaderAtCloser, error)) func([]int32) error {
+	return func(events []int32) error {
+		if len(im.ends) != len(s.Events) {
+			return fmt.Errorf("%s: the summaries left out cannot be read again (%d rows for %d events)", name, len(im.ends), len(s.Events))
+		}
+		var want []int32
+		for _, ev := range events {
+			if im.wasDropped(ev) {
+				want = append(want, ev)
+			}
+		}
+		if len(want) == 0 {
+			return nil
+		}
+		slices.Sort(want) // the file's order: the window moves on only
+		f, err := open()
+		if err != nil {
+			return fmt.Errorf("%s: cannot read the summaries again: %w", name, err)
+		}
+		defer f.Close()
+		w := window{r: f}
+		br := bufio.NewReaderSize(bytes.NewReader(nil), 64<<10)
+		rr := newRowReader(br)
+		again := &importer{col: im.col}
+		for _, ev := range want {
+			start := im.headerEnd
+			if ev > 0 {
+				start = im.ends[ev-1]
+			}
+			row, err := w.read(start, im.ends[ev])
+			if err != nil {
+				return fmt.Errorf("%s: cannot read the summaries again: %w", name, err)
+			}
+			br.Reset(bytes.NewReader(row))
+			_, _ = br.Peek(min(len(row), br.Size())) // the row in the buffer, for the fast parse
+			rec, err := rr.Read()
+			e := &s.Events[ev]
+			if err != nil || again.title(rec) != e.Title {
+				return fmt.Errorf("%s: the file changed while it was read: the event %q is no longer where it was; run the command again", name, text.CleanLine(e.ID))
+			}
+			e.Summary = again.rowSummary(rec)
+			im.dropped[ev/64] &^= 1 << (ev % 64) // read back: not again
+		}
+		return nil
+	}
+}
+
+// window reads ranges of a file, ascending, through a buffer of a few
+// megabytes: a handful of reads for a file's worth of rows.
+type window struct {
+	r     io.ReaderAt
+	buf   []byte
+	start int64 // the file offset of buf[0]
+}
+
+func (w *window) read(from, to int64) ([]byte, error) {
+	if from < w.start || to > w.start+int64(len(w.buf)) {
+		n := max(int(to-from), 4<<20)
+		if cap(w.buf) < n {
+			w.buf = make([]byte, n)
+		}
+		w.buf = w.buf[:n]
+		got, err := w.r.ReadAt(w.buf, from)
+		if err != nil && err != io.EOF {
+			return nil, err
+		}
+		w.buf, w.start = w.buf[:got], from
+		if int64(got) < to-from {
+			return nil, io.ErrUnexpectedEOF
+		}
+	}
+	return w.buf[from-w.start : to-w.start], nil
+}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/dateline/dateline/model"
 	"github.com/dateline/dateline/model/text"
 )
 
@@ -23,6 +24,9 @@ func newValidateCmd(stdout, stderr io.Writer) *cobra.Command {
 				if err != nil {
 					return err
 				}
+				// Nothing is written of the story: its events' summaries are
+				// checked as they are read, and not kept (a lean load).
+				from.KeepSummaries = model.KeepSummaries(model.Filter{})
 				if _, err := loadStory(context.Background(), []string{path}, from, nil, stderr); err != nil {
 					fmt.Fprintln(stderr, text.Clean(err.Error()))
 					bad++

@@ -61,7 +61,7 @@ func newExportCmd(stdout, stderr io.Writer) *cobra.Command {
 					return err
 				}
 			}
-			ix, rows, err := ff.load(cmd, args, stderr, summariesAll)
+			ix, rows, err := ff.load(cmd, args, stderr, summariesOfRows)
 			if err != nil {
 				return err
 			}

@@ -49,15 +49,14 @@ func (f *filterFlags) parse() (model.Filter, error) {
 	return mf, nil
 }
 
-// summaryUse is what a command writes of the events' summaries: all of
-// the story's, those of the rows it writes, or none. A command that writes
-// fewer than all loads lean (model.KeepSummaries): the summaries it will
-// not write, and that cannot match its filter, take no memory.
+// summaryUse is what a command writes of the events' summaries: those of
+// the rows it writes, or none. A command with a filter loads lean
+// (model.KeepSummaries): the summaries it will not write, and that cannot
+// match its filter, take no memory.
 type summaryUse int
 
 const (
-	summariesAll    summaryUse = iota // export
-	summariesOfRows                   // list
+	summariesOfRows summaryUse = iota // list, export
 	summariesNone                     // count
 )
 

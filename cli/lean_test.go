@@ -2,16 +2,20 @@ package cli
 
 import (
 	"bytes"
+	"encoding/json"
+	"reflect"
 	"strings"
 	"testing"
 
+	"github.com/dateline/dateline/model"
 	"github.com/dateline/dateline/model/gen"
 )
 
-// list, count and the non-terminal root command load a file lean when
-// they have a filter (model.KeepSummaries) and fetch back the summaries of
-// the rows they write: every record written with a filter is the record
-// the whole story's list writes, summary and all; export loads it whole.
+// list, export, count and the non-terminal root command load a file lean
+// when they have a filter (model.KeepSummaries) and fetch back the
+// summaries of the rows they write: every record written with a filter is
+// the record the whole story's list writes, summary and all, and every
+// event exported is the story's.
 func TestFilteredCommandsWriteWholeItems(t *testing.T) {
 	var buf bytes.Buffer
 	if err := gen.Write(&buf, gen.Config{Events: 2000, Seed: 5}, gen.NDJSON); err != nil {
@@ -21,6 +25,14 @@ func TestFilteredCommandsWriteWholeItems(t *testing.T) {
 	whole := runCLI(t, "list", "--format", "ndjson", path)
 	if whole.code != 0 {
 		t.Fatalf("list: %d %s", whole.code, whole.stderr)
+	}
+	story, _, err := model.LoadNDJSON(path, strings.NewReader(buf.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	wholeEvents := map[string]model.Event{}
+	for _, e := range story.Events {
+		wholeEvents[e.ID] = e
 	}
 	all := map[string]bool{}
 	for line := range strings.Lines(whole.stdout) {
@@ -37,8 +49,14 @@ func TestFilteredCommandsWriteWholeItems(t *testing.T) {
 			t.Fatalf("%v: %d %s", args, r.code, r.stderr)
 		}
 		if args[0] == "export" {
-			if !strings.Contains(r.stdout, `"summary"`) {
-				t.Errorf("%v wrote no summary", args)
+			var got model.Story
+			if err := json.Unmarshal([]byte(r.stdout), &got); err != nil || len(got.Events) == 0 {
+				t.Fatalf("%v: %v, %d events", args, err, len(got.Events))
+			}
+			for _, e := range got.Events {
+				if want := wholeEvents[e.ID]; !reflect.DeepEqual(e, want) {
+					t.Fatalf("%v wrote\n%+v\nwhere the story holds\n%+v", args, e, want)
+				}
 			}
 			continue
 		}

@@ -131,7 +131,12 @@ func FuzzNDJSON(f *testing.F) {
 		checkLoaded(t, s, warns, err)
 		// Lean, it says the same, and gives back every summary it left
 		// out.
-		open := func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(data)), nil }
+		open := func() (ReaderAtCloser, error) {
+			return struct {
+				io.ReaderAt
+				io.Closer
+			}{bytes.NewReader(data), io.NopCloser(nil)}, nil
+		}
 		lean, leanWarns, leanErr := LoadNDJSONLean("f", bytes.NewReader(data), KeepSummaries(Filter{Text: "a"}), open)
 		if (err == nil) != (leanErr == nil) || !reflect.DeepEqual(warns, leanWarns) {
 			t.Fatalf("lean: %v, %v; whole: %v, %v", leanErr, leanWarns, err, warns)

@@ -2,7 +2,6 @@ package model_test
 
 import (
 	"bytes"
-	"io"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -44,7 +43,7 @@ func loadLean(t *testing.T, path string, f model.Filter) *model.Story {
 		t.Fatal(err)
 	}
 	defer file.Close()
-	open := func() (io.ReadCloser, error) { return os.Open(path) }
+	open := func() (model.ReaderAtCloser, error) { return os.Open(path) }
 	s, _, err := model.LoadNDJSONLean(path, file, model.KeepSummaries(f), open)
 	if err != nil {
 		t.Fatal(err)

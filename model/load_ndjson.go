@@ -83,6 +83,7 @@ type ndjsonLoader struct {
 	// dropped marks the events whose summary it left out, by index.
 	keep    func(string) bool
 	dropped []uint64
+	at      []dropAt // the dropped events' lines, in the events' order
 }
 
 // LoadNDJSON reads a story in the NDJSON format from r, named name in
@@ -97,12 +98,13 @@ func LoadNDJSON(name string, r io.Reader) (*Story, Problems, error) {
 
 // LoadNDJSONLean is LoadNDJSON for a lean load (see KeepSummaries): the
 // events' summaries that keep refuses are left out, and the story fetches
-// them back through open, which opens the file again, by their lines.
-func LoadNDJSONLean(name string, r io.Reader, keep func(string) bool, open func() (io.ReadCloser, error)) (*Story, Problems, error) {
+// them back through open, which opens the file again, by their lines'
+// places in it.
+func LoadNDJSONLean(name string, r io.Reader, keep func(string) bool, open func() (ReaderAtCloser, error)) (*Story, Problems, error) {
 	l := &ndjsonLoader{name: name, s: &Story{}, lines: map[string][]int32{}, keep: keep}
 	s, warns, err := loadNDJSON(l, r)
 	if err == nil && len(l.dropped) > 0 {
-		s.SetRefill(refillNDJSON(name, s, l.lines["events"], l.dropped, open))
+		s.SetRefill(refillNDJSON(name, s, l.at, l.dropped, open))
 	}
 	return s, warns, err
 }
@@ -209,6 +211,8 @@ type ndjsonBlock struct {
 	seq       int
 	firstLine int // the number of its first line
 	data      []byte
+	offset    int64 // where data starts in the file
+	fixed     bool  // data has bytes that are not UTF-8 replaced
 	part      Story
 	entries   []lineEntry
 	lines     int // lines in the block, blank ones included
@@ -222,16 +226,26 @@ type lineEntry struct {
 	line int32
 	idx  int32  // index in the part's list of that kind
 	raw  []byte // for kindSlow and kindStory
-	// dropped: a lean load left out the event's summary.
+	// dropped: a lean load left out the event's summary; at is where
+	// the line starts in the file.
 	dropped bool
+	at      int64
 }
 
-// markDropped marks event i as one whose summary a lean load left out.
-func (l *ndjsonLoader) markDropped(i int) {
+// markDropped marks event i, whose line starts at offset at in the file,
+// as one whose summary a lean load left out.
+func (l *ndjsonLoader) markDropped(i int, at int64) {
 	for len(l.dropped) <= i/64 {
 		l.dropped = append(l.dropped, 0)
 	}
 	l.dropped[i/64] |= 1 << (i % 64)
+	l.at = append(l.at, dropAt{int32(i), at})
+}
+
+// dropAt is where the line of an event whose summary was left out starts.
+type dropAt struct {
+	event int32
+	at    int64
 }
 
 type ndjsonKind uint8
@@ -266,6 +280,7 @@ func (l *ndjsonLoader) readAll(r io.Reader) (lines, blank int, err error) {
 		defer close(blocks)
 		var carry []byte
 		line, seq := 1, 0
+		var offset int64 // where the next block starts in the file
 		for last := false; !last; {
 			b := <-free
 			// Room for the carried start of a line and as much again.
@@ -299,6 +314,8 @@ func (l *ndjsonLoader) readAll(r io.Reader) (lines, blank int, err error) {
 				continue
 			}
 			data := blk[:cut]
+			b.offset, b.fixed = offset, false
+			offset += int64(cut)
 			if !utf8.Valid(data) {
 				// As Load does: each byte that is not UTF-8 shown as U+FFFD,
 				// with one warning for the file at the first.
@@ -306,6 +323,7 @@ func (l *ndjsonLoader) readAll(r io.Reader) (lines, blank int, err error) {
 				w.Line += line - 1
 				l.badUTF8 = append(l.badUTF8, w)
 				data = fixed
+				b.fixed = true // its lines' places in the file are not in data
 			}
 			b.seq, b.firstLine, b.data = seq, line, data
 			line += bytes.Count(b.data, []byte("\n"))
@@ -356,7 +374,13 @@ func decodeBlock(r *jsonReader, b *ndjsonBlock) {
 		Statements: p.Statements[:0], Positions: p.Positions[:0]}
 	b.entries, b.lines, b.blank = b.entries[:0], 0, 0
 	data := b.data
+	keep := r.keep
+	if b.fixed && keep != nil {
+		r.keep = nil // a lean load keeps them here: it could not find the lines again
+		defer func() { r.keep = keep }()
+	}
 	for n := b.firstLine; len(data) > 0; n++ {
+		at := b.offset + int64(len(b.data)-len(data))
 		line, rest, _ := bytes.Cut(data, []byte("\n"))
 		data = rest
 		b.lines++
@@ -364,7 +388,7 @@ func decodeBlock(r *jsonReader, b *ndjsonBlock) {
 			b.blank++
 			continue
 		}
-		e := lineEntry{line: int32(n)}
+		e := lineEntry{line: int32(n), at: at}
 		if kind, idx, ok := fastLine(r, p, line); ok {
 			e.kind, e.idx, e.dropped = kind, idx, r.dropped
 		}
@@ -402,7 +426,7 @@ func (l *ndjsonLoader) add(d *ndjsonBlock) {
 		case kindEvent:
 			s.Events = grow(s.Events, part.Events[e.idx])
 			if e.dropped {
-				l.markDropped(len(s.Events) - 1)
+				l.markDropped(len(s.Events)-1, e.at)
 			}
 		case kindStatement:
 			s.Statements = grow(s.Statements, part.Statements[e.idx])

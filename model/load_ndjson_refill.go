@@ -1,85 +1,103 @@
 package model
 
 import (
-	"bufio"
-	"bytes"
-	"errors"
+	"cmp"
 	"fmt"
 	"io"
-	"slices"
+	"sync"
 	"unicode/utf8"
 
+	"github.com/dateline/dateline/model/internal/window"
 	"github.com/dateline/dateline/model/text"
 )
 
+// ReaderAtCloser is a file opened again, for a lean load to read back what
+// it left out.
+type ReaderAtCloser interface {
+	io.ReaderAt
+	io.Closer
+}
+
 // refillNDJSON fetches back the summaries a lean LoadNDJSON left out (of
-// the events marked in dropped): it reads the file again from open and
-// decodes the lines of the events asked for (lines holds each event's
-// line), as the load did.
-func refillNDJSON(name string, s *Story, lines []int32, dropped []uint64, open func() (io.ReadCloser, error)) func([]int32) error {
+// the events marked in dropped, whose lines start where at says): it reads
+// the lines of the events asked for again, from the file open opens, in
+// the file's order, and decodes them as the load did, each half of them on
+// its own processor.
+func refillNDJSON(name string, s *Story, at []dropAt, dropped []uint64, open func() (ReaderAtCloser, error)) func([]int32) error {
+	isDropped := func(ev int32) bool { return int(ev/64) < len(dropped) && dropped[ev/64]&(1<<(ev%64)) != 0 }
 	return func(events []int32) error {
-		if len(lines) != len(s.Events) {
-			return fmt.Errorf("%s: the summaries left out cannot be read again (%d lines for %d events)", name, len(lines), len(s.Events))
-		}
-		want := make([][2]int32, 0, len(events)) // line, event
+		want := make([]uint64, len(dropped))
 		for _, ev := range events {
-			if int(ev/64) < len(dropped) && dropped[ev/64]&(1<<(ev%64)) != 0 {
-				want = append(want, [2]int32{lines[ev], ev})
+			if isDropped(ev) {
+				want[ev/64] |= 1 << (ev % 64)
 			}
 		}
-		if len(want) == 0 {
+		var todo []dropAt // in the file's order
+		for _, d := range at {
+			if want[d.event/64]&(1<<(d.event%64)) != 0 {
+				todo = append(todo, d)
+			}
+		}
+		if len(todo) == 0 {
 			return nil
 		}
-		slices.SortFunc(want, func(a, b [2]int32) int { return int(a[0] - b[0]) })
-		f, err := open()
-		if err != nil {
-			return fmt.Errorf("%s: cannot read the summaries again: %w", name, err)
+		// Each half of the lines on its own processor, from its own look
+		// at the file.
+		half := len(todo) / 2
+		var errs [2]error
+		var wg sync.WaitGroup
+		for h, part := range [2][]dropAt{todo[:half], todo[half:]} {
+			wg.Go(func() { errs[h] = refillLines(name, s, part, open) })
 		}
-		defer f.Close()
-		br := bufio.NewReaderSize(f, 1<<20)
-		jr := newJSONReader(nil)
-		var part Story
-		var long []byte // a line longer than the buffer
-		n := int32(0)
-		for _, w := range want {
-			var line []byte
-			for n < w[0] {
-				b, err := br.ReadSlice('\n')
-				if errors.Is(err, bufio.ErrBufferFull) {
-					long = append(long[:0], b...)
-					for errors.Is(err, bufio.ErrBufferFull) {
-						b, err = br.ReadSlice('\n')
-						long = append(long, b...)
-					}
-					b = long
-				}
-				if err != nil && (err != io.EOF || len(b) == 0) {
-					if err == io.EOF {
-						return changed(name, s.Events[w[1]].ID, w[0])
-					}
-					return fmt.Errorf("%s: cannot read the summaries again: %w", name, err)
-				}
-				n++
-				line = b
-			}
-			line = bytes.TrimSuffix(line, []byte("\n"))
-			if !utf8.Valid(line) {
-				line, _ = replaceInvalidUTF8(name, line)
-			}
-			part = Story{Events: part.Events[:0]}
-			kind, idx, ok := fastLine(jr, &part, line)
-			if !ok || kind != kindEvent || part.Events[idx].ID != s.Events[w[1]].ID {
-				return changed(name, s.Events[w[1]].ID, w[0])
-			}
-			s.Events[w[1]].Summary = part.Events[idx].Summary
-			dropped[w[1]/64] &^= 1 << (w[1] % 64) // read back: not again
+		wg.Wait()
+		if err := cmp.Or(errs[0], errs[1]); err != nil {
+			return err
+		}
+		for _, d := range todo {
+			dropped[d.event/64] &^= 1 << (d.event % 64) // read back: not again
 		}
 		return nil
 	}
 }
 
+// refillLines reads the summaries of the events of todo back from their
+// lines.
+func refillLines(name string, s *Story, todo []dropAt, open func() (ReaderAtCloser, error)) error {
+	if len(todo) == 0 {
+		return nil
+	}
+	f, err := open()
+	if err != nil {
+		return fmt.Errorf("%s: cannot read the summaries again: %w", name, err)
+	}
+	defer f.Close()
+	w := window.Reader{R: f}
+	jr := newJSONReader(nil)
+	var part Story
+	for _, d := range todo {
+		ev := d.event
+		line, err := w.Line(d.at)
+		if err == io.ErrUnexpectedEOF {
+			return changed(name, s.Events[ev].ID, d.at)
+		}
+		if err != nil {
+			return fmt.Errorf("%s: cannot read the summaries again: %w", name, err)
+		}
+		if !utf8.Valid(line) { // it was when it was loaded
+			return changed(name, s.Events[ev].ID, d.at)
+		}
+		part = Story{Events: part.Events[:0]}
+		kind, idx, ok := fastLine(jr, &part, line)
+		if !ok || kind != kindEvent || part.Events[idx].ID != s.Events[ev].ID {
+			return changed(name, s.Events[ev].ID, d.at)
+		}
+		s.Events[ev].Summary = part.Events[idx].Summary
+	}
+	return nil
+}
+
 // changed is the error for a file that no longer holds an event where the
 // load found it.
-func changed(name, id string, line int32) error {
-	return fmt.Errorf("%s:%d: the file changed while it was read: the line no longer holds the event %q; run the command again", name, line, text.CleanLine(id))
+func changed(name, id string, at int64) error {
+	return fmt.Errorf("%s: the file changed while it was read: the event %q is no longer at byte %d; run the command again", name, text.CleanLine(id), at)
 }

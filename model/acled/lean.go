@@ -8,20 +8,15 @@ import (
 	"slices"
 
 	"github.com/dateline/dateline/model"
+	"github.com/dateline/dateline/model/internal/window"
 	"github.com/dateline/dateline/model/text"
 )
-
-// ReaderAtCloser is a file opened again to read summaries back from.
-type ReaderAtCloser interface {
-	io.ReaderAt
-	io.Closer
-}
 
 // ImportLean is Import for a lean load (see model.KeepSummaries): the
 // events' summaries that keep refuses are left out, and the story fetches
 // them back through open, which opens the file again, by their rows'
 // places in it.
-func ImportLean(name string, r io.Reader, keep func(string) bool, open func() (ReaderAtCloser, error)) (*model.Story, model.Problems, error) {
+func ImportLean(name string, r io.Reader, keep func(string) bool, open func() (model.ReaderAtCloser, error)) (*model.Story, model.Problems, error) {
 	lean := &importer{keep: keep}
 	s, warns, err := importWith(name, r, lean)
 	if err == nil && len(lean.dropped) > 0 {
@@ -46,7 +41,7 @@ func (im *importer) wasDropped(i int32) bool {
 // reads their rows again (each from where the row before it ended) and
 // makes their summaries as the import did, checking that each row still
 // makes its event's title.
-func (im *importer) refill(name string, s *model.Story, open func() (ReaderAtCloser, error)) func([]int32) error {
+func (im *importer) refill(name string, s *model.Story, open func() (model.ReaderAtCloser, error)) func([]int32) error {
 	return func(events []int32) error {
 		if len(im.ends) != len(s.Events) {
 			return fmt.Errorf("%s: the summaries left out cannot be read again (%d rows for %d events)", name, len(im.ends), len(s.Events))
@@ -66,7 +61,7 @@ func (im *importer) refill(name string, s *model.Story, open func() (ReaderAtClo
 			return fmt.Errorf("%s: cannot read the summaries again: %w", name, err)
 		}
 		defer f.Close()
-		w := window{r: f}
+		w := window.Reader{R: f}
 		br := bufio.NewReaderSize(bytes.NewReader(nil), 64<<10)
 		rr := newRowReader(br)
 		again := &importer{col: im.col}
@@ -75,7 +70,7 @@ func (im *importer) refill(name string, s *model.Story, open func() (ReaderAtClo
 			if ev > 0 {
 				start = im.ends[ev-1]
 			}
-			row, err := w.read(start, im.ends[ev])
+			row, err := w.Range(start, im.ends[ev])
 			if err != nil {
 				return fmt.Errorf("%s: cannot read the summaries again: %w", name, err)
 			}
@@ -91,31 +86,4 @@ func (im *importer) refill(name string, s *model.Story, open func() (ReaderAtClo
 		}
 		return nil
 	}
-}
-
-// window reads ranges of a file, ascending, through a buffer of a few
-// megabytes: a handful of reads for a file's worth of rows.
-type window struct {
-	r     io.ReaderAt
-	buf   []byte
-	start int64 // the file offset of buf[0]
-}
-
-func (w *window) read(from, to int64) ([]byte, error) {
-	if from < w.start || to > w.start+int64(len(w.buf)) {
-		n := max(int(to-from), 4<<20)
-		if cap(w.buf) < n {
-			w.buf = make([]byte, n)
-		}
-		w.buf = w.buf[:n]
-		got, err := w.r.ReadAt(w.buf, from)
-		if err != nil && err != io.EOF {
-			return nil, err
-		}
-		w.buf, w.start = w.buf[:got], from
-		if int64(got) < to-from {
-			return nil, io.ErrUnexpectedEOF
-		}
-	}
-	return w.buf[from-w.start : to-w.start], nil
 }

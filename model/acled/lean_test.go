@@ -13,8 +13,8 @@ import (
 )
 
 // openBytes opens data again, as a file would be, for a lean import.
-func openBytes(data []byte) func() (ReaderAtCloser, error) {
-	return func() (ReaderAtCloser, error) {
+func openBytes(data []byte) func() (model.ReaderAtCloser, error) {
+	return func() (model.ReaderAtCloser, error) {
 		return struct {
 			io.ReaderAt
 			io.Closer
@@ -99,7 +99,7 @@ func TestLeanImportSaysTheFileChanged(t *testing.T) {
 	if err := os.WriteFile(path, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	open := func() (ReaderAtCloser, error) { return os.Open(path) }
+	open := func() (model.ReaderAtCloser, error) { return os.Open(path) }
 	lines := strings.SplitAfter(string(data), "\n")
 	for what, changed := range map[string]string{
 		"every row moved":             lines[0] + strings.Join(lines[2:], ""),

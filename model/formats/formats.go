@@ -396,7 +396,7 @@ func loadFile(path string, opt Options, c *counter) (*model.Story, model.Problem
 	}
 	switch {
 	case f == ACLED && opt.KeepSummaries != nil && size > 0:
-		open := func() (acled.ReaderAtCloser, error) { return os.Open(path) }
+		open := func() (model.ReaderAtCloser, error) { return os.Open(path) }
 		return acled.ImportLean(path, model.Sized(br, size), opt.KeepSummaries, open)
 	case f == ACLED:
 		return acled.Import(path, model.Sized(br, size))
@@ -409,7 +409,7 @@ func loadFile(path string, opt Options, c *counter) (*model.Story, model.Problem
 			warns model.Problems
 		)
 		if opt.KeepSummaries != nil && size > 0 {
-			open := func() (io.ReadCloser, error) { return os.Open(path) }
+			open := func() (model.ReaderAtCloser, error) { return os.Open(path) }
 			s, warns, err = model.LoadNDJSONLean(path, model.Sized(br, size), opt.KeepSummaries, open)
 		} else {
 			s, warns, err = model.LoadNDJSON(path, model.Sized(br, size))

@@ -3,9 +3,12 @@ package acled
 import (
 	"bufio"
 	"bytes"
+	"cmp"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
+	"sync"
 
 	"github.com/dateline/dateline/model"
 	"github.com/dateline/dateline/model/internal/window"
@@ -56,34 +59,66 @@ func (im *importer) refill(name string, s *model.Story, open func() (model.Reade
 			return nil
 		}
 		slices.Sort(want) // the file's order: the window moves on only
-		f, err := open()
-		if err != nil {
-			return fmt.Errorf("%s: cannot read the summaries again: %w", name, err)
+		// Each half of the rows on its own processor, from its own look at
+		// the file.
+		half := len(want) / 2
+		var errs [2]error
+		var wg sync.WaitGroup
+		for h, part := range [2][]int32{want[:half], want[half:]} {
+			wg.Go(func() { errs[h] = im.refillRows(name, s, part, open) })
 		}
-		defer f.Close()
-		w := window.Reader{R: f}
-		br := bufio.NewReaderSize(bytes.NewReader(nil), 64<<10)
-		rr := newRowReader(br)
-		again := &importer{col: im.col}
+		wg.Wait()
+		if err := cmp.Or(errs[0], errs[1]); err != nil {
+			return err
+		}
 		for _, ev := range want {
-			start := im.headerEnd
-			if ev > 0 {
-				start = im.ends[ev-1]
-			}
-			row, err := w.Range(start, im.ends[ev])
-			if err != nil {
-				return fmt.Errorf("%s: cannot read the summaries again: %w", name, err)
-			}
-			br.Reset(bytes.NewReader(row))
-			_, _ = br.Peek(min(len(row), br.Size())) // the row in the buffer, for the fast parse
-			rec, err := rr.Read()
-			e := &s.Events[ev]
-			if err != nil || again.title(rec) != e.Title {
-				return fmt.Errorf("%s: the file changed while it was read: the event %q is no longer where it was; run the command again", name, text.CleanLine(e.ID))
-			}
-			e.Summary = again.rowSummary(rec)
 			im.dropped[ev/64] &^= 1 << (ev % 64) // read back: not again
 		}
 		return nil
 	}
 }
+
+// refillRows reads the summaries of the events want back from their rows.
+func (im *importer) refillRows(name string, s *model.Story, want []int32, open func() (model.ReaderAtCloser, error)) error {
+	if len(want) == 0 {
+		return nil
+	}
+	f, err := open()
+	if err != nil {
+		return fmt.Errorf("%s: cannot read the summaries again: %w", name, err)
+	}
+	defer f.Close()
+	w := window.Reader{R: f}
+	br := bufio.NewReaderSize(bytes.NewReader(nil), 64<<10)
+	rr := newRowReader(br)
+	again := &importer{col: im.col}
+	for _, ev := range want {
+		start := im.headerEnd
+		if ev > 0 {
+			start = im.ends[ev-1]
+		}
+		row, err := w.Range(start, im.ends[ev])
+		if err != nil {
+			return fmt.Errorf("%s: cannot read the summaries again: %w", name, err)
+		}
+		br.Reset(bytes.NewReader(row))
+		_, _ = br.Peek(min(len(row), br.Size())) // the row in the buffer, for the fast parse
+		rec, err := rr.Read()
+		e := &s.Events[ev]
+		if err == nil {
+			title := again.title(rec)
+			again.arena.Truncate(again.arena.Len() - len(title)) // compared, not kept
+			if title != e.Title {
+				err = errChanged
+			}
+		}
+		if err != nil {
+			return fmt.Errorf("%s: the file changed while it was read: the event %q is no longer where it was; run the command again", name, text.CleanLine(e.ID))
+		}
+		e.Summary = again.rowSummary(rec)
+	}
+	return nil
+}
+
+// errChanged is a row that no longer makes its event.
+var errChanged = errors.New("changed")

@@ -74,7 +74,7 @@ func (f *filterFlags) load(cmd *cobra.Command, paths []string, stderr io.Writer,
 	if use == summariesNone || use == summariesOfRows && mf.Active() {
 		keep = model.KeepSummaries(mf)
 	}
-	s, err := loadCmdStory(cmd, paths, stderr, mf, keep)
+	s, err := loadCmdStory(cmd, paths, stderr, mf, keep, use == summariesOfRows)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -50,7 +50,7 @@ func fromFlag(cmd *cobra.Command) (formats.Options, error) {
 // loadCmd reads the story files a command names, in the --from format, or
 // the built-in story when it names none, and indexes it.
 func loadCmd(cmd *cobra.Command, paths []string, stderr io.Writer) (*model.Index, error) {
-	s, err := loadCmdStory(cmd, paths, stderr, model.Filter{}, nil)
+	s, err := loadCmdStory(cmd, paths, stderr, model.Filter{}, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -60,14 +60,15 @@ func loadCmd(cmd *cobra.Command, paths []string, stderr io.Writer) (*model.Index
 // loadCmdStory is loadCmd without the index, behind a progress line on a
 // terminal. f's dates are final for the command (list, count, export), so
 // readers that can skip what falls outside them (Parquet's row groups and
-// partitions) do; keep, when not nil, loads lean (formats.Options).
-func loadCmdStory(cmd *cobra.Command, paths []string, stderr io.Writer, f model.Filter, keep func(string) bool) (*model.Story, error) {
+// partitions) do; keep, when not nil, loads lean, the summaries left out
+// to be fetched back when refill (formats.Options).
+func loadCmdStory(cmd *cobra.Command, paths []string, stderr io.Writer, f model.Filter, keep func(string) bool, refill bool) (*model.Story, error) {
 	from, err := fromFlag(cmd)
 	if err != nil {
 		return nil, err
 	}
 	from.Since, from.Until = f.Since, f.Until
-	from.KeepSummaries = keep
+	from.KeepSummaries, from.RefillSummaries = keep, refill
 	var progress formats.Progress
 	if len(paths) > 0 && isTerminal(stderr) {
 		line := &progressLine{w: stderr, name: text.CleanLine(strings.Join(paths, " + "))}

@@ -132,3 +132,21 @@ func TestLeanRefillSaysTheFileChanged(t *testing.T) {
 		t.Fatalf("refill after the file went: %v", err)
 	}
 }
+
+// A load told that nothing will be fetched back (validate, count) keeps
+// no places, and asking for the summaries then is an error, not events
+// without them.
+func TestLeanForGoodSaysSo(t *testing.T) {
+	path, data := leanFile(t)
+	s, _, err := model.LoadNDJSONLean(path, strings.NewReader(data), model.KeepSummaries(model.Filter{}), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if emptySummaries(s) <= 1 || !s.Lean() {
+		t.Fatalf("nothing was left out: %d empty summaries", emptySummaries(s))
+	}
+	ix := model.OrderedIndex(s)
+	if err := ix.Refill(ix.Query(model.Filter{})); err == nil || !strings.Contains(err.Error(), "left out for good") {
+		t.Errorf("refill of a load for good: %v", err)
+	}
+}

@@ -81,9 +81,11 @@ type ndjsonLoader struct {
 	badUTF8 Problems
 	// keep is a lean load's test of the summaries it keeps (lean.go), and
 	// dropped marks the events whose summary it left out, by index.
-	keep    func(string) bool
-	dropped []uint64
-	at      []dropAt // the dropped events' lines, in the events' order
+	keep       func(string) bool
+	dropped    []uint64
+	at         []dropAt // the dropped events' lines, in the events' order
+	anyDropped bool
+	forGood    bool // nothing is to be fetched back: dropped and at stay empty
 }
 
 // LoadNDJSON reads a story in the NDJSON format from r, named name in
@@ -99,11 +101,16 @@ func LoadNDJSON(name string, r io.Reader) (*Story, Problems, error) {
 // LoadNDJSONLean is LoadNDJSON for a lean load (see KeepSummaries): the
 // events' summaries that keep refuses are left out, and the story fetches
 // them back through open, which opens the file again, by their lines'
-// places in it.
+// places in it. With open nil they are left out for good (validate,
+// count), and nothing is kept of where they were.
 func LoadNDJSONLean(name string, r io.Reader, keep func(string) bool, open func() (ReaderAtCloser, error)) (*Story, Problems, error) {
-	l := &ndjsonLoader{name: name, s: &Story{}, lines: map[string][]int32{}, keep: keep}
+	l := &ndjsonLoader{name: name, s: &Story{}, lines: map[string][]int32{}, keep: keep, forGood: open == nil}
 	s, warns, err := loadNDJSON(l, r)
-	if err == nil && len(l.dropped) > 0 {
+	switch {
+	case err != nil || !l.anyDropped:
+	case open == nil:
+		s.SetRefill(LeftForGood(name))
+	default:
 		s.SetRefill(refillNDJSON(name, s, l.at, l.dropped, open))
 	}
 	return s, warns, err
@@ -235,6 +242,10 @@ type lineEntry struct {
 // markDropped marks event i, whose line starts at offset at in the file,
 // as one whose summary a lean load left out.
 func (l *ndjsonLoader) markDropped(i int, at int64) {
+	l.anyDropped = true
+	if l.forGood {
+		return
+	}
 	for len(l.dropped) <= i/64 {
 		l.dropped = append(l.dropped, 0)
 	}

@@ -97,10 +97,12 @@ type importer struct {
 	// A lean load's (lean.go): the test of the summaries it keeps, the
 	// events whose summary it left out, by index, where each event's row
 	// ends in the file, and where the header ends.
-	keep      func(string) bool
-	dropped   []uint64
-	ends      []int64
-	headerEnd int64
+	keep       func(string) bool
+	dropped    []uint64
+	ends       []int64
+	headerEnd  int64
+	anyDropped bool
+	forGood    bool // nothing is to be fetched back: dropped and ends stay empty
 }
 
 // Import reads an ACLED CSV export, named name in messages, into a story.
@@ -140,8 +142,10 @@ func importWith(name string, r io.Reader, lean *importer) (*model.Story, model.P
 		im.dates[i] = map[string]edtf.Date{}
 	}
 	if lean != nil {
-		im.keep, im.headerEnd = lean.keep, cr.InputOffset()
-		defer func() { lean.dropped, lean.ends, lean.col, lean.headerEnd = im.dropped, im.ends, im.col, im.headerEnd }()
+		im.keep, im.forGood, im.headerEnd = lean.keep, lean.forGood, cr.InputOffset()
+		defer func() {
+			lean.dropped, lean.ends, lean.col, lean.headerEnd, lean.anyDropped = im.dropped, im.ends, im.col, im.headerEnd, im.anyDropped
+		}()
 	}
 	im.size = model.SizeHint(r)
 	var missing []string
@@ -355,7 +359,9 @@ func (im *importer) row(cr *readRow, rec []string) {
 	ev.Title = im.titleOf(eventType, sub, location, admin1, country)
 	ev.Summary = im.summary(text.Clean(field(rec, c.notes)), field(rec, c.fatalities), location, admin1, country)
 	if im.keep != nil {
-		im.ends = append(im.ends, cr.offset)
+		if !im.forGood {
+			im.ends = append(im.ends, cr.offset)
+		}
 		if ev.Summary != "" && !im.keep(ev.Summary) {
 			im.arena.Truncate(im.arena.Len() - len(ev.Summary)) // the last thing written
 			ev.Summary = ""

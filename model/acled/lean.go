@@ -18,11 +18,16 @@ import (
 // ImportLean is Import for a lean load (see model.KeepSummaries): the
 // events' summaries that keep refuses are left out, and the story fetches
 // them back through open, which opens the file again, by their rows'
-// places in it.
+// places in it. With open nil they are left out for good (validate,
+// count), and nothing is kept of where they were.
 func ImportLean(name string, r io.Reader, keep func(string) bool, open func() (model.ReaderAtCloser, error)) (*model.Story, model.Problems, error) {
-	lean := &importer{keep: keep}
+	lean := &importer{keep: keep, forGood: open == nil}
 	s, warns, err := importWith(name, r, lean)
-	if err == nil && len(lean.dropped) > 0 {
+	switch {
+	case err != nil || !lean.anyDropped:
+	case open == nil:
+		s.SetRefill(model.LeftForGood(name))
+	default:
 		s.SetRefill(lean.refill(name, s, open))
 	}
 	return s, warns, err
@@ -30,6 +35,10 @@ func ImportLean(name string, r io.Reader, keep func(string) bool, open func() (m
 
 // markDropped marks event i as one whose summary a lean load left out.
 func (im *importer) markDropped(i int) {
+	im.anyDropped = true
+	if im.forGood {
+		return
+	}
 	for len(im.dropped) <= i/64 {
 		im.dropped = append(im.dropped, 0)
 	}

@@ -396,8 +396,7 @@ func loadFile(path string, opt Options, c *counter) (*model.Story, model.Problem
 	}
 	switch {
 	case f == ACLED && opt.KeepSummaries != nil && size > 0:
-		open := func() (model.ReaderAtCloser, error) { return os.Open(path) }
-		return acled.ImportLean(path, model.Sized(br, size), opt.KeepSummaries, open)
+		return acled.ImportLean(path, model.Sized(br, size), opt.KeepSummaries, reopen(path, opt))
 	case f == ACLED:
 		return acled.Import(path, model.Sized(br, size))
 	case f == CSV || f == GDELT:
@@ -409,8 +408,7 @@ func loadFile(path string, opt Options, c *counter) (*model.Story, model.Problem
 			warns model.Problems
 		)
 		if opt.KeepSummaries != nil && size > 0 {
-			open := func() (model.ReaderAtCloser, error) { return os.Open(path) }
-			s, warns, err = model.LoadNDJSONLean(path, model.Sized(br, size), opt.KeepSummaries, open)
+			s, warns, err = model.LoadNDJSONLean(path, model.Sized(br, size), opt.KeepSummaries, reopen(path, opt))
 		} else {
 			s, warns, err = model.LoadNDJSON(path, model.Sized(br, size))
 		}
@@ -432,6 +430,15 @@ func loadFile(path string, opt Options, c *counter) (*model.Story, model.Problem
 	}
 	opt.From = f
 	return LoadWith(path, data, opt)
+}
+
+// reopen opens the file at path again, for a lean load to fetch back the
+// summaries it left out; nil when they are left out for good.
+func reopen(path string, opt Options) func() (model.ReaderAtCloser, error) {
+	if !opt.RefillSummaries {
+		return nil
+	}
+	return func() (model.ReaderAtCloser, error) { return os.Open(path) }
 }
 
 // LoadFiles reads every file and merges them into one story (see Merge).

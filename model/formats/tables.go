@@ -40,6 +40,10 @@ type Options struct {
 	// back for the items written (model.Index.Refill). Several files load
 	// whole.
 	KeepSummaries func(summary string) bool
+	// RefillSummaries says the summaries left out will be fetched back
+	// (list, export): the places of their rows are kept. Without it they
+	// are left out for good (count, validate).
+	RefillSummaries bool
 }
 
 // detectTable tells a table that is neither a TimelineJS sheet nor an

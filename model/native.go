@@ -25,6 +25,10 @@ func WriteYAML(w io.Writer, s *Story) error {
 	return enc.Close()
 }
 
+// slowEvents, set by tests, encodes the events through encoding/json as
+// the other lists are, to check appendEventJSON against.
+var slowEvents = false
+
 // WriteJSON writes s in the native JSON format (the YAML format's shape, as
 // the schema describes it), indented; Load reads it back as the same story.
 // It writes the bytes that encoding/json writes for the whole Story, but
@@ -92,7 +96,17 @@ func WriteJSON(w io.Writer, s *Story) error {
 		// Each chunk keeps its own encoding error; all are read once every
 		// chunk has been written.
 		failed := make([]error, (l.n+chunks.Rows-1)/chunks.Rows)
+		events := l.name == "events" && !slowEvents
 		err := chunks.Write(bw, l.n, func(dst []byte, lo, hi int) []byte {
+			if events { // nearly all of the story: appended, not reflected
+				for i := lo; i < hi; i++ {
+					if i > 0 {
+						dst = append(dst, ",\n    "...)
+					}
+					dst = appendEventJSON(dst, &s.Events[i])
+				}
+				return dst
+			}
 			b, err := encode(dst, lo, hi, l.at)
 			failed[lo/chunks.Rows] = err
 			return b

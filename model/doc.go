@@ -13,13 +13,16 @@
 //	load_yaml.go        the YAML-node decoder (native YAML, and JSON the fast path gives up on)
 //	load_json.go        the fast path for native JSON: a reflection-free reader
 //	load_json_story.go  the fast path's field decoders, one a type of the story
-//	load_ndjson.go      LoadNDJSON: one record a line, streamed
+//	load_ndjson.go      LoadNDJSON: one record a line, streamed; LoadNDJSONLean
+//	load_ndjson_refill.go  the lean NDJSON load's refill: the summaries left out, read back by their lines
+//	lean.go             lean loads: KeepSummaries, Story.SetRefill, Index.Refill, LeftForGood
 //	validate.go         validate: references, required fields, kinds and stances, with messages
 //	validate_quick.go   quickValid: the fast path's yes-or-no twin of validate
 //	id.go               the id rule (ValidID), and Slug and SanitizeID for importers
 //	idtable.go          idTable: an open-addressed id set for quickValid
 //	suggest.go          Suggest: "did you mean" for mistyped ids
 //	native.go           WriteYAML, WriteJSON and Subset: stories back out in the native format
+//	native_event.go     appendEventJSON: WriteJSON's events, without reflection
 //	index.go            Index: timeline order (a counting sort by day), then titles, postings, the id
 //	                    table and reactions; NewIndex builds all, StartIndex the rest in the
 //	                    background, OrderedIndex the rest when first needed

@@ -29,6 +29,8 @@
 // Files:
 //
 //	acled.go  Import: columns by header, a row an event, actors, topics and sources
+//	pipe.go   readAhead: the CSV parsed on its own goroutine, in batches
+//	lean.go   ImportLean: summaries left out, and read back from their rows
 //	rows.go   rowReader: the fast reader of plain CSV rows
 //	date.go   event_date at a time_precision as an EDTF date
 package acled

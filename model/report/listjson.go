@@ -6,11 +6,11 @@ import (
 	"iter"
 	"slices"
 	"strconv"
-	"unicode/utf8"
 
 	"github.com/dateline/dateline/model"
 	"github.com/dateline/dateline/model/edtf"
 	"github.com/dateline/dateline/model/internal/chunks"
+	"github.com/dateline/dateline/model/internal/jsonstr"
 )
 
 // The list as JSON and NDJSON, item by item: each item is appended to a
@@ -236,64 +236,5 @@ func (o *jsonOut) citations(cs []model.Citation) {
 }
 
 // appendJSONString appends s as a JSON string, escaped as encoding/json
-// escapes it by default: quotes, backslashes and control characters; <, >
-// and & (HTML); U+2028 and U+2029; and each byte that is not UTF-8 as
-// \ufffd.
-func appendJSONString(b []byte, s string) []byte {
-	const hex = "0123456789abcdef"
-	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if jsonPlain[c] {
-				i++
-				continue
-			}
-			b = append(b, s[start:i]...)
-			switch c {
-			case '"', '\\':
-				b = append(b, '\\', c)
-			case '\b':
-				b = append(b, '\\', 'b')
-			case '\f':
-				b = append(b, '\\', 'f')
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			b = append(b, s[start:i]...)
-			b = append(b, `\ufffd`...)
-		case r == '\u2028' || r == '\u2029':
-			b = append(b, s[start:i]...)
-			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
-		default:
-			i += size
-			continue
-		}
-		i += size
-		start = i
-	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
-}
-
-// jsonPlain marks the ASCII bytes appendJSONString copies as they are.
-var jsonPlain = func() (t [utf8.RuneSelf]bool) {
-	for c := range t {
-		t[c] = c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
-	}
-	return t
-}()
+// escapes it by default (<, > and & too).
+func appendJSONString(b []byte, s string) []byte { return jsonstr.Append(b, s, true) }

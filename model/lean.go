@@ -1,7 +1,6 @@
 package model
 
 import (
-	"errors"
 	"strings"
 )
 
@@ -61,13 +60,4 @@ func (ix *Index) Refill(rows []int32) error {
 		return nil
 	}
 	return s.refill(events)
-}
-
-// LeftForGood is the refill of a lean load told that nothing would be
-// fetched back: asking is dateline's mistake, said rather than writing
-// events without their summaries.
-func LeftForGood(name string) func([]int32) error {
-	return func([]int32) error {
-		return errors.New(name + ": the summaries were left out for good by a load that was not to write them")
-	}
 }

@@ -80,12 +80,9 @@ type ndjsonLoader struct {
 	// badUTF8 holds a warning for each block with bytes that are not UTF-8.
 	badUTF8 Problems
 	// keep is a lean load's test of the summaries it keeps (lean.go), and
-	// dropped marks the events whose summary it left out, by index.
-	keep       func(string) bool
-	dropped    []uint64
-	at         []dropAt // the dropped events' lines, in the events' order
-	anyDropped bool
-	forGood    bool // nothing is to be fetched back: dropped and at stay empty
+	// left the events whose summary it left out.
+	keep func(string) bool
+	left LeftOut
 }
 
 // LoadNDJSON reads a story in the NDJSON format from r, named name in
@@ -104,14 +101,11 @@ func LoadNDJSON(name string, r io.Reader) (*Story, Problems, error) {
 // places in it. With open nil they are left out for good (validate,
 // count), and nothing is kept of where they were.
 func LoadNDJSONLean(name string, r io.Reader, keep func(string) bool, open func() (ReaderAtCloser, error)) (*Story, Problems, error) {
-	l := &ndjsonLoader{name: name, s: &Story{}, lines: map[string][]int32{}, keep: keep, forGood: open == nil}
+	l := &ndjsonLoader{name: name, s: &Story{}, lines: map[string][]int32{}, keep: keep}
+	l.left.ForGood = open == nil
 	s, warns, err := loadNDJSON(l, r)
-	switch {
-	case err != nil || !l.anyDropped:
-	case open == nil:
-		s.SetRefill(LeftForGood(name))
-	default:
-		s.SetRefill(refillNDJSON(name, s, l.at, l.dropped, open))
+	if err == nil {
+		l.left.Give(s, name, open, ndjsonSummaries(name, s))
 	}
 	return s, warns, err
 }
@@ -237,26 +231,6 @@ type lineEntry struct {
 	// the line starts in the file.
 	dropped bool
 	at      int64
-}
-
-// markDropped marks event i, whose line starts at offset at in the file,
-// as one whose summary a lean load left out.
-func (l *ndjsonLoader) markDropped(i int, at int64) {
-	l.anyDropped = true
-	if l.forGood {
-		return
-	}
-	for len(l.dropped) <= i/64 {
-		l.dropped = append(l.dropped, 0)
-	}
-	l.dropped[i/64] |= 1 << (i % 64)
-	l.at = append(l.at, dropAt{int32(i), at})
-}
-
-// dropAt is where the line of an event whose summary was left out starts.
-type dropAt struct {
-	event int32
-	at    int64
 }
 
 type ndjsonKind uint8
@@ -437,7 +411,7 @@ func (l *ndjsonLoader) add(d *ndjsonBlock) {
 		case kindEvent:
 			s.Events = grow(s.Events, part.Events[e.idx])
 			if e.dropped {
-				l.markDropped(len(s.Events)-1, e.at)
+				l.left.Add(Place{Event: int32(len(s.Events) - 1), At: e.at})
 			}
 		case kindStatement:
 			s.Statements = grow(s.Statements, part.Statements[e.idx])

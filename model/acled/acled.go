@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"fmt"
 	"io"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -95,14 +96,11 @@ type importer struct {
 	badAt      [2]int // line and column of the first
 
 	// A lean load's (lean.go): the test of the summaries it keeps, the
-	// events whose summary it left out, by index, where each event's row
-	// ends in the file, and where the header ends.
-	keep       func(string) bool
-	dropped    []uint64
-	ends       []int64
-	headerEnd  int64
-	anyDropped bool
-	forGood    bool // nothing is to be fetched back: dropped and ends stay empty
+	// events whose summary it left out, and where the row being read
+	// starts in the file.
+	keep    func(string) bool
+	left    *model.LeftOut
+	rowFrom int64
 }
 
 // Import reads an ACLED CSV export, named name in messages, into a story.
@@ -142,10 +140,7 @@ func importWith(name string, r io.Reader, lean *importer) (*model.Story, model.P
 		im.dates[i] = map[string]edtf.Date{}
 	}
 	if lean != nil {
-		im.keep, im.forGood, im.headerEnd = lean.keep, lean.forGood, cr.InputOffset()
-		defer func() {
-			lean.dropped, lean.ends, lean.col, lean.headerEnd, lean.anyDropped = im.dropped, im.ends, im.col, im.headerEnd, im.anyDropped
-		}()
+		im.keep, im.left, im.rowFrom, lean.col = lean.keep, lean.left, cr.InputOffset(), im.col
 	}
 	im.size = model.SizeHint(r)
 	var missing []string
@@ -178,6 +173,7 @@ func importWith(name string, r io.Reader, lean *importer) (*model.Story, model.P
 		}
 		im.checkUTF8(r)
 		im.row(r, r.rec)
+		im.rowFrom = r.offset // the next row starts where this one ends
 		if !im.sized && len(im.s.Events) == sampleRows {
 			im.presize(r.offset)
 		}
@@ -217,6 +213,9 @@ func (im *importer) presize(consumed int64) {
 		ids[k] = v
 	}
 	im.ids = ids
+	if im.left != nil {
+		im.left.Grow(est - n) // most rows leave their summary out
+	}
 }
 
 // keepRoles copies roles into a shared block, so that each event does not
@@ -358,15 +357,10 @@ func (im *importer) row(cr *readRow, rec []string) {
 	}
 	ev.Title = im.titleOf(eventType, sub, location, admin1, country)
 	ev.Summary = im.summary(text.Clean(field(rec, c.notes)), field(rec, c.fatalities), location, admin1, country)
-	if im.keep != nil {
-		if !im.forGood {
-			im.ends = append(im.ends, cr.offset)
-		}
-		if ev.Summary != "" && !im.keep(ev.Summary) {
-			im.arena.Truncate(im.arena.Len() - len(ev.Summary)) // the last thing written
-			ev.Summary = ""
-			im.markDropped(len(im.s.Events))
-		}
+	if n := cr.offset - im.rowFrom; im.keep != nil && ev.Summary != "" && n <= math.MaxInt32 && !im.keep(ev.Summary) {
+		im.arena.Truncate(im.arena.Len() - len(ev.Summary)) // the last thing written
+		ev.Summary = ""
+		im.left.Add(model.Place{Event: int32(len(im.s.Events)), Len: int32(n), At: im.rowFrom})
 	}
 	ev.Topics = im.topics(eventType, sub)
 

@@ -15,7 +15,7 @@
 //	load_json_story.go  the fast path's field decoders, one a type of the story
 //	load_ndjson.go      LoadNDJSON: one record a line, streamed; LoadNDJSONLean
 //	load_ndjson_refill.go  the lean NDJSON load's PlaceReader: a summary left out, read back from its line
-//	lean.go             lean loads: KeepSummaries, Story.SetRefill, Index.Refill
+//	lean.go             lean loads: KeepSummaries, Index.Refill
 //	leftout.go          LeftOut: what a lean load left out and where, read back in the file's order on two goroutines
 //	validate.go         validate: references, required fields, kinds and stances, with messages
 //	validate_quick.go   quickValid: the fast path's yes-or-no twin of validate

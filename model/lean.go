@@ -32,15 +32,6 @@ func KeepSummaries(f Filter) func(summary string) bool {
 	return func(s string) bool { return m.fold.index(s) >= 0 }
 }
 
-// SetRefill gives a lean load's story the way to fetch back the summaries
-// it left out: refill fills in the Summary of each of the events at these
-// indexes in s.Events whose summary was left out (it is empty), or fails
-// (the file changed since, or cannot be read again).
-func (s *Story) SetRefill(refill func(events []int32) error) { s.refill = refill }
-
-// Lean reports whether a lean load left summaries out of the story.
-func (s *Story) Lean() bool { return s.refill != nil }
-
 // Refill fetches back, from the file, the summaries a lean load left out
 // of the events at these timeline positions; nothing when it left none.
 // Call it once the story's queries are answered: they read the story as

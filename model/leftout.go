@@ -53,7 +53,7 @@ func (l *LeftOut) Grow(n int) {
 // reuses from place to place.
 type PlaceReader func(w *window.Reader, p Place) error
 
-// Give sets s's refill (Story.SetRefill) when anything was left out: it
+// Give gives s its refill (Index.Refill) when anything was left out: it
 // reads back the places of the events asked for, in the file's order,
 // each half of them on its own goroutine with its own look at the file
 // (open) and its own PlaceReader (newReader). Those read are not read
@@ -62,12 +62,12 @@ func (l *LeftOut) Give(s *Story, name string, open func() (ReaderAtCloser, error
 	switch {
 	case !l.any:
 	case l.ForGood:
-		s.SetRefill(func([]int32) error {
+		s.refill = func([]int32) error {
 			return errors.New(name + ": the summaries were left out for good by a load that was not to write them")
-		})
+		}
 	default:
 		l.done = make([]bool, len(l.places))
-		s.SetRefill(func(events []int32) error { return l.refill(name, events, open, newReader) })
+		s.refill = func(events []int32) error { return l.refill(name, events, open, newReader) }
 	}
 }
 

@@ -22,6 +22,17 @@ func openBytes(data []byte) func() (model.ReaderAtCloser, error) {
 	}
 }
 
+// empty counts the events without a summary.
+func empty(s *model.Story) int {
+	n := 0
+	for _, e := range s.Events {
+		if e.Summary == "" {
+			n++
+		}
+	}
+	return n
+}
+
 // refillAll fetches back every summary a lean import left out.
 func refillAll(s *model.Story) error {
 	ix := model.NewIndex(s)
@@ -72,7 +83,7 @@ func TestLeanImportAnswersAsTheWholeOne(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !lean.Lean() {
+		if empty(lean) <= empty(full) {
 			t.Fatalf("%+v: the lean import left out no summary", f)
 		}
 		ix := model.OrderedIndex(lean)

@@ -395,7 +395,15 @@ func (r *jsonReader) stringOrNull() (raw []byte, ok bool) {
 
 // text reads a string field: cleaned as one line, or as paragraphs when
 // multi, and copied into the arena. A null leaves the field empty.
-func (r *jsonReader) text(multi bool) string {
+func (r *jsonReader) text(multi bool) string { return r.textKept(multi, nil) }
+
+// summary reads an event's summary as text(true) does, leaving it out
+// (empty) when a lean load's test refuses it.
+func (r *jsonReader) summary() string { return r.textKept(true, r.keep) }
+
+// textKept is text, leaving the field out when keep (if set) refuses its
+// cleaned text, and saying so in dropped.
+func (r *jsonReader) textKept(multi bool, keep func(string) bool) string {
 	raw, ok := r.stringOrNull()
 	if !ok {
 		return ""
@@ -407,37 +415,15 @@ func (r *jsonReader) text(multi bool) string {
 	} else {
 		c = text.CleanLine(v)
 	}
-	if len(c) == len(v) && unsafe.StringData(c) == unsafe.StringData(v) {
-		return r.arena.Copy(raw)
+	same := len(c) == len(v) && unsafe.StringData(c) == unsafe.StringData(v)
+	if !same && !quietlyCleaned(v) {
+		r.fail() // the slow path reads the line, this field and all
 	}
-	if !quietlyCleaned(v) {
-		r.fail()
-	}
-	return c
-}
-
-// summary reads an event's summary as text(true) does, leaving it out
-// (empty) when a lean load's test refuses it.
-func (r *jsonReader) summary() string {
-	if r.keep == nil {
-		return r.text(true)
-	}
-	raw, ok := r.stringOrNull()
-	if !ok {
-		return ""
-	}
-	v := view(raw)
-	c := text.Clean(v)
-	if len(c) != len(v) || unsafe.StringData(c) != unsafe.StringData(v) {
-		if !quietlyCleaned(v) {
-			r.fail() // the slow path reads the line, summary and all
-		}
-	}
-	if c != "" && !r.keep(c) {
+	if keep != nil && c != "" && !keep(c) {
 		r.dropped = true
 		return ""
 	}
-	if unsafe.StringData(c) == unsafe.StringData(v) {
+	if same {
 		return r.arena.Copy(raw)
 	}
 	return c

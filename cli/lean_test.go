@@ -17,22 +17,33 @@ import (
 // the record the whole story's list writes, summary and all, and every
 // event exported is the story's.
 func TestFilteredCommandsWriteWholeItems(t *testing.T) {
+	for _, format := range []gen.Format{gen.NDJSON, gen.Parquet} {
+		t.Run(string(format), func(t *testing.T) { checkFilteredWhole(t, format) })
+	}
+}
+
+func checkFilteredWhole(t *testing.T, format gen.Format) {
 	var buf bytes.Buffer
-	if err := gen.Write(&buf, gen.Config{Events: 2000, Seed: 5}, gen.NDJSON); err != nil {
+	if err := gen.Write(&buf, gen.Config{Events: 2000, Seed: 5}, format); err != nil {
 		t.Fatal(err)
 	}
-	path := writeFile(t, "story.ndjson", buf.String())
+	path := writeFile(t, "story."+string(format), buf.String())
 	whole := runCLI(t, "list", "--format", "ndjson", path)
 	if whole.code != 0 {
 		t.Fatalf("list: %d %s", whole.code, whole.stderr)
 	}
-	story, _, err := model.LoadNDJSON(path, strings.NewReader(buf.String()))
-	if err != nil {
-		t.Fatal(err)
+	exported := runCLI(t, "export", "--to", "json", path)
+	var story model.Story
+	if err := json.Unmarshal([]byte(exported.stdout), &story); err != nil || len(story.Events) == 0 {
+		t.Fatalf("export: %v %s", err, exported.stderr)
 	}
 	wholeEvents := map[string]model.Event{}
+	actor := ""
 	for _, e := range story.Events {
 		wholeEvents[e.ID] = e
+		if actor == "" && len(e.Actors) > 0 {
+			actor = e.Actors[0].Actor
+		}
 	}
 	all := map[string]bool{}
 	for line := range strings.Lines(whole.stdout) {
@@ -40,9 +51,10 @@ func TestFilteredCommandsWriteWholeItems(t *testing.T) {
 	}
 	for _, args := range [][]string{
 		{"list", "--format", "ndjson", "--search", "ambush"},
-		{"list", "--format", "ndjson", "--actor", "group-12"},
+		{"list", "--format", "ndjson", "--actor", actor},
 		{"list", "--format", "ndjson", "--since", "2021-03", "--until", "2021-04"},
 		{"export", "--to", "json", "--search", "ambush"},
+		{"export", "--to", "json", "--actor", actor},
 	} {
 		r := runCLI(t, append(args, path)...)
 		if r.code != 0 {

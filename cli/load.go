@@ -69,6 +69,7 @@ func loadCmdStory(cmd *cobra.Command, paths []string, stderr io.Writer, f model.
 	}
 	from.Since, from.Until = f.Since, f.Until
 	from.KeepSummaries, from.RefillSummaries = keep, refill
+	from.NoSummaryText = keep != nil && f.Text == ""
 	var progress formats.Progress
 	if len(paths) > 0 && isTerminal(stderr) {
 		line := &progressLine{w: stderr, name: text.CleanLine(strings.Join(paths, " + "))}

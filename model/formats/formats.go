@@ -311,6 +311,7 @@ func LoadWith(name string, data []byte, opt Options) (*model.Story, model.Proble
 	case CSV, GDELT:
 		return loadTable(name, bytes.NewReader(data), f, opt)
 	case Parquet:
+		opt.KeepSummaries = nil // bytes in memory: nothing to read them back from
 		return parquet.Import(name, bytes.NewReader(data), int64(len(data)), parquetOptions(opt, nil))
 	}
 	return model.Load(name, data)

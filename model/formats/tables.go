@@ -35,15 +35,20 @@ type Options struct {
 	// the items it keeps are the same as the filters keep.
 	Since, Until edtf.Date
 	// KeepSummaries, when not nil, asks for a lean load of one regular
-	// file (see model.KeepSummaries): the readers that can (NDJSON, ACLED) leave
-	// out the events' summaries it refuses, and the story fetches them
-	// back for the items written (model.Index.Refill). Several files load
-	// whole.
+	// file or Parquet directory (see model.KeepSummaries): the readers that
+	// can (NDJSON, ACLED, Parquet) leave out the events' summaries it
+	// refuses, and the story fetches them back for the items written
+	// (model.Index.Refill). Several files load whole.
 	KeepSummaries func(summary string) bool
 	// RefillSummaries says the summaries left out will be fetched back
 	// (list, export): the places of their rows are kept. Without it they
 	// are left out for good (count, validate).
 	RefillSummaries bool
+	// NoSummaryText says KeepSummaries refuses every summary (a filter
+	// without text), so that a reader may leave unread what only the
+	// summaries are made of (Parquet's description column), to read it
+	// on refill.
+	NoSummaryText bool
 }
 
 // detectTable tells a table that is neither a TimelineJS sheet nor an
@@ -94,7 +99,8 @@ func loadTable(name string, r io.Reader, f Format, opt Options) (*model.Story, m
 
 // parquetOptions are the options for model/parquet, reading through c.
 func parquetOptions(opt Options, c *counter) parquet.Options {
-	po := parquet.Options{Sheet: opt.Sheet, Since: opt.Since, Until: opt.Until}
+	po := parquet.Options{Sheet: opt.Sheet, Since: opt.Since, Until: opt.Until,
+		Keep: opt.KeepSummaries, Refill: opt.RefillSummaries, NoText: opt.NoSummaryText && opt.KeepSummaries != nil}
 	if c != nil {
 		po.Read = func(n int64) error {
 			if err := c.ctx.Err(); err != nil {

@@ -112,6 +112,9 @@ func LoadStats(path string, opt Options) (*model.Story, Stats, model.Problems, e
 		return nil, rd.stats, nil, errs
 	}
 	s, warns, err := rd.b.Finish()
+	if err == nil && rd.b.Left != nil {
+		rd.b.Left.Give(s, path, noFile, rd.summaries(s))
+	}
 	if st.IsDir() && s != nil {
 		s.Description = text.CleanLine(strings.TrimSuffix(s.Description, ".") + fmt.Sprintf(", from %s.", text.Plural(len(files), "1 Parquet file", fmt.Sprint(len(files))+" Parquet files")))
 	}
@@ -128,5 +131,11 @@ func (rd *reader) open(path string, parts []part) error {
 	if err != nil {
 		return err
 	}
-	return rd.file(path, f, st.Size(), parts)
+	if err := rd.file(path, f, st.Size(), parts); err != nil {
+		return err
+	}
+	if n := len(rd.seen); n > 0 && rd.seen[n-1].name == path {
+		rd.seen[n-1].mod = st.ModTime()
+	}
+	return nil
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 	"unsafe"
 
 	pq "github.com/parquet-go/parquet-go"
@@ -35,11 +36,31 @@ type Options struct {
 	// Read, when not nil, is told of the bytes read; an error it returns
 	// stops the load (a cancelled context).
 	Read func(n int64) error
+	// Keep, when not nil, loads lean (see model.KeepSummaries): the
+	// events' summaries it refuses are left out, and with Refill the
+	// story reads them back from the files for the items written
+	// (model.Index.Refill); without it they are left out for good.
+	Keep   func(summary string) bool
+	Refill bool
+	// NoText, with Keep, says Keep refuses every summary (a filter without
+	// text): the description column is then read only for the rows whose
+	// title comes from it, and read for the others on refill.
+	NoText bool
 }
 
 // Stats count what a load read and skipped, for tests and benchmarks.
 type Stats struct {
 	Files, FilesSkipped, Groups, GroupsSkipped int
+}
+
+// seenFile is a file a lean load read: what its refill needs to find a
+// row's summary in it again.
+type seenFile struct {
+	name   string
+	size   int64
+	mod    time.Time
+	first  int // the rows read before it
+	fields [numFields][]column
 }
 
 // reader reads Parquet files into one story.
@@ -48,6 +69,7 @@ type reader struct {
 	b      *sheet.Builder
 	rows   int // rows seen, across files
 	stats  Stats
+	seen   []seenFile // the files read, for a lean load's refill
 	ranged bool
 	lo, hi edtf.Day
 	// decoders decode the columns of a row group at once, each with its
@@ -74,6 +96,9 @@ func newReader(name string, opt Options) *reader {
 	rd := &reader{opt: opt,
 		b: &sheet.Builder{Name: name, Unit: "row", Order: opt.Sheet.Order, Since: opt.Since, Until: opt.Until,
 			Title: strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))}}
+	if opt.Keep != nil {
+		rd.b.Keep, rd.b.Left = opt.Keep, &model.LeftOut{ForGood: !opt.Refill}
+	}
 	rd.lo, rd.hi = edtf.MinDay, edtf.MaxDay
 	for i := range rd.decoders {
 		rd.decoders[i].dates = map[int64]edtf.Date{}
@@ -235,6 +260,7 @@ func (rd *reader) file(name string, r io.ReaderAt, size int64, parts []part) (er
 	if err := checkSizes(f, size); err != nil {
 		return err
 	}
+	rd.seen = append(rd.seen, seenFile{name: name, size: size, first: rd.rows, fields: fields})
 	if !rd.ranged {
 		// Room for the rows, as many as the footer says, but no more than
 		// the file's bytes (a damaged footer may claim any number).
@@ -468,7 +494,11 @@ func (rd *reader) decode(rg pq.RowGroup, fields *[numFields][]column) *decoded {
 			keep[r] = !lo.IsZero() && hi.Latest() >= rd.lo && lo.Earliest() <= rd.hi
 		}
 	}
+	later := rd.opt.Keep != nil && rd.opt.NoText
 	for fl := range numFields {
+		if later && fl == int(sheet.Description) {
+			continue
+		}
 		for _, c := range fields[fl] {
 			if c.leaf < 0 || read[c.leaf] != nil || c.leaf >= len(chunks) {
 				continue
@@ -481,7 +511,61 @@ func (rd *reader) decode(rg pq.RowGroup, fields *[numFields][]column) *decoded {
 	if err := rd.columns(chunks, jobs, n, keep, read); err != nil {
 		return &decoded{err: err}
 	}
+	if later {
+		// No summary is kept: the descriptions are read only for the
+		// rows whose title is made of one (Builder.Add's fallback).
+		if err := rd.untitled(chunks, fields, n, keep, read); err != nil {
+			return &decoded{err: err}
+		}
+	}
 	return &decoded{n: n, read: read, keep: keep}
+}
+
+// untitled decodes the description columns for the rows (of those keep
+// keeps) without a title, which Builder.Add makes of the description.
+func (rd *reader) untitled(chunks []pq.ColumnChunk, fields *[numFields][]column, n int, keep []bool, read map[int]*cells) error {
+	var jobs []job
+	for _, c := range fields[sheet.Description] {
+		if c.leaf >= 0 && read[c.leaf] == nil && c.leaf < len(chunks) {
+			jobs = append(jobs, job{c, false})
+		}
+	}
+	if len(jobs) == 0 {
+		return nil
+	}
+	// As many rows as the columns held (the footer may claim more).
+	rows := -1
+	for _, cs := range read {
+		rows = max(rows, cs.rows())
+	}
+	if rows < 0 {
+		rows = min(n, 1<<20)
+	}
+	mask, any := make([]bool, min(n, rows)), false
+	for r := range mask {
+		mask[r] = (keep == nil || r < len(keep) && keep[r]) && text.CleanLine(oneOf(read, fields[sheet.Title], r)) == ""
+		any = any || mask[r]
+	}
+	if !any {
+		return nil
+	}
+	return rd.columns(chunks, jobs, n, mask, read)
+}
+
+// oneOf is a row's value of a field that takes one: the first of its
+// columns to hold one.
+func oneOf(read map[int]*cells, cols []column, r int) string {
+	for _, c := range cols {
+		if c.leaf < 0 {
+			return c.value
+		}
+		if cs := read[c.leaf]; cs != nil {
+			if v := cs.row(r); len(v) > 0 {
+				return v[0]
+			}
+		}
+	}
+	return ""
 }
 
 // columns decodes the jobs' column chunks into read, on up to decoders
@@ -520,19 +604,7 @@ func (rd *reader) columns(chunks []pq.ColumnChunk, jobs []job, n int, keep []boo
 // rowsOf adds the rows of a decoded row group.
 func (rd *reader) rowsOf(dg *decoded, fields *[numFields][]column, partDate string) {
 	n, read, keep := dg.n, dg.read, dg.keep
-	one := func(fl int, r int) string {
-		for _, c := range fields[fl] {
-			if c.leaf < 0 {
-				return c.value
-			}
-			if cs := read[c.leaf]; cs != nil {
-				if v := cs.row(r); len(v) > 0 {
-					return v[0]
-				}
-			}
-		}
-		return ""
-	}
+	one := func(fl int, r int) string { return oneOf(read, fields[fl], r) }
 	typed := func(fl int, r int) edtf.Date {
 		for _, c := range fields[fl] {
 			if cs := read[c.leaf]; c.leaf >= 0 && cs != nil && cs.days != nil && r < len(cs.days) {

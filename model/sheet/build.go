@@ -47,6 +47,11 @@ type Builder struct {
 	// overlap them, and the undated rows, as the --since and --until
 	// filters would.
 	Since, Until edtf.Date
+	// Keep, when not nil, makes the load lean (see model.KeepSummaries):
+	// the events' summaries it refuses are left out, each noted in Left
+	// with its row (At) as the place to read it back from.
+	Keep func(summary string) bool
+	Left *model.LeftOut
 
 	s       *model.Story
 	ids     idset.Set
@@ -180,15 +185,38 @@ func (b *Builder) Add(r *Row) {
 	if ev.Title == "" {
 		ev.Title = b.fallbackTitle(topicNames, place, desc, r.At)
 	}
-	ev.Summary = desc
-	if place != "" {
-		ev.Summary = strings.TrimLeft(b.text.Join(desc, "\n\nWhere: ", place, "."), "\n")
-	}
+	ev.Summary = b.summary(desc, place, r.At)
 	if u := text.CleanLine(strings.TrimSpace(r.URL)); u != "" {
 		ev.Citations = b.citations(u)
 	}
 	ev.ID = b.eventID(r, ev.Title)
 	b.s.Events = append(b.s.Events, ev)
+}
+
+// summary is an event's summary: its description, and its place. A lean
+// load leaves out those Keep refuses, and notes the row (at) in Left.
+func (b *Builder) summary(desc, place string, at int) string {
+	sum, joined := desc, ""
+	if place != "" {
+		joined = b.text.Join(desc, "\n\nWhere: ", place, ".")
+		sum = strings.TrimLeft(joined, "\n")
+	}
+	if b.Keep == nil || b.Keep(sum) {
+		return sum
+	}
+	b.text.Truncate(b.text.Len() - len(joined)) // tested, not kept
+	b.Left.Add(model.Place{Event: int32(len(b.s.Events)), At: int64(at)})
+	return ""
+}
+
+// Summary is the summary Builder.Add makes of a row's description and
+// place, for a lean load's refill.
+func Summary(description, place string) string {
+	desc, place := text.Clean(description), text.CleanLine(place)
+	if place == "" {
+		return desc
+	}
+	return strings.TrimLeft(desc+"\n\nWhere: "+place+".", "\n")
 }
 
 func containsString(list []string, s string) bool {

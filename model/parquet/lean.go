@@ -1,0 +1,145 @@
+package parquet
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"sort"
+
+	pq "github.com/parquet-go/parquet-go"
+
+	"github.com/dateline/dateline/model"
+	"github.com/dateline/dateline/model/edtf"
+	"github.com/dateline/dateline/model/internal/window"
+	"github.com/dateline/dateline/model/sheet"
+	"github.com/dateline/dateline/model/text"
+)
+
+// A lean load (Options.Keep) notes each left-out summary's row, counted
+// across the files read (sheet.Row.At). Its refill finds the row's file
+// and row group again, decodes the group's description and place columns
+// once, and makes the summary as Builder.Add did.
+
+// noFile is the look at the file model.LeftOut opens for each goroutine
+// of a refill: a Parquet refill opens its files itself, since a
+// directory's rows are in several.
+func noFile() (model.ReaderAtCloser, error) { return nothing{}, nil }
+
+type nothing struct{}
+
+func (nothing) ReadAt([]byte, int64) (int, error) { return 0, os.ErrInvalid }
+func (nothing) Close() error                      { return nil }
+
+// summaries makes the PlaceReaders of a lean load's refill: each keeps
+// its own file and decoded row group open, as the places come in the
+// rows' order.
+func (rd *reader) summaries(s *model.Story) func() model.PlaceReader {
+	seen := rd.seen
+	return func() model.PlaceReader {
+		g := &group{d: decoder{dates: map[int64]edtf.Date{}}, file: -1}
+		return func(_ *window.Reader, p model.Place) error {
+			i := sort.Search(len(seen), func(i int) bool { return seen[i].first >= int(p.At) }) - 1
+			if i < 0 {
+				return fmt.Errorf("no file holds the row %d", p.At) // a bug: every row came from one
+			}
+			sf := &seen[i]
+			read, r, err := g.at(sf, i, int(p.At)-sf.first-1)
+			if err != nil {
+				g.close()
+				if errors.Is(err, errChanged) {
+					return fmt.Errorf("%s: %w", text.CleanName(sf.name), err)
+				}
+				return fmt.Errorf("%s: cannot read the summaries again: %w", text.CleanName(sf.name), err)
+			}
+			s.Events[p.Event].Summary = sheet.Summary(oneOf(read, sf.fields[sheet.Description], r), oneOf(read, sf.fields[sheet.Place], r))
+			return nil
+		}
+	}
+}
+
+// group is the file and row group a refill reads from.
+type group struct {
+	d     decoder
+	file  int // index in seen, or -1
+	f     *os.File
+	pf    *pq.File
+	first int // its first row in the file
+	n     int
+	read  map[int]*cells
+}
+
+func (g *group) close() {
+	if g.f != nil {
+		g.f.Close()
+	}
+	g.f, g.pf, g.file, g.read = nil, nil, -1, nil
+}
+
+// at returns the decoded columns of the row group holding row (0-based)
+// of file i, and the row's place in the group.
+func (g *group) at(sf *seenFile, i, row int) (map[int]*cells, int, error) {
+	if g.file != i {
+		g.close()
+		f, err := os.Open(sf.name)
+		if err != nil {
+			return nil, 0, err
+		}
+		g.f, g.file = f, i
+		st, err := f.Stat()
+		if err == nil && (st.Size() != sf.size || !st.ModTime().Equal(sf.mod)) {
+			err = errChanged
+		}
+		if err == nil {
+			g.pf, err = pq.OpenFile(f, sf.size, pq.SkipPageIndex(true), pq.SkipBloomFilters(true))
+		}
+		if err != nil {
+			return nil, 0, err
+		}
+		g.read, g.first, g.n = nil, 0, 0
+	}
+	if g.read == nil || row < g.first || row >= g.first+g.n {
+		groups := g.pf.RowGroups()
+		first := 0
+		for _, rg := range groups {
+			n := int(rg.NumRows())
+			if row < first+n {
+				read, err := g.decode(rg, sf)
+				if err != nil {
+					return nil, 0, err
+				}
+				g.first, g.n, g.read = first, n, read
+				break
+			}
+			first += n
+		}
+		if g.read == nil || row >= g.first+g.n {
+			return nil, 0, errChanged
+		}
+	}
+	return g.read, row - g.first, nil
+}
+
+// decode decodes a row group's description and place columns.
+func (g *group) decode(rg pq.RowGroup, sf *seenFile) (map[int]*cells, error) {
+	chunks := rg.ColumnChunks()
+	read := map[int]*cells{}
+	for _, fl := range []sheet.Field{sheet.Description, sheet.Place} {
+		for _, c := range sf.fields[fl] {
+			if c.leaf < 0 || read[c.leaf] != nil {
+				continue
+			}
+			if c.leaf >= len(chunks) {
+				return nil, errChanged
+			}
+			cs, err := g.d.columnSafe(chunks[c.leaf], c, int(rg.NumRows()), false, nil)
+			if err != nil {
+				return nil, err
+			}
+			read[c.leaf] = cs
+		}
+	}
+	return read, nil
+}
+
+// errChanged is a file that is not as the load read it.
+var errChanged = errors.New("the file changed while it was read; run the command again")

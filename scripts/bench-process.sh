@@ -15,7 +15,7 @@
 # actor of `gen --seed 1` at 1M in each format, the same group, named in about
 # a fifth of the events), WORD (the --search text, default
 # "ambush"), SKIP_UI=1 leaves the explorer out, ONLY_UI=1 measures only it,
-# POLL the seconds between looks at the explorer's screen (default 0.05).
+# POLL the seconds between looks at the explorer's screen (default 0.01).
 #
 # Prints a Markdown table: median wall time, median peak RSS (from
 # /usr/bin/time -v's "Maximum resident set size"), and peak RSS / file size.
@@ -93,17 +93,18 @@ measure() {
 now() { echo "$EPOCHREALTIME"; }
 pane() { tmux -L "$sock" capture-pane -p -t bench; }
 exec {idle}<> <(:) # a pipe nobody writes to: read -t on it is a sleep
-# wait_for REGEX TIMEOUT: polls the screen every $POLL s (default 0.05: a
-# finer poll takes processor time from the program measured) until REGEX (bash's
-# ERE, matched against the whole screen) shows; prints the time it showed,
-# or fails.
+# wait_for REGEX TIMEOUT: polls the screen every $POLL s (default 0.01)
+# until REGEX (bash's ERE, matched against the whole screen) shows; prints
+# the time it showed, or fails. A poll of 0.05 s read a first match of
+# 0.08-0.11 s as 0.13-0.14 s, a whole poll late; the finer poll takes some
+# processor time from the program measured, so it errs on dateline's side.
 wait_for() {
 	local re=$1 screen deadline=$((${EPOCHREALTIME/./} + $2 * 1000000))
 	while :; do
 		screen=$(pane)
 		if [[ $screen =~ $re ]]; then now; return 0; fi
 		((${EPOCHREALTIME/./} < deadline)) || return 1
-		read -rt "${POLL:-0.05}" -u "$idle" || true
+		read -rt "${POLL:-0.01}" -u "$idle" || true
 	done
 }
 
@@ -111,10 +112,10 @@ wait_for() {
 # and the status bar's match count; medians of $runs.
 first_row_re=${FIRST_ROW_RE:-$'(^|\n)┃ ▌ '}
 explorer() {
-	local label=$1 file=$2 i t0 t1 tl t2 pid hwm
+	local label=$1 file=$2 i t0 t1 tl t2 tk tf pid hwm
 	tmux -L "$sock" has-session -t keep 2>/dev/null ||
 		tmux -L "$sock" new-session -d -s keep -x 120 -y 40 'sleep 86400'
-	: >"$work/first" && : >"$work/land" && : >"$work/search" && : >"$work/hwm"
+	: >"$work/first" && : >"$work/land" && : >"$work/search" && : >"$work/floor" && : >"$work/hwm"
 	for ((i = 0; i < runs; i++)); do
 		t0=$(now)
 		tmux -L "$sock" new-session -d -s bench -x 120 -y 40 "exec env TERM=xterm-256color '$bin' '$file'"
@@ -135,10 +136,21 @@ explorer() {
 			t2=$(awk -v a="$t1" 'BEGIN{printf "%.3f", a+120}')
 		fi
 		hwm=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)
+		# The floor of the two rows above: a key that asks no work of
+		# dateline (? opens the help), sent and seen the same way, once
+		# enter has closed the find's prompt.
+		tmux -L "$sock" send-keys -t bench Enter
+		read -rt 0.3 -u "$idle" || true
+		tk=$(now)
+		tmux -L "$sock" send-keys -t bench '?'
+		if ! tf=$(wait_for "Keys" 20); then
+			tf=$(awk -v a="$tk" 'BEGIN{printf "%.3f", a+20}')
+		fi
 		tmux -L "$sock" kill-session -t bench 2>/dev/null || true
 		awk -v a="$t0" -v b="$t1" 'BEGIN{print b-a}' >>"$work/first"
 		awk -v a="$t1" -v b="$tl" 'BEGIN{print b-a}' >>"$work/land"
 		awk -v a="$t1" -v b="$t2" 'BEGIN{print b-a}' >>"$work/search"
+		awk -v a="$tk" -v b="$tf" 'BEGIN{print b-a}' >>"$work/floor"
 		echo "$hwm" >>"$work/hwm"
 		sleep 0.5
 	done
@@ -152,6 +164,8 @@ explorer() {
 		"$(secs "$(median <"$work/land")")" "$(minmax <"$work/land" | awk -F'–' '{printf "%.2f–%.2f", $1, $2}')"
 	printf '| %s: `/%s` typed as the rows show, until its count shows | %s (%s s) | | |\n' "$label" "$word" \
 		"$(secs "$(median <"$work/search")")" "$(minmax <"$work/search" | awk -F'–' '{printf "%.2f–%.2f", $1, $2}')"
+	printf '| %s: `?` typed once the count shows, until the help shows (the terminal round trip: the floor of the two rows above) | %s (%s s) | | |\n' "$label" \
+		"$(secs "$(median <"$work/floor")")" "$(minmax <"$work/floor" | awk -F'–' '{printf "%.2f–%.2f", $1, $2}')"
 }
 
 rev=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)

@@ -70,6 +70,7 @@ func loadCmdStory(cmd *cobra.Command, paths []string, stderr io.Writer, f model.
 	from.Since, from.Until = f.Since, f.Until
 	from.KeepSummaries, from.RefillSummaries = keep, refill
 	from.NoSummaryText = keep != nil && f.Text == ""
+	from.DatesOnly = len(f.Actors) == 0 && len(f.Topics) == 0 && f.Text == ""
 	var progress formats.Progress
 	if len(paths) > 0 && isTerminal(stderr) {
 		line := &progressLine{w: stderr, name: text.CleanLine(strings.Join(paths, " + "))}

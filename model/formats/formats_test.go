@@ -1,6 +1,7 @@
 package formats
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"os"
@@ -13,6 +14,7 @@ import (
 	"github.com/dateline/dateline/content"
 	"github.com/dateline/dateline/model"
 	"github.com/dateline/dateline/model/edtf"
+	"github.com/dateline/dateline/model/gen"
 	"github.com/dateline/dateline/model/timelinejs"
 )
 
@@ -395,5 +397,44 @@ func TestLoadFileNative(t *testing.T) {
 	_, _, err = LoadFile("../testdata/does-not-exist.yaml", Auto)
 	if err == nil || !strings.Contains(err.Error(), "testdata/does-not-exist.yaml") {
 		t.Errorf("LoadFile of a missing file: err = %v, want one naming the file", err)
+	}
+}
+
+// A list whose filter is of dates alone loads a Parquet file whole: the
+// reader drops the rows outside the dates as it reads, so every row it
+// keeps is written, and leaving their summaries out would only mean
+// reading them twice. A count still leaves them out.
+func TestParquetDatesOnlyLoadsWhole(t *testing.T) {
+	var buf bytes.Buffer
+	if err := gen.Write(&buf, gen.Config{Events: 500, Seed: 2}, gen.Parquet); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "g.parquet")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	none := model.KeepSummaries(model.Filter{})
+	for _, c := range []struct {
+		name      string
+		opt       Options
+		wantEmpty bool
+	}{
+		{"list by dates", Options{KeepSummaries: none, RefillSummaries: true, NoSummaryText: true, DatesOnly: true}, false},
+		{"list by actor", Options{KeepSummaries: none, RefillSummaries: true, NoSummaryText: true}, true},
+		{"count by dates", Options{KeepSummaries: none, NoSummaryText: true, DatesOnly: true}, true},
+	} {
+		s, _, err := LoadFilesWith(context.Background(), []string{path}, c.opt, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		empty := 0
+		for _, e := range s.Events {
+			if e.Summary == "" {
+				empty++
+			}
+		}
+		if (empty == len(s.Events)) != c.wantEmpty || len(s.Events) == 0 {
+			t.Errorf("%s: %d of %d summaries left out", c.name, empty, len(s.Events))
+		}
 	}
 }

@@ -49,6 +49,10 @@ type Options struct {
 	// summaries are made of (Parquet's description column), to read it
 	// on refill.
 	NoSummaryText bool
+	// DatesOnly says the filter is of dates alone (Since, Until), which a
+	// Parquet reader applies as it reads: a list then writes every row it
+	// keeps, and loads them whole.
+	DatesOnly bool
 }
 
 // detectTable tells a table that is neither a TimelineJS sheet nor an
@@ -118,6 +122,9 @@ func parquetOptions(opt Options, c *counter) parquet.Options {
 
 // loadParquet reads a Parquet file or directory, telling c what it reads.
 func loadParquet(path string, opt Options, c *counter) (*model.Story, model.Problems, error) {
+	if opt.DatesOnly && opt.RefillSummaries {
+		opt.KeepSummaries = nil // nothing it keeps would be left out
+	}
 	return parquet.Load(path, parquetOptions(opt, c))
 }
 

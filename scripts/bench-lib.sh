@@ -3,7 +3,7 @@
 
 file_of() { # file_of FORMAT: the data file, generated if missing
 	local f
-	case $1 in ndjson) f=$datadir/story.ndjson ;; csv) f=$datadir/acled.csv ;; esac
+	case $1 in ndjson) f=$datadir/story.ndjson ;; csv) f=$datadir/acled.csv ;; parquet) f=$datadir/story.parquet ;; esac
 	if [ ! -s "$f" ]; then
 		echo "generating $f ($events events)" >&2
 		"$bin" gen --events "$events" --format "$1" -o "$f" --force >&2

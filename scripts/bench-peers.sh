@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # dateline beside its peers on the same data and the same question, in one run:
 # the items naming an actor, and the items whose text holds a word, on a
-# 1M-event NDJSON story and a 1M-event ACLED CSV from `dateline gen`. Every tool
+# 1M-event NDJSON story and a 1M-event ACLED CSV from `dateline gen` (with -f
+# parquet, gen's Parquet, story.parquet, where a week's events are a third
+# question, for DuckDB and dateline: the others read no Parquet). Every tool
 # writes the matching records (to a temp file); the table gives its wall time,
 # peak RSS, the records it kept, and its time over dateline's.
 #
@@ -11,12 +13,14 @@
 #   -b BINARY   the dateline binary (default: go build of this checkout)
 #   -d DATADIR  reuse story.ndjson / acled.csv there (generated if missing,
 #               then kept); without -d they go to a temp dir removed at the end
-#   -f FORMATS  default ndjson,csv
+#   -f FORMATS  default ndjson,csv; parquet too
 #   -t TOOLS    default dateline,duckdb,python,jq,fzf,visidata
 # Environment: ACTOR_NDJSON (default group-770), ACTOR_CSV (dateline's id for
 # it in the CSV, default people-s-militia-of-galvia-770), ACTOR_NAME_CSV (its
 # name in the CSV's actor columns, default "People's Militia of Galvia (770)"),
-# WORD (default ambush).
+# WORD (default ambush), ACTOR_PARQUET and ACTOR_NAME_PARQUET (default
+# government-of-arvania, "Government of Arvania"), WEEK (default
+# 2021-03-01/2021-03-07).
 #
 # Installs what is missing: jq, fzf, visidata, time from Debian (apt-get, as
 # root), and @duckdb/node-api with npm into ${XDG_CACHE_HOME:-~/.cache}/dateline-bench/duckdb.
@@ -30,13 +34,16 @@ while getopts "n:e:b:d:f:t:" o; do
 	case $o in
 	n) runs=$OPTARG ;; e) events=$OPTARG ;; b) bin=$OPTARG ;; d) datadir=$OPTARG ;;
 	f) formats=$OPTARG ;; t) tools=$OPTARG ;;
-	*) sed -n '2,24p' "$0" >&2; exit 2 ;;
+	*) sed -n '2,27p' "$0" >&2; exit 2 ;;
 	esac
 done
 word=${WORD:-ambush}
 actor_ndjson=${ACTOR_NDJSON:-group-770}
 actor_csv=${ACTOR_CSV:-people-s-militia-of-galvia-770}
 actor_name_csv=${ACTOR_NAME_CSV:-"People's Militia of Galvia (770)"}
+actor_parquet=${ACTOR_PARQUET:-government-of-arvania}
+actor_name_parquet=${ACTOR_NAME_PARQUET:-"Government of Arvania"}
+week=${WEEK:-2021-03-01/2021-03-07}
 
 need=()
 [ -x /usr/bin/time ] || need+=(time)
@@ -95,16 +102,28 @@ EOF
 run() {
 	local tool=$1 kind=$2 question=$3 file=$4 arg out=$work/out i
 	local -a cmd
-	if [ "$question" = actor ]; then
+	case $question in
+	actor)
 		arg=$actor_ndjson
 		[ "$kind" = csv ] && arg=$actor_csv
-	else
-		arg=$word
+		[ "$kind" = parquet ] && arg=$actor_parquet ;;
+	week) arg=$week ;;
+	*) arg=$word ;;
+	esac
+	if [ "$kind" = parquet ] && [ "$tool" != dateline ] && [ "$tool" != duckdb ]; then
+		echo "n/a $tool reads no Parquet"
+		return
 	fi
 	case $tool in
-	dateline) cmd=("$bin" list --format ndjson "--$([ "$question" = actor ] && echo actor || echo search)" "$arg" "$file") ;;
+	dateline)
+		case $question in
+		actor) cmd=("$bin" list --format ndjson --actor "$arg" "$file") ;;
+		week) cmd=("$bin" list --format ndjson --since "${arg%/*}" --until "${arg#*/}" "$file") ;;
+		*) cmd=("$bin" list --format ndjson --search "$arg" "$file") ;;
+		esac ;;
 	duckdb)
 		[ "$kind" = csv ] && [ "$question" = actor ] && arg=$actor_name_csv
+		[ "$kind" = parquet ] && [ "$question" = actor ] && arg=$actor_name_parquet
 		cmd=(node "$duckdir/peer-duckdb.mjs" "$kind" "$question" "$arg" "$file") ;;
 	python)
 		[ "$kind" = csv ] && [ "$question" = actor ] && arg=$actor_name_csv
@@ -162,12 +181,14 @@ IFS=, read -ra tls <<<"$tools"
 for kind in "${fmts[@]}"; do
 	file=$(file_of "$kind")
 	name="$kind $(awk -v s="$(stat -c %s "$file")" 'BEGIN{printf "%.0f MB", s/1e6}')"
-	for question in actor word; do
-		if [ "$question" = actor ]; then
-			qd="actor $([ "$kind" = csv ] && echo "$actor_csv" || echo "$actor_ndjson")"
-		else
-			qd="text holds \"$word\""
-		fi
+	questions=(actor word)
+	[ "$kind" = parquet ] && questions+=(week)
+	for question in "${questions[@]}"; do
+		case $question in
+		actor) qd="actor $(case $kind in csv) echo "$actor_csv" ;; parquet) echo "$actor_parquet" ;; *) echo "$actor_ndjson" ;; esac)" ;;
+		week) qd="the events overlapping $week" ;;
+		*) qd="text holds \"$word\"" ;;
+		esac
 		base=""
 		for tool in "${tls[@]}"; do
 			res=$(run "$tool" "$kind" "$question" "$file")

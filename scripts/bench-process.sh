@@ -9,7 +9,8 @@
 #   -b BINARY   the dateline binary to measure (default: go build of this checkout)
 #   -d DATADIR  reuse story.ndjson / acled.csv there (generated if missing, and
 #               then kept); without -d they go to a temp dir removed at the end
-#   -f FORMATS  which files to measure (default ndjson,csv)
+#   -f FORMATS  which files to measure (default ndjson,csv; parquet: gen's
+#               Parquet, story.parquet, with -e 2000000 for issue 15's file)
 #   -q          quick: leave out the unfiltered list in every format but text
 # Environment: ACTOR_NDJSON, ACTOR_CSV (the --actor IDs; defaults are a leaf
 # actor of `gen --seed 1` at 1M in each format, the same group, named in about
@@ -29,12 +30,13 @@ while getopts "n:e:b:d:f:q" o; do
 	case $o in
 	n) runs=$OPTARG ;; e) events=$OPTARG ;; b) bin=$OPTARG ;; d) datadir=$OPTARG ;;
 	f) formats=$OPTARG ;; q) quick=1 ;;
-	*) sed -n '2,23p' "$0" >&2; exit 2 ;;
+	*) sed -n '2,24p' "$0" >&2; exit 2 ;;
 	esac
 done
 word=${WORD:-ambush}
 actor_ndjson=${ACTOR_NDJSON:-group-770}
 actor_csv=${ACTOR_CSV:-people-s-militia-of-galvia-770}
+actor_parquet=${ACTOR_PARQUET:-government-of-arvania}
 
 need=()
 [ -x /usr/bin/time ] || need+=(time)
@@ -172,7 +174,7 @@ rev=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 dirty=$(git status --porcelain --untracked-files=no 2>/dev/null | grep -q . && echo " (with uncommitted changes)" || true)
 echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') at commit $rev$dirty, binary $bin"
 echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), $(go version 2>/dev/null | awk '{print $3}' || echo 'go ?'), load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "Medians of $runs runs; the range in brackets. --actor ${actor_ndjson} (NDJSON) / ${actor_csv} (CSV), --search $word."
+echo "Medians of $runs runs; the range in brackets. --actor ${actor_ndjson} (NDJSON) / ${actor_csv} (CSV) / ${actor_parquet} (Parquet), --search $word."
 echo
 echo "| what the user runs | wall time (range) | peak RSS | peak / file |"
 echo "| --- | --- | --- | --- |"
@@ -181,6 +183,7 @@ for fmt in "${fmts[@]}"; do
 	file=$(file_of "$fmt")
 	actor=$actor_ndjson
 	[ "$fmt" = csv ] && actor=$actor_csv
+	[ "$fmt" = parquet ] && actor=$actor_parquet
 	name="$fmt $(awk -v s="$(stat -c %s "$file")" 'BEGIN{printf "%.0f MB", s/1e6}')"
 	[ -n "${SKIP_UI:-}" ] || explorer "$name, explorer" "$file"
 	[ -z "${ONLY_UI:-}" ] || continue

@@ -4,6 +4,7 @@
 // and, for a Parquet file from `dateline gen --format parquet` (see
 // docs/performance.md, "Parquet beside DuckDB"):
 //   node peer-duckdb.mjs parquet word WORD FILE
+//   node peer-duckdb.mjs parquet actor NAME FILE
 //   node peer-duckdb.mjs parquet week FROM/TO FILE   (the events overlapping the days)
 // It writes the matching records to stdout as NDJSON (COPY ... TO '/dev/stdout'),
 // the same records as scripts/peer-scan.py keeps.
@@ -27,7 +28,9 @@ if (kind === 'ndjson') {
   const [from, to] = arg.split('/');
   where = question === 'week'
     ? `date <= DATE ${q(to)} AND coalesce("end", date) >= DATE ${q(from)}`
-    : `contains(lower(concat_ws(' ', title, notes)), ${q(arg.toLowerCase())})`;
+    : question === 'actor'
+      ? `list_contains(actors, ${q(arg)})`
+      : `contains(lower(concat_ws(' ', title, notes)), ${q(arg.toLowerCase())})`;
 } else {
   src = `read_csv_auto(${q(file)})`;
   where = question === 'actor'

@@ -379,9 +379,13 @@ func loadFile(path string, opt Options, c *counter) (*model.Story, model.Problem
 	var binary model.Problems
 	switch {
 	case errors.As(err, &binary):
+		if bytes.HasPrefix(head, []byte(parquet.Magic)) { // not a regular file: a pipe
+			return nil, nil, parquet.NotAFile(path)
+		}
 		if what := binaryKind(head); what != "" { // an image, an archive: say so
-			_, derr := Detect(head)
-			return nil, nil, notAStory(path, derr)
+			if _, derr := Detect(head); derr != nil {
+				return nil, nil, notAStory(path, derr)
+			}
 		}
 		return nil, nil, binary
 	case err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull):

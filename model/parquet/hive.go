@@ -36,13 +36,33 @@ func Files(dir string) ([]string, error) {
 			}
 			return nil
 		}
-		if !d.IsDir() && IsParquetName(name) {
+		if !d.IsDir() && IsParquetName(name) && regular(p, d) {
 			out = append(out, p)
 		}
 		return nil
 	})
 	slices.Sort(out)
 	return out, err
+}
+
+// regular reports whether a directory entry is a regular file, or a link
+// to one: a pipe or a device named *.parquet is left out, as reading it
+// could wait for ever.
+func regular(p string, d fs.DirEntry) bool {
+	if d.Type().IsRegular() {
+		return true
+	}
+	if d.Type()&fs.ModeSymlink == 0 {
+		return false
+	}
+	st, err := os.Stat(p)
+	return err == nil && st.Mode().IsRegular()
+}
+
+// NotAFile is the problem of Parquet read from a pipe or a device: its
+// index is at its end, so it is read from a file.
+func NotAFile(name string) model.Problems {
+	return model.Problems{{File: name, Msg: "it is Parquet, read through a pipe (or from a device); Parquet keeps its index at its end, so dateline reads it only from a file: save it to a file and name that"}}
 }
 
 // partsOf reads the hive-style partitions of a file's directories below
@@ -88,6 +108,9 @@ func LoadStats(path string, opt Options) (*model.Story, Stats, model.Problems, e
 	}
 	files := []string{path}
 	dir := filepath.Dir(path)
+	if !st.IsDir() && !st.Mode().IsRegular() {
+		return nil, rd.stats, nil, NotAFile(path)
+	}
 	if st.IsDir() {
 		dir = path
 		if files, err = Files(path); err != nil {

@@ -36,14 +36,18 @@ func (nothing) Close() error                      { return nil }
 func (rd *reader) summaries(s *model.Story) func() model.PlaceReader {
 	seen := rd.seen
 	return func() model.PlaceReader {
-		g := &group{d: decoder{dates: map[int64]edtf.Date{}}, file: -1}
+		g := &group{d: decoder{dates: map[int64]edtf.Date{}}, file: -1, g: -1}
 		return func(_ *window.Reader, p model.Place) error {
 			i := sort.Search(len(seen), func(i int) bool { return seen[i].first >= int(p.At) }) - 1
 			if i < 0 {
 				return fmt.Errorf("no file holds the row %d", p.At) // a bug: every row came from one
 			}
 			sf := &seen[i]
-			read, r, err := g.at(sf, i, int(p.At)-sf.first-1)
+			k := sort.Search(len(sf.groups), func(k int) bool { return sf.groups[k].first >= int(p.At) }) - 1
+			if k < 0 {
+				return fmt.Errorf("no row group holds the row %d", p.At) // a bug, as above
+			}
+			read, r, err := g.at(sf, i, sf.groups[k].g, int(p.At)-sf.groups[k].first-1)
 			if err != nil {
 				g.close()
 				if errors.Is(err, errChanged) {
@@ -59,25 +63,24 @@ func (rd *reader) summaries(s *model.Story) func() model.PlaceReader {
 
 // group is the file and row group a refill reads from.
 type group struct {
-	d     decoder
-	file  int // index in seen, or -1
-	f     *os.File
-	pf    *pq.File
-	first int // its first row in the file
-	n     int
-	read  map[int]*cells
+	d    decoder
+	file int // index in seen, or -1
+	f    *os.File
+	pf   *pq.File
+	g    int // the row group decoded, or -1
+	read map[int]*cells
 }
 
 func (g *group) close() {
 	if g.f != nil {
 		g.f.Close()
 	}
-	g.f, g.pf, g.file, g.read = nil, nil, -1, nil
+	g.f, g.pf, g.file, g.g, g.read = nil, nil, -1, -1, nil
 }
 
-// at returns the decoded columns of the row group holding row (0-based)
-// of file i, and the row's place in the group.
-func (g *group) at(sf *seenFile, i, row int) (map[int]*cells, int, error) {
+// at returns the decoded columns of row group k of file i, and the
+// place of its row r in them.
+func (g *group) at(sf *seenFile, i, k, r int) (map[int]*cells, int, error) {
 	if g.file != i {
 		g.close()
 		f, err := os.Open(sf.name)
@@ -95,28 +98,19 @@ func (g *group) at(sf *seenFile, i, row int) (map[int]*cells, int, error) {
 		if err != nil {
 			return nil, 0, err
 		}
-		g.read, g.first, g.n = nil, 0, 0
 	}
-	if g.read == nil || row < g.first || row >= g.first+g.n {
+	if g.read == nil || g.g != k {
 		groups := g.pf.RowGroups()
-		first := 0
-		for _, rg := range groups {
-			n := int(rg.NumRows())
-			if row < first+n {
-				read, err := g.decode(rg, sf)
-				if err != nil {
-					return nil, 0, err
-				}
-				g.first, g.n, g.read = first, n, read
-				break
-			}
-			first += n
-		}
-		if g.read == nil || row >= g.first+g.n {
+		if k >= len(groups) {
 			return nil, 0, errChanged
 		}
+		read, err := g.decode(groups[k], sf)
+		if err != nil {
+			return nil, 0, err
+		}
+		g.g, g.read = k, read
 	}
-	return g.read, row - g.first, nil
+	return g.read, r, nil
 }
 
 // decode decodes a row group's description and place columns.

@@ -61,7 +61,13 @@ type seenFile struct {
 	mod    time.Time
 	first  int // the rows read before it
 	fields [numFields][]column
+	groups []span // the row groups read, in order
 }
+
+// span is a row group a load read: its index in the file, and the rows
+// read before it (sheet.Row.At counts on from there, as far as the rows
+// the group's columns held; skipped groups count none).
+type span struct{ g, first int }
 
 // reader reads Parquet files into one story.
 type reader struct {
@@ -278,6 +284,8 @@ func (rd *reader) file(name string, r io.ReaderAt, size int64, parts []part) (er
 			rd.stats.GroupsSkipped++
 			return nil
 		}
+		sf := &rd.seen[len(rd.seen)-1]
+		sf.groups = append(sf.groups, span{g: dg.g, first: rd.rows})
 		rd.rowsOf(dg, &fields, partDate)
 		return nil
 	}
@@ -320,6 +328,7 @@ func (rd *reader) file(name string, r io.ReaderAt, size int64, parts []part) (er
 
 // decoded is a row group's needed columns, decoded.
 type decoded struct {
+	g    int // its index in the file
 	n    int
 	read map[int]*cells // by leaf
 	keep []bool         // with a range, the rows inside it
@@ -336,9 +345,11 @@ func (rd *reader) decodeSafe(f *pq.File, g int, rg pq.RowGroup, fields *[numFiel
 		}
 	}()
 	if rd.ranged && !rd.groupOverlaps(f, g, *fields) {
-		return &decoded{skip: true}
+		return &decoded{g: g, skip: true}
 	}
-	return rd.decode(rg, fields)
+	dg = rd.decode(rg, fields)
+	dg.g = g
+	return dg
 }
 
 // The fields as indexes of a file's columns: sheet's, and the edtf column.
@@ -700,12 +711,15 @@ func (d *decoder) columnSafe(chunk pq.ColumnChunk, c column, n int, typed bool, 
 // as dates; with keep, only the kept rows' values. The values of a
 // dictionary page become one string each, shared by the rows.
 func (d *decoder) column(chunk pq.ColumnChunk, c column, n int, typed bool, keep []bool) (*cells, error) {
-	cs := &cells{start: make([]int32, 0, n+1)}
+	// Room for n rows, as the footer claims, but no more than a row group
+	// of a sensible size: a damaged footer may claim any number.
+	room := min(n, maxRoom)
+	cs := &cells{start: make([]int32, 0, room+1)}
 	if !typed && keep == nil {
-		cs.vals = make([]string, 0, n)
+		cs.vals = make([]string, 0, room)
 	}
 	if typed {
-		cs.days = make([]edtf.Date, n)
+		cs.days = make([]edtf.Date, room)
 	}
 	pages := chunk.Pages()
 	defer pages.Close()
@@ -809,6 +823,10 @@ func (d *decoder) dateOf(c column, v pq.Value) edtf.Date {
 // arenaSize is the size of the blocks that hold the text of a column's
 // values; a value's text is never changed once there.
 const arenaSize = 64 << 10
+
+// maxRoom bounds the rows a column chunk is given room for before it is
+// read; one with more grows as it is read.
+const maxRoom = 1 << 20
 
 // maxIntern bounds how many distinct values of a column chunk are shared.
 const maxIntern = 1 << 16

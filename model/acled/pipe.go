@@ -41,16 +41,22 @@ type rowBatch struct {
 }
 
 // add copies a row into the batch, with what badUTF8 finds in its columns
-// used.
+// used. A row cr parsed itself is in the batch already (rowReader.dst),
+// and one of ASCII alone has nothing for badUTF8 to find.
 func (b *rowBatch) add(rec []string, cr *rowReader, used []int) {
+	copied := cr.fast && cr.dst == &b.text
 	for i, f := range rec {
-		b.text = append(b.text, f...)
+		if !copied {
+			b.text = append(b.text, f...)
+		}
 		line, col := cr.FieldPos(i)
 		b.at = append(b.at, [2]int{line, col})
 	}
 	b.ends = append(b.ends, len(b.at))
 	row := readRow{offset: cr.InputOffset()}
-	if n, first := badUTF8(used, rec); n > 0 {
+	if cr.fast && cr.ascii {
+		// nothing that is not UTF-8
+	} else if n, first := badUTF8(used, rec); n > 0 {
 		row.bad = n
 		row.badAt[0], row.badAt[1] = cr.FieldPos(first)
 	}
@@ -98,7 +104,9 @@ func readAhead(rows iter.Seq2[[]string, *model.Problem], cr *rowReader, used []i
 		defer close(stop)
 		go func() {
 			defer close(full)
+			defer func() { cr.dst = nil }()
 			b := <-free
+			cr.dst = &b.text // the rows cr parses go straight into the batch
 			var lens []int
 			send := func() bool {
 				b.seal(lens)
@@ -113,6 +121,7 @@ func readAhead(rows iter.Seq2[[]string, *model.Problem], cr *rowReader, used []i
 					return false
 				}
 				b.rows, b.text, b.at, b.ends, b.prob, lens = b.rows[:0], b.text[:0], b.at[:0], b.ends[:0], b.prob[:0], lens[:0]
+				cr.dst = &b.text
 				return true
 			}
 			for rec, p := range rows {

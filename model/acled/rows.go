@@ -7,6 +7,8 @@ import (
 	"errors"
 	"strings"
 	"unsafe"
+
+	"github.com/dateline/dateline/model/text"
 )
 
 // fastRows turns on rowReader's own parsing of plain rows; tests turn it
@@ -32,11 +34,16 @@ type rowReader struct {
 	csvLines int   // lines encoding/csv has read
 	offset   int64 // bytes parsed here
 	fast     bool  // the last record was parsed here
+	ascii    bool  // and its line is all ASCII
 	line     int   // its line
 	cols     []int // its fields' columns
 	buf      []byte
 	ends     []int
 	rec      []string
+	// dst, when not nil, is where a record parsed here goes, after what
+	// it holds already, in place of buf: the batch being filled
+	// (rowBatch.add), which is then spared a copy.
+	dst *[]byte
 }
 
 func newRowReader(br *bufio.Reader) *rowReader {
@@ -97,6 +104,10 @@ func (rr *rowReader) parse() ([]string, bool) {
 	}
 	line := b[:n]
 	buf, ends, cols := rr.buf[:0], rr.ends[:0], rr.cols[:0]
+	if rr.dst != nil {
+		buf = *rr.dst
+	}
+	first := len(buf)
 	pos := 0
 	for {
 		cols = append(cols, pos+1)
@@ -142,9 +153,14 @@ func (rr *rowReader) parse() ([]string, bool) {
 		}
 		pos++
 	}
-	rr.buf, rr.ends, rr.cols = buf, ends, cols
+	if rr.dst != nil {
+		*rr.dst = buf
+	} else {
+		rr.buf = buf
+	}
+	rr.ends, rr.cols = ends, cols
 	rec := rr.rec[:0]
-	start := 0
+	start := first
 	for _, end := range ends {
 		if end == start {
 			rec = append(rec, "")
@@ -159,5 +175,6 @@ func (rr *rowReader) parse() ([]string, bool) {
 	rr.lines++
 	rr.line = rr.csvLines + rr.lines
 	rr.fast = true
+	rr.ascii = text.IsASCII(unsafe.String(unsafe.SliceData(line), len(line)))
 	return rec, true
 }

@@ -281,7 +281,11 @@ func (rd *reader) file(name string, r io.ReaderAt, size int64, parts []part) (er
 			return dg.err
 		}
 		if dg.skip {
+			// Its rows are counted, as the footer claims them, so that
+			// the rows after keep their numbers ("Row 1200", row 1200 in
+			// a warning) whatever the range.
 			rd.stats.GroupsSkipped++
+			rd.rows += min(dg.n, 1<<40)
 			return nil
 		}
 		sf := &rd.seen[len(rd.seen)-1]
@@ -345,7 +349,7 @@ func (rd *reader) decodeSafe(f *pq.File, g int, rg pq.RowGroup, fields *[numFiel
 		}
 	}()
 	if rd.ranged && !rd.groupOverlaps(f, g, *fields) {
-		return &decoded{g: g, skip: true}
+		return &decoded{g: g, n: max(0, int(rg.NumRows())), skip: true}
 	}
 	dg = rd.decode(rg, fields)
 	dg.g = g

@@ -167,3 +167,31 @@ func TestImportDamaged(t *testing.T) {
 		t.Errorf("cut: %v", err)
 	}
 }
+
+// Rows numbered by their place (untitled rows' "Row N" titles, and ids
+// made of them) keep their numbers when a range skips the row groups
+// before them.
+func TestRangeKeepsRowNumbers(t *testing.T) {
+	type bare struct {
+		Date int32  `parquet:"date,date"`
+		Who  string `parquet:"actors"`
+	}
+	var rows []bare
+	for i := range 100 {
+		rows = append(rows, bare{Date: days("2023-01-01") + int32(i/10), Who: "Ann"})
+	}
+	data := write(t, rows, pq.MaxRowsPerRowGroup(10))
+	whole, _, err := load(t, data, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, st, _, err := importStats("f", bytes.NewReader(data), int64(len(data)), Options{Since: edtf.MustParse("2023-01-06")})
+	if err != nil || st.GroupsSkipped != 5 || len(s.Events) != 50 {
+		t.Fatalf("%v %+v %d events", err, st, len(s.Events))
+	}
+	for i, e := range s.Events {
+		if w := whole.Events[50+i]; e.Title != w.Title || e.ID != w.ID {
+			t.Fatalf("event %d: %q %q, the whole file's %q %q", i, e.ID, e.Title, w.ID, w.Title)
+		}
+	}
+}

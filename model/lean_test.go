@@ -128,7 +128,7 @@ func TestLeanRefillSaysTheFileChanged(t *testing.T) {
 	if err := os.Remove(path); err != nil {
 		t.Fatal(err)
 	}
-	if err := ix.Refill(rows); err == nil || !strings.Contains(err.Error(), "cannot read the summaries again") {
+	if err := ix.Refill(rows); err == nil || !strings.Contains(err.Error(), "cannot read the summaries again: the file was moved or removed while the command ran; run the command again") {
 		t.Fatalf("refill after the file went: %v", err)
 	}
 }

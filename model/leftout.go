@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"io/fs"
 	"slices"
 	"sync"
 
@@ -108,6 +109,9 @@ func (l *LeftOut) read(name string, part []int, open func() (ReaderAtCloser, err
 	}
 	f, err := open()
 	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("%s: cannot read the summaries again: the file was moved or removed while the command ran; run the command again", name)
+		}
 		return fmt.Errorf("%s: cannot read the summaries again: %w", name, err)
 	}
 	defer f.Close()

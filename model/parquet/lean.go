@@ -3,6 +3,7 @@ package parquet
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"sort"
 
@@ -52,6 +53,9 @@ func (rd *reader) summaries(s *model.Story) func() model.PlaceReader {
 				g.close()
 				if errors.Is(err, errChanged) {
 					return fmt.Errorf("%s: %w", text.CleanName(sf.name), err)
+				}
+				if errors.Is(err, fs.ErrNotExist) {
+					return fmt.Errorf("%s: cannot read the summaries again: the file was moved or removed while the command ran; run the command again", text.CleanName(sf.name))
 				}
 				return fmt.Errorf("%s: cannot read the summaries again: %w", text.CleanName(sf.name), err)
 			}

@@ -213,7 +213,7 @@ func TestLeanLoadSaysTheFileChanged(t *testing.T) {
 		ix := model.NewIndex(s)
 		err = ix.Refill([]int32{0, 1, 2})
 		if err == nil || what != "gone" && !strings.Contains(err.Error(), "the file changed while it was read; run the command again") ||
-			what == "gone" && !strings.Contains(err.Error(), "cannot read the summaries again") {
+			what == "gone" && !strings.Contains(err.Error(), "cannot read the summaries again: the file was moved or removed while the command ran; run the command again") {
 			t.Fatalf("refill after the file was %s: %v", what, err)
 		}
 	}

@@ -180,7 +180,7 @@ func (b *Builder) Add(r *Row) {
 		}
 	}
 	place := text.CleanLine(r.Place)
-	ev.Title = text.CleanLine(r.Title)
+	ev.Title = strings.TrimSpace(text.CleanLine(r.Title))
 	desc := text.Clean(r.Description)
 	if ev.Title == "" {
 		ev.Title = b.fallbackTitle(topicNames, place, desc, r.At)
@@ -238,12 +238,13 @@ func (b *Builder) fallbackTitle(topics []string, place, desc string, at int) str
 		}
 		return t
 	}
-	if desc != "" {
-		line, _, _ := strings.Cut(desc, "\n")
-		if r := []rune(line); len(r) > 80 {
-			line = strings.TrimSpace(string(r[:79])) + "…"
+	for line := range strings.Lines(desc) { // its first line with words
+		if line = strings.TrimSpace(line); line != "" {
+			if r := []rune(line); len(r) > 80 {
+				line = strings.TrimSpace(string(r[:79])) + "…"
+			}
+			return line
 		}
-		return line
 	}
 	return fmt.Sprintf("%s %d", strings.ToUpper(b.Unit[:1])+b.Unit[1:], at)
 }

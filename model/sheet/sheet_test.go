@@ -186,3 +186,27 @@ func TestRepeatedIDs(t *testing.T) {
 		t.Errorf("warnings %v", warns)
 	}
 }
+
+// A title of spaces is no title, and an untitled row's title is the first
+// line of its description that has words: a description starting with a
+// blank line once made a story without a title, refused whole.
+func TestBlankTitles(t *testing.T) {
+	b := &Builder{Name: "f", Unit: "row"}
+	for i, r := range []Row{
+		{Title: "   ", Description: "\n\n  First words\nmore"},
+		{Title: "  Spaced  "},
+		{Description: " \n \t\n"},
+	} {
+		r.At, r.Date = i+1, "2023-03-01"
+		b.Add(&r)
+	}
+	s, _, err := b.Finish()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []string{"First words", "Spaced", "Row 3"} {
+		if got := s.Events[i].Title; got != want {
+			t.Errorf("event %d: title %q, want %q", i, got, want)
+		}
+	}
+}

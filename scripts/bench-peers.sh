@@ -180,7 +180,7 @@ IFS=, read -ra fmts <<<"$formats"
 IFS=, read -ra tls <<<"$tools"
 for kind in "${fmts[@]}"; do
 	file=$(file_of "$kind")
-	name="$kind $(awk -v s="$(stat -c %s "$file")" 'BEGIN{printf "%.0f MB", s/1e6}')"
+	name="$kind $(awk -v s="$(stat -L -c %s "$file")" 'BEGIN{printf "%.0f MB", s/1e6}')"
 	questions=(actor word)
 	[ "$kind" = parquet ] && questions+=(week)
 	for question in "${questions[@]}"; do

@@ -83,7 +83,7 @@ measure() {
 	t=$(median <"$work/wall")
 	r=$(median <"$work/rss")
 	local size
-	size=$(stat -c %s "$file")
+	size=$(stat -L -c %s "$file")
 	printf '| %s | %s (%s s) | %s | %.2f × |\n' "$label" "$(secs "$t")" \
 		"$(minmax <"$work/wall" | awk -F'–' '{printf "%.1f–%.1f", $1, $2}')" \
 		"$(mib "$r")" "$(awk -v r="$r" -v s="$size" 'BEGIN{print r*1024/s}')"
@@ -157,7 +157,7 @@ explorer() {
 		sleep 0.5
 	done
 	local size r
-	size=$(stat -c %s "$file")
+	size=$(stat -L -c %s "$file")
 	r=$(median <"$work/hwm")
 	printf '| %s: the first row | %s (%s s) | %s | %.2f × |\n' "$label" "$(secs "$(median <"$work/first")")" \
 		"$(minmax <"$work/first" | awk -F'–' '{printf "%.2f–%.2f", $1, $2}')" "$(mib "$r")" \
@@ -184,7 +184,7 @@ for fmt in "${fmts[@]}"; do
 	actor=$actor_ndjson
 	[ "$fmt" = csv ] && actor=$actor_csv
 	[ "$fmt" = parquet ] && actor=$actor_parquet
-	name="$fmt $(awk -v s="$(stat -c %s "$file")" 'BEGIN{printf "%.0f MB", s/1e6}')"
+	name="$fmt $(awk -v s="$(stat -L -c %s "$file")" 'BEGIN{printf "%.0f MB", s/1e6}')"
 	[ -n "${SKIP_UI:-}" ] || explorer "$name, explorer" "$file"
 	[ -z "${ONLY_UI:-}" ] || continue
 	measure "$name: \`validate\`" "$file" "$bin" validate "$file"

@@ -46,31 +46,45 @@ func writeItemMarkdown(ix *model.Index, bw *bytes.Buffer, pos int) {
 	it := ix.At(pos)
 	d := it.Date()
 	when := d.Display() // "undated" for the zero Date
-	fmt.Fprintf(bw, "\n## %s — %s\n", mdInline(when), mdInline(ix.Title(pos)))
-	meta := []string{it.Kind().String()}
+	// Written piece by piece, as the common parts are a few bytes each.
+	bw.WriteString("\n## ")
+	writeMDInline(bw, when)
+	bw.WriteString(" — ")
+	writeMDInline(bw, ix.Title(pos))
+	bw.WriteString("\n\n*")
+	bw.WriteString(it.Kind().String())
 	if !d.IsZero() {
-		meta = append(meta, mdCode(d.String()))
+		bw.WriteString(" · ")
+		bw.WriteString(mdCode(d.String()))
 		if desc := d.Describe(); desc != "" {
-			meta = append(meta, mdInline(desc))
+			bw.WriteString(" · ")
+			writeMDInline(bw, desc)
 		}
 	}
-	meta = append(meta, "id "+mdCode(it.ID()))
-	fmt.Fprintf(bw, "\n*%s*\n", strings.Join(meta, " · "))
+	bw.WriteString(" · id ")
+	bw.WriteString(mdCode(it.ID()))
+	bw.WriteString("*\n")
 	var cites []model.Citation
 	if e := it.Event; e != nil {
 		if e.Summary != "" {
-			fmt.Fprintf(bw, "\n%s\n", mdBlock(e.Summary))
+			bw.WriteByte('\n')
+			writeMDBlock(bw, e.Summary)
+			bw.WriteByte('\n')
 		}
 		if len(e.Actors) > 0 {
-			var parts []string
-			for _, r := range e.Actors {
-				a := mdInline(ix.ActorName(r.Actor))
-				if r.Role != "" {
-					a += " (" + mdInline(r.Role) + ")"
+			bw.WriteString("\n**Actors:** ")
+			for i, r := range e.Actors {
+				if i > 0 {
+					bw.WriteString(", ")
 				}
-				parts = append(parts, a)
+				writeMDInline(bw, ix.ActorName(r.Actor))
+				if r.Role != "" {
+					bw.WriteString(" (")
+					writeMDInline(bw, r.Role)
+					bw.WriteByte(')')
+				}
 			}
-			fmt.Fprintf(bw, "\n**Actors:** %s\n", strings.Join(parts, ", "))
+			bw.WriteByte('\n')
 		}
 		cites = e.Citations
 	} else {
@@ -105,16 +119,21 @@ func writeItemMarkdown(ix *model.Index, bw *bytes.Buffer, pos int) {
 		}
 	}
 	if topics := ix.ItemTopics(pos); len(topics) > 0 {
-		var parts []string
-		for _, t := range topics {
-			parts = append(parts, mdInline(t.Title))
+		bw.WriteString("\n**Topics:** ")
+		for i, t := range topics {
+			if i > 0 {
+				bw.WriteString(", ")
+			}
+			writeMDInline(bw, t.Title)
 		}
-		fmt.Fprintf(bw, "\n**Topics:** %s\n", strings.Join(parts, ", "))
+		bw.WriteByte('\n')
 	}
 	if len(cites) > 0 {
 		bw.WriteString("\n**Sources:**\n\n")
 		for _, c := range cites {
-			fmt.Fprintf(bw, "- %s\n", citationMarkdown(ix, c))
+			bw.WriteString("- ")
+			bw.WriteString(citationMarkdown(ix, c))
+			bw.WriteByte('\n')
 		}
 	}
 }
@@ -229,6 +248,14 @@ func mdInline(s string) string {
 	return mdEscaper.Replace(s)
 }
 
+// writeMDInline writes mdInline(s) to b.
+func writeMDInline(b *bytes.Buffer, s string) {
+	if !singleSpaced(s) {
+		s = strings.Join(strings.Fields(s), " ")
+	}
+	_, _ = mdEscaper.WriteString(b, s)
+}
+
 // singleSpaced reports whether s is ASCII text whose words are already
 // one space apart, as strings.Join(strings.Fields(s), " ") would leave it.
 func singleSpaced(s string) bool {
@@ -247,19 +274,32 @@ func singleSpaced(s string) bool {
 // breaks kept as hard breaks. A line that would start a list, heading or
 // quote has its first character escaped.
 func mdBlock(s string) string {
-	paras := strings.Split(strings.TrimSpace(s), "\n\n")
-	for i, p := range paras {
-		lines := strings.Split(strings.TrimSpace(p), "\n")
-		for j, l := range lines {
-			l = mdEscaper.Replace(strings.TrimSpace(l))
+	var b bytes.Buffer
+	writeMDBlock(&b, s)
+	return b.String()
+}
+
+// writeMDBlock writes mdBlock(s) to b. The escapes never touch a line's
+// first character when it is one of "-+=" or a digit, nor a '.' or ')',
+// so those are looked for in the line as it is.
+func writeMDBlock(b *bytes.Buffer, s string) {
+	paraSep := ""
+	for p := range strings.SplitSeq(strings.TrimSpace(s), "\n\n") {
+		b.WriteString(paraSep)
+		paraSep = "\n\n"
+		lineSep := ""
+		for l := range strings.SplitSeq(strings.TrimSpace(p), "\n") {
+			b.WriteString(lineSep)
+			lineSep = "  \n"
+			l = strings.TrimSpace(l)
 			if l != "" && strings.ContainsRune("-+=", rune(l[0])) {
-				l = `\` + l
+				b.WriteByte('\\')
 			} else if k := strings.IndexFunc(l, func(r rune) bool { return r < '0' || r > '9' }); k > 0 && (l[k] == '.' || l[k] == ')') {
-				l = l[:k] + `\` + l[k:]
+				b.WriteString(l[:k])
+				b.WriteByte('\\')
+				l = l[k:]
 			}
-			lines[j] = l
+			_, _ = mdEscaper.WriteString(b, l)
 		}
-		paras[i] = strings.Join(lines, "  \n")
 	}
-	return strings.Join(paras, "\n\n")
 }

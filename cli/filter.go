@@ -1,12 +1,16 @@
 package cli
 
 import (
+	"errors"
+	"fmt"
 	"io"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/dateline/dateline/model"
 	"github.com/dateline/dateline/model/edtf"
+	"github.com/dateline/dateline/model/text"
 )
 
 // filterFlags are the flags that narrow the timeline, shared by the root
@@ -79,7 +83,11 @@ func (f *filterFlags) load(cmd *cobra.Command, paths []string, stderr io.Writer,
 		return nil, nil, err
 	}
 	if err := model.CheckFilter(s, mf); err != nil {
-		return nil, nil, usageErr("%v", err)
+		var outside *model.OutsideRange
+		if !errors.As(err, &outside) {
+			return nil, nil, usageErr("%v", err)
+		}
+		fmt.Fprintln(stderr, text.Clean(model.Problem{File: text.CleanName(strings.Join(paths, " + ")), Warning: true, Msg: outside.Msg}.Error()))
 	}
 	// One question of the story: its answer reads the items on the spot,
 	// and the rest of the index is built only if the output needs it.

@@ -91,3 +91,29 @@ func checkFilteredWhole(t *testing.T, format gen.Format) {
 		t.Errorf("count: %d %q %s", count.code, count.stdout, count.stderr)
 	}
 }
+
+// An actor that no row within the dates names, of a Parquet file whose
+// rows outside them were not read, matches nothing, with a warning that
+// says the file may name it elsewhere; without the dates, an id the file
+// lacks is refused as before.
+func TestParquetActorOutsideTheDates(t *testing.T) {
+	var buf bytes.Buffer
+	if err := gen.Write(&buf, gen.Config{Events: 3000, Seed: 5}, gen.Parquet); err != nil {
+		t.Fatal(err)
+	}
+	path := writeFile(t, "story.parquet", buf.String())
+	exported := runCLI(t, "export", "--to", "json", path)
+	var story model.Story
+	if err := json.Unmarshal([]byte(exported.stdout), &story); err != nil || len(story.Actors) == 0 {
+		t.Fatalf("export: %v %s", err, exported.stderr)
+	}
+	actor := story.Actors[0].ID
+	r := runCLI(t, "list", "--format", "ndjson", "--since", "2090", "--actor", actor, path)
+	if r.code != 0 || r.stdout != "" || !strings.Contains(r.stderr, `no item within the dates names the actor "`+actor+`"`) {
+		t.Errorf("outside the dates: %d %q %q", r.code, r.stdout, r.stderr)
+	}
+	r = runCLI(t, "list", "--actor", "no-such-actor", path)
+	if r.code != ExitUsage || !strings.Contains(r.stderr, `unknown actor "no-such-actor"`) {
+		t.Errorf("unknown: %d %q", r.code, r.stderr)
+	}
+}

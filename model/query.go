@@ -42,22 +42,35 @@ func (f Filter) Active() bool {
 func (ix *Index) CheckFilter(f Filter) error { return CheckFilter(ix.story, f) }
 
 // CheckFilter is Index.CheckFilter before there is an index: a command
-// refuses an unknown id without waiting for the index to be built.
+// refuses an unknown id without waiting for the index to be built. Of a
+// story whose reader left the rows outside the dates unread (Ranged), the
+// error is an *OutsideRange: the id may be in the file, in rows not read.
 func CheckFilter(s *Story, f Filter) error {
 	for _, id := range f.Actors {
 		if !slices.ContainsFunc(s.Actors, func(a Actor) bool { return a.ID == id }) {
-			return unknownID("actor", id, actorIDs(s))
+			return unknownID(s, "actor", id, actorIDs(s))
 		}
 	}
 	for _, id := range f.Topics {
 		if !slices.ContainsFunc(s.Topics, func(t Topic) bool { return t.ID == id }) {
-			return unknownID("topic", id, topicIDs(s))
+			return unknownID(s, "topic", id, topicIDs(s))
 		}
 	}
 	return nil
 }
 
-func unknownID(kind, id string, valid []string) error {
+// OutsideRange is an id that no item within the dates names, of a story
+// whose rows outside them were not read: nothing matches it, and the file
+// may name it elsewhere.
+type OutsideRange struct{ Msg string }
+
+func (e *OutsideRange) Error() string { return e.Msg }
+
+func unknownID(s *Story, kind, id string, valid []string) error {
+	if s.Ranged {
+		return &OutsideRange{fmt.Sprintf("no item within the dates names the %s %q%s, so nothing matches; the rows outside --since and --until were not read, so the file may name it elsewhere",
+			kind, id, didYouMean(id, valid))}
+	}
 	if len(valid) == 0 {
 		return fmt.Errorf("unknown %s %q: this story has no %ss", kind, id, kind)
 	}

@@ -22,6 +22,11 @@ type Story struct {
 	// reader can be told. It is not part of the file format.
 	Cleaned map[string]text.CleanStats `json:"-" yaml:"-"`
 
+	// Ranged says the reader left rows outside a date range unread
+	// (Parquet's row groups and partitions outside --since and --until):
+	// an actor or topic not in the story may be in the file, elsewhere.
+	Ranged bool `json:"-" yaml:"-"`
+
 	// refill fetches back what a lean load left out (lean.go).
 	refill func(events []int32) error
 }

@@ -134,7 +134,7 @@ func LoadStats(path string, opt Options) (*model.Story, Stats, model.Problems, e
 	if len(errs) > 0 {
 		return nil, rd.stats, nil, errs
 	}
-	s, warns, err := rd.b.Finish()
+	s, warns, err := rd.finish()
 	if err == nil && rd.b.Left != nil {
 		rd.b.Left.Give(s, path, noFile, rd.summaries(s))
 	}

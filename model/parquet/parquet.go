@@ -131,8 +131,18 @@ func importStats(name string, r io.ReaderAt, size int64, opt Options) (*model.St
 	if err := rd.file(name, r, size, nil); err != nil {
 		return nil, rd.stats, nil, rd.problems(name, err)
 	}
-	s, warns, err := rd.b.Finish()
+	s, warns, err := rd.finish()
 	return s, rd.stats, warns, err
+}
+
+// finish makes the story of the rows read, Ranged when the range left
+// some unread or dropped them.
+func (rd *reader) finish() (*model.Story, model.Problems, error) {
+	s, warns, err := rd.b.Finish()
+	if s != nil && rd.ranged && (rd.stats.FilesSkipped+rd.stats.GroupsSkipped > 0 || rd.b.Dropped() > 0) {
+		s.Ranged = true
+	}
+	return s, warns, err
 }
 
 // problems turns a read error into the file's problem.

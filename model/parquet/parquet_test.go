@@ -189,6 +189,14 @@ func TestRangeKeepsRowNumbers(t *testing.T) {
 	if err != nil || st.GroupsSkipped != 5 || len(s.Events) != 50 {
 		t.Fatalf("%v %+v %d events", err, st, len(s.Events))
 	}
+	if !s.Ranged {
+		t.Error("a range that skipped row groups left the story not Ranged")
+	}
+	// A range that leaves nothing out is no range.
+	all, _, _, err := importStats("f", bytes.NewReader(data), int64(len(data)), Options{Since: edtf.MustParse("2022")})
+	if err != nil || len(all.Events) != 100 || all.Ranged {
+		t.Errorf("a range of everything: %v, %d events, ranged %v", err, len(all.Events), all.Ranged)
+	}
 	for i, e := range s.Events {
 		if w := whole.Events[50+i]; e.Title != w.Title || e.ID != w.ID {
 			t.Fatalf("event %d: %q %q, the whole file's %q %q", i, e.ID, e.Title, w.ID, w.Title)

@@ -97,6 +97,9 @@ func (b *Builder) lineOf(at int) int {
 	return 0
 }
 
+// Dropped is how many rows Since and Until left out.
+func (b *Builder) Dropped() int { return b.dropped }
+
 // Events is how many events the rows made so far.
 func (b *Builder) Events() int {
 	b.init()

@@ -353,6 +353,26 @@ func (cr countingReader) Read(p []byte) (int, error) {
 }
 
 func loadFile(path string, opt Options, c *counter) (*model.Story, model.Problems, error) {
+	before, _ := os.Stat(path)
+	s, warns, err := loadOpened(path, opt, c)
+	if err == nil && before != nil && before.Mode().IsRegular() && changed(path, before) {
+		return nil, nil, model.Problems{{File: path, Msg: changedMsg}}
+	}
+	return s, warns, err
+}
+
+// changedMsg is the problem of a file written to while it was read.
+const changedMsg = "the file changed while it was read (it is being written to?); run the command again once it is whole"
+
+// changed reports whether the file at path is no longer the one before
+// describes: another size or time, or gone.
+func changed(path string, before os.FileInfo) bool {
+	after, err := os.Stat(path)
+	return err != nil || after.Size() != before.Size() || !after.ModTime().Equal(before.ModTime())
+}
+
+// loadOpened is loadFile without the check that the file stayed the same.
+func loadOpened(path string, opt Options, c *counter) (*model.Story, model.Problems, error) {
 	f := opt.From
 	file, err := os.Open(path)
 	if err != nil {

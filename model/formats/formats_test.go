@@ -438,3 +438,47 @@ func TestParquetDatesOnlyLoadsWhole(t *testing.T) {
 		}
 	}
 }
+
+// A file written to while it is read is refused with what to do, not read
+// half old and half new: NDJSON, and a Parquet file named alone and in a
+// directory.
+func TestFileChangedWhileRead(t *testing.T) {
+	dir := t.TempDir()
+	var nd, pq bytes.Buffer
+	if err := gen.Write(&nd, gen.Config{Events: 3000, Seed: 2}, gen.NDJSON); err != nil {
+		t.Fatal(err)
+	}
+	if err := gen.Write(&pq, gen.Config{Events: 3000, Seed: 2}, gen.Parquet); err != nil {
+		t.Fatal(err)
+	}
+	ndPath := filepath.Join(dir, "s.ndjson")
+	pqDir := filepath.Join(dir, "parts")
+	pqPath := filepath.Join(pqDir, "year=2023", "p.parquet")
+	if err := os.MkdirAll(filepath.Dir(pqPath), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		load, write string
+		data        []byte
+	}{{ndPath, ndPath, nd.Bytes()}, {pqPath, pqPath, pq.Bytes()}, {pqDir, pqPath, pq.Bytes()}} {
+		if err := os.WriteFile(c.write, c.data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		once := false
+		progress := func(done, total int64) {
+			if !once && done > 0 { // a writer appends as the file is read
+				once = true
+				f, err := os.OpenFile(c.write, os.O_APPEND|os.O_WRONLY, 0)
+				if err != nil {
+					t.Fatal(err)
+				}
+				f.WriteString("\n")
+				f.Close()
+			}
+		}
+		_, _, err := LoadFilesWith(context.Background(), []string{c.load}, Options{}, progress)
+		if !once || err == nil || !strings.Contains(err.Error(), "the file changed while it was read") {
+			t.Errorf("%s: %v (written to: %v)", c.load, err, once)
+		}
+	}
+}

@@ -15,8 +15,13 @@ func Plural(n int, one, many string) string {
 // need no decoding.
 func IsASCII(s string) bool {
 	i := 0
-	for ; i+8 <= len(s); i += 8 { // eight bytes at a time
-		if (s[i]|s[i+1]|s[i+2]|s[i+3]|s[i+4]|s[i+5]|s[i+6]|s[i+7])&0x80 != 0 {
+	for ; i+16 <= len(s); i += 16 { // sixteen bytes at a time, as two words
+		if (word(s[i:])|word(s[i+8:]))&0x8080808080808080 != 0 {
+			return false
+		}
+	}
+	for ; i+8 <= len(s); i += 8 {
+		if word(s[i:])&0x8080808080808080 != 0 {
 			return false
 		}
 	}
@@ -26,6 +31,14 @@ func IsASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// word is the first eight bytes of s as one little-endian word, which the
+// compiler reads in one load.
+func word(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // lfPicture is ␊, SYMBOL FOR LINE FEED: a newline shown where none may be.

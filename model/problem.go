@@ -7,6 +7,10 @@ import (
 	"github.com/dateline/dateline/model/text"
 )
 
+// ChangedWhileRead is the problem of a file whose size or time changed
+// while it was loaded: it is refused rather than read half old, half new.
+const ChangedWhileRead = "the file changed while it was read (it is being written to?); run the command again once it is whole"
+
 // Problem is one thing wrong with a story file, at a place in it.
 type Problem struct {
 	File    string

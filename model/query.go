@@ -46,31 +46,42 @@ func (ix *Index) CheckFilter(f Filter) error { return CheckFilter(ix.story, f) }
 // story whose reader left the rows outside the dates unread (Ranged), the
 // error is an *OutsideRange: the id may be in the file, in rows not read.
 func CheckFilter(s *Story, f Filter) error {
+	var outside []string // of a Ranged story
+	check := func(kind, id string, has func(string) bool, valid func(*Story) []string) error {
+		switch {
+		case has(id):
+		case !s.Ranged:
+			return unknownID(kind, id, valid(s))
+		default:
+			outside = append(outside, fmt.Sprintf("the %s %q%s", kind, id, didYouMean(id, valid(s))))
+		}
+		return nil
+	}
 	for _, id := range f.Actors {
-		if !slices.ContainsFunc(s.Actors, func(a Actor) bool { return a.ID == id }) {
-			return unknownID(s, "actor", id, actorIDs(s))
+		if err := check("actor", id, func(id string) bool { return slices.ContainsFunc(s.Actors, func(a Actor) bool { return a.ID == id }) }, actorIDs); err != nil {
+			return err
 		}
 	}
 	for _, id := range f.Topics {
-		if !slices.ContainsFunc(s.Topics, func(t Topic) bool { return t.ID == id }) {
-			return unknownID(s, "topic", id, topicIDs(s))
+		if err := check("topic", id, func(id string) bool { return slices.ContainsFunc(s.Topics, func(t Topic) bool { return t.ID == id }) }, topicIDs); err != nil {
+			return err
 		}
+	}
+	if len(outside) > 0 {
+		return &OutsideRange{fmt.Sprintf("no item within the dates names %s, which match nothing; the rows outside --since and --until were not read, so the file may name %s elsewhere",
+			strings.Join(outside, " or "), text.Plural(len(outside), "it", "them"))}
 	}
 	return nil
 }
 
-// OutsideRange is an id that no item within the dates names, of a story
-// whose rows outside them were not read: nothing matches it, and the file
-// may name it elsewhere.
+// OutsideRange is the ids that no item within the dates names, of a story
+// whose rows outside them were not read: they match nothing, and the file
+// may name them elsewhere.
 type OutsideRange struct{ Msg string }
 
 func (e *OutsideRange) Error() string { return e.Msg }
 
-func unknownID(s *Story, kind, id string, valid []string) error {
-	if s.Ranged {
-		return &OutsideRange{fmt.Sprintf("no item within the dates names the %s %q%s, so nothing matches; the rows outside --since and --until were not read, so the file may name it elsewhere",
-			kind, id, didYouMean(id, valid))}
-	}
+func unknownID(kind, id string, valid []string) error {
 	if len(valid) == 0 {
 		return fmt.Errorf("unknown %s %q: this story has no %ss", kind, id, kind)
 	}

@@ -170,11 +170,11 @@ func (rr *rowReader) parse() ([]string, bool) {
 		start = end
 	}
 	rr.rec = rec
+	rr.ascii = text.IsASCII(unsafe.String(unsafe.SliceData(line), len(line))) // before line is discarded
 	rr.br.Discard(n + 1)
 	rr.offset += int64(n + 1)
 	rr.lines++
 	rr.line = rr.csvLines + rr.lines
 	rr.fast = true
-	rr.ascii = text.IsASCII(unsafe.String(unsafe.SliceData(line), len(line)))
 	return rec, true
 }

@@ -356,13 +356,10 @@ func loadFile(path string, opt Options, c *counter) (*model.Story, model.Problem
 	before, _ := os.Stat(path)
 	s, warns, err := loadOpened(path, opt, c)
 	if err == nil && before != nil && before.Mode().IsRegular() && changed(path, before) {
-		return nil, nil, model.Problems{{File: path, Msg: changedMsg}}
+		return nil, nil, model.Problems{{File: path, Msg: model.ChangedWhileRead}}
 	}
 	return s, warns, err
 }
-
-// changedMsg is the problem of a file written to while it was read.
-const changedMsg = "the file changed while it was read (it is being written to?); run the command again once it is whole"
 
 // changed reports whether the file at path is no longer the one before
 // describes: another size or time, or gone.
@@ -399,8 +396,11 @@ func loadOpened(path string, opt Options, c *counter) (*model.Story, model.Probl
 	var binary model.Problems
 	switch {
 	case errors.As(err, &binary):
-		if bytes.HasPrefix(head, []byte(parquet.Magic)) { // not a regular file: a pipe
-			return nil, nil, parquet.NotAFile(path)
+		if bytes.HasPrefix(head, []byte(parquet.Magic)) {
+			if size == 0 { // not a regular file: a pipe
+				return nil, nil, parquet.NotAFile(path)
+			}
+			return nil, nil, model.Problems{{File: path, Msg: fmt.Sprintf("it is a Parquet file, which --from %s does not read; leave --from out, or give --from parquet", f)}}
 		}
 		if what := binaryKind(head); what != "" { // an image, an archive: say so
 			if _, derr := Detect(head); derr != nil {

@@ -470,7 +470,8 @@ func TestFileChangedWhileRead(t *testing.T) {
 				once = true
 				f, err := os.OpenFile(c.write, os.O_APPEND|os.O_WRONLY, 0)
 				if err != nil {
-					t.Fatal(err)
+					t.Error(err) // on a reader's goroutine: no Fatal
+					return
 				}
 				f.WriteString("\n")
 				f.Close()
@@ -480,5 +481,22 @@ func TestFileChangedWhileRead(t *testing.T) {
 		if !once || err == nil || !strings.Contains(err.Error(), "the file changed while it was read") {
 			t.Errorf("%s: %v (written to: %v)", c.load, err, once)
 		}
+	}
+}
+
+// A Parquet file read with another --from is told apart from Parquet
+// through a pipe, and the message says to leave --from out.
+func TestParquetWithAnotherFrom(t *testing.T) {
+	var buf bytes.Buffer
+	if err := gen.Write(&buf, gen.Config{Events: 300, Seed: 2}, gen.Parquet); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "g.parquet")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, _, err := LoadFilesWith(context.Background(), []string{path}, Options{From: CSV}, nil)
+	if err == nil || strings.Contains(err.Error(), "pipe") || !strings.Contains(err.Error(), "leave --from out") {
+		t.Errorf("%v", err)
 	}
 }

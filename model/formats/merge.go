@@ -39,6 +39,7 @@ func Merge(names []string, stories []*model.Story) (*model.Story, model.Problems
 		if s.Description != "" {
 			descs = append(descs, s.Description)
 		}
+		m.out.Ranged = m.out.Ranged || s.Ranged
 		m.add(k, names, s)
 	}
 	m.out.Title = strings.Join(titles, " + ")

@@ -158,7 +158,7 @@ func (rd *reader) open(path string, parts []part) error {
 		return err
 	}
 	if after, err := f.Stat(); err != nil || after.Size() != st.Size() || !after.ModTime().Equal(st.ModTime()) {
-		return model.Problems{{File: path, Msg: "the file changed while it was read (it is being written to?); run the command again once it is whole"}}
+		return model.Problems{{File: path, Msg: model.ChangedWhileRead}}
 	}
 	if n := len(rd.seen); n > 0 && rd.seen[n-1].name == path {
 		rd.seen[n-1].mod = st.ModTime()

@@ -23,13 +23,22 @@ import (
 
 // noFile is the look at the file model.LeftOut opens for each goroutine
 // of a refill: a Parquet refill opens its files itself, since a
-// directory's rows are in several.
-func noFile() (model.ReaderAtCloser, error) { return nothing{}, nil }
+// directory's rows are in several, and keeps them in it, for LeftOut to
+// close when the goroutine is done.
+func noFile() (model.ReaderAtCloser, error) {
+	return &files{g: group{d: decoder{dates: map[int64]edtf.Date{}}, file: -1, g: -1}}, nil
+}
 
-type nothing struct{}
+// files is one refill goroutine's file and row group.
+type files struct{ g group }
 
-func (nothing) ReadAt([]byte, int64) (int, error) { return 0, os.ErrInvalid }
-func (nothing) Close() error                      { return nil }
+func (*files) ReadAt([]byte, int64) (int, error) { return 0, os.ErrInvalid }
+
+// Close closes the file open, if any.
+func (f *files) Close() error {
+	f.g.close()
+	return nil
+}
 
 // summaries makes the PlaceReaders of a lean load's refill: each keeps
 // its own file and decoded row group open, as the places come in the
@@ -37,8 +46,8 @@ func (nothing) Close() error                      { return nil }
 func (rd *reader) summaries(s *model.Story) func() model.PlaceReader {
 	seen := rd.seen
 	return func() model.PlaceReader {
-		g := &group{d: decoder{dates: map[int64]edtf.Date{}}, file: -1, g: -1}
-		return func(_ *window.Reader, p model.Place) error {
+		return func(w *window.Reader, p model.Place) error {
+			g := &w.R.(*files).g // noFile's, for this goroutine
 			i := sort.Search(len(seen), func(i int) bool { return seen[i].first >= int(p.At) }) - 1
 			if i < 0 {
 				return fmt.Errorf("no file holds the row %d", p.At) // a bug: every row came from one

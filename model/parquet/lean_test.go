@@ -2,6 +2,7 @@ package parquet
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -54,7 +55,7 @@ func untitledFile(t *testing.T) string {
 		case 2:
 			r.Title, r.Where = "Only a place", "Lyon"
 		case 3:
-			r.Title = "Nothing else"
+			r.Title, r.Notes = "   ", fmt.Sprintf("A title of spaces, %d", i) // untitled too
 		default:
 			r.Notes = "caf\xe9 ambush" // not UTF-8, and untitled
 		}
@@ -215,6 +216,32 @@ func TestLeanLoadSaysTheFileChanged(t *testing.T) {
 		if err == nil || what != "gone" && !strings.Contains(err.Error(), "the file changed while it was read; run the command again") ||
 			what == "gone" && !strings.Contains(err.Error(), "cannot read the summaries again: the file was moved or removed while the command ran; run the command again") {
 			t.Fatalf("refill after the file was %s: %v", what, err)
+		}
+	}
+}
+
+// A refill closes the files it opened once it is done.
+func TestRefillClosesItsFiles(t *testing.T) {
+	path := untitledFile(t)
+	s, _, err := Load(path, leanOptions(model.Filter{}, true))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := model.NewIndex(s)
+	all := make([]int32, ix.Len())
+	for i := range all {
+		all[i] = int32(i)
+	}
+	if err := ix.Refill(all); err != nil {
+		t.Fatal(err)
+	}
+	fds, err := os.ReadDir("/proc/self/fd")
+	if err != nil {
+		t.Skip("no /proc/self/fd here")
+	}
+	for _, fd := range fds {
+		if to, _ := os.Readlink(filepath.Join("/proc/self/fd", fd.Name())); to == path {
+			t.Fatalf("%s is still open after the refill (fd %s)", path, fd.Name())
 		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -76,6 +77,9 @@ type reader struct {
 	rows   int // rows seen, across files
 	stats  Stats
 	seen   []seenFile // the files read, for a lean load's refill
+	// outside counts the rows of the groups read that a range left out
+	// by their typed dates, before the builder saw them.
+	outside int
 	ranged bool
 	lo, hi edtf.Day
 	// decoders decode the columns of a row group at once, each with its
@@ -121,7 +125,10 @@ func newReader(name string, opt Options) *reader {
 // Import reads one Parquet file of size bytes from r, named name in
 // messages. It returns the story and its warnings, or an error:
 // model.Problems.
+// It loads whole: Options.Keep needs a file to read the summaries back
+// from (Load).
 func Import(name string, r io.ReaderAt, size int64, opt Options) (*model.Story, model.Problems, error) {
+	opt.Keep = nil
 	s, _, warns, err := importStats(name, r, size, opt)
 	return s, warns, err
 }
@@ -139,7 +146,7 @@ func importStats(name string, r io.ReaderAt, size int64, opt Options) (*model.St
 // some unread or dropped them.
 func (rd *reader) finish() (*model.Story, model.Problems, error) {
 	s, warns, err := rd.b.Finish()
-	if s != nil && rd.ranged && (rd.stats.FilesSkipped+rd.stats.GroupsSkipped > 0 || rd.b.Dropped() > 0) {
+	if s != nil && rd.ranged && (rd.stats.FilesSkipped+rd.stats.GroupsSkipped > 0 || rd.outside+rd.b.Dropped() > 0) {
 		s.Ranged = true
 	}
 	return s, warns, err
@@ -247,6 +254,7 @@ func (rd *reader) file(name string, r io.ReaderAt, size int64, parts []part) (er
 	}
 	if rd.ranged && !rd.partsOverlap(parts, partDate) {
 		rd.stats.FilesSkipped++
+		rd.rows = addRows(rd.rows, f.NumRows()) // as a skipped row group's (take)
 		return nil
 	}
 	src := func(i int) column {
@@ -295,7 +303,7 @@ func (rd *reader) file(name string, r io.ReaderAt, size int64, parts []part) (er
 			// the rows after keep their numbers ("Row 1200", row 1200 in
 			// a warning) whatever the range.
 			rd.stats.GroupsSkipped++
-			rd.rows += min(dg.n, 1<<40)
+			rd.rows = addRows(rd.rows, int64(dg.n))
 			return nil
 		}
 		sf := &rd.seen[len(rd.seen)-1]
@@ -338,6 +346,16 @@ func (rd *reader) file(name string, r io.ReaderAt, size int64, parts []part) (er
 		}
 	}
 	return nil
+}
+
+// addRows adds the n rows a footer claims to a count of rows, short of
+// overflowing (a damaged footer may claim any number).
+func addRows(count int, n int64) int {
+	n = max(0, min(n, math.MaxInt32))
+	if int64(count) > math.MaxInt32-n {
+		return math.MaxInt32
+	}
+	return count + int(n)
 }
 
 // decoded is a row group's needed columns, decoded.
@@ -568,7 +586,7 @@ func (rd *reader) untitled(chunks []pq.ColumnChunk, fields *[numFields][]column,
 	}
 	mask, any := make([]bool, min(n, rows)), false
 	for r := range mask {
-		mask[r] = (keep == nil || r < len(keep) && keep[r]) && text.CleanLine(oneOf(read, fields[sheet.Title], r)) == ""
+		mask[r] = (keep == nil || r < len(keep) && keep[r]) && sheet.Untitled(oneOf(read, fields[sheet.Title], r))
 		any = any || mask[r]
 	}
 	if !any {
@@ -675,6 +693,7 @@ func (rd *reader) rowsOf(dg *decoded, fields *[numFields][]column, partDate stri
 	for r := range n {
 		rd.rows++
 		if keep != nil && (r >= len(keep) || !keep[r]) {
+			rd.outside++ // by its typed date, unread
 			continue
 		}
 		row = sheet.Row{At: rd.rows, ID: one(int(sheet.ID), r), Title: one(int(sheet.Title), r),

@@ -192,6 +192,37 @@ func TestRangeKeepsRowNumbers(t *testing.T) {
 	if !s.Ranged {
 		t.Error("a range that skipped row groups left the story not Ranged")
 	}
+	// Rows a read row group leaves out by their dates make it Ranged too.
+	one := write(t, rows)
+	s1, st1, _, err := importStats("f", bytes.NewReader(one), int64(len(one)), Options{Since: edtf.MustParse("2023-01-06")})
+	if err != nil || st1.GroupsSkipped != 0 || len(s1.Events) != 50 || !s1.Ranged {
+		t.Errorf("one row group: %v %+v %d events, ranged %v", err, st1, len(s1.Events), s1.Ranged)
+	}
+	// So do the files of a directory that a range skips by their
+	// partitions, and the rows after them keep their numbers.
+	dir := t.TempDir()
+	for i, y := range []string{"year=2020", "year=2021"} {
+		if err := os.MkdirAll(filepath.Join(dir, y), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		part := write(t, rows[i*10:i*10+10])
+		if err := os.WriteFile(filepath.Join(dir, y, "0.parquet"), part, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	wholeDir, _, err := Load(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	later, st2, _, err := LoadStats(dir, Options{Since: edtf.MustParse("2021")})
+	if err != nil || st2.FilesSkipped != 1 || !later.Ranged || len(later.Events) != 10 {
+		t.Fatalf("the later file: %v %+v ranged %v", err, st2, later.Ranged)
+	}
+	for i, e := range later.Events {
+		if w := wholeDir.Events[10+i]; e.Title != w.Title || e.ID != w.ID {
+			t.Fatalf("the later file's event %d: %q %q, the whole directory's %q %q", i, e.ID, e.Title, w.ID, w.Title)
+		}
+	}
 	// A range that leaves nothing out is no range.
 	all, _, _, err := importStats("f", bytes.NewReader(data), int64(len(data)), Options{Since: edtf.MustParse("2022")})
 	if err != nil || len(all.Events) != 100 || all.Ranged {

@@ -49,7 +49,8 @@ type Builder struct {
 	Since, Until edtf.Date
 	// Keep, when not nil, makes the load lean (see model.KeepSummaries):
 	// the events' summaries it refuses are left out, each noted in Left
-	// with its row (At) as the place to read it back from.
+	// (which must then be set too) with its row (At) as the place to read
+	// it back from.
 	Keep func(summary string) bool
 	Left *model.LeftOut
 
@@ -96,6 +97,11 @@ func (b *Builder) lineOf(at int) int {
 	}
 	return 0
 }
+
+// Untitled reports whether a row's title cell makes no title, so that Add
+// makes one of its description (or topics, or place): a reader that
+// leaves descriptions unread reads those rows'.
+func Untitled(title string) bool { return strings.TrimSpace(text.CleanLine(title)) == "" }
 
 // Dropped is how many rows Since and Until left out.
 func (b *Builder) Dropped() int { return b.dropped }
@@ -183,7 +189,7 @@ func (b *Builder) Add(r *Row) {
 		}
 	}
 	place := text.CleanLine(r.Place)
-	ev.Title = strings.TrimSpace(text.CleanLine(r.Title))
+	ev.Title = strings.TrimSpace(text.CleanLine(r.Title)) // "" when Untitled
 	desc := text.Clean(r.Description)
 	if ev.Title == "" {
 		ev.Title = b.fallbackTitle(topicNames, place, desc, r.At)

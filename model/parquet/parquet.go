@@ -72,16 +72,16 @@ type span struct{ g, first int }
 
 // reader reads Parquet files into one story.
 type reader struct {
-	opt    Options
-	b      *sheet.Builder
-	rows   int // rows seen, across files
-	stats  Stats
-	seen   []seenFile // the files read, for a lean load's refill
+	opt   Options
+	b     *sheet.Builder
+	rows  int // rows seen, across files
+	stats Stats
+	seen  []seenFile // the files read, for a lean load's refill
 	// outside counts the rows of the groups read that a range left out
 	// by their typed dates, before the builder saw them.
 	outside int
-	ranged bool
-	lo, hi edtf.Day
+	ranged  bool
+	lo, hi  edtf.Day
 	// decoders decode the columns of a row group at once, each with its
 	// own caches.
 	decoders [decoders]decoder

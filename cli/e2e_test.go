@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"fmt"
 	"os"
 	"os/exec"
@@ -45,7 +46,11 @@ func startTmux(t *testing.T, w, h int, command string) *tmuxSession {
 	s := &tmuxSession{t: t, socket: fmt.Sprintf("dateline-e2e-%d-%d", os.Getpid(), sessions.Add(1)), name: "e2e"}
 	s.tmux("new-session", "-d", "-s", s.name, "-x", fmt.Sprint(w), "-y", fmt.Sprint(h),
 		"env", "TERM=xterm-256color", "sh", "-c", command+"; echo EXITED $?; sleep 30")
-	t.Cleanup(func() { _ = exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
+	t.Cleanup(func() {
+		_ = exec.Command("tmux", "-L", s.socket, "kill-server").Run()
+		// A server that ended on its own can leave its socket behind.
+		_ = os.Remove(filepath.Join(cmp.Or(os.Getenv("TMUX_TMPDIR"), "/tmp"), fmt.Sprintf("tmux-%d", os.Getuid()), s.socket))
+	})
 	return s
 }
 

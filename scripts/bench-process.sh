@@ -50,6 +50,7 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/dateline-bench-process.XXXXXX")
 sock="dateline-bench-$$"
 cleanup() {
 	tmux -L "$sock" kill-server 2>/dev/null || true
+	rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$sock" # left by a server that ended on its own
 	rm -rf "$work"
 }
 trap cleanup EXIT

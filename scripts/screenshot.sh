@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 freeze="go run github.com/charmbracelet/freeze@v0.2.2"
 work=$(mktemp -d)
 sock="dateline-shot-$$"
-trap 'tmux -L "$sock" kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'tmux -L "$sock" kill-server 2>/dev/null || true; rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$sock"; rm -rf "$work"' EXIT
 
 go build -o "$work/dateline" .
 tmux -L "$sock" new-session -d -x 120 -y 34 \

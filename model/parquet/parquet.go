@@ -163,9 +163,19 @@ func (rd *reader) problems(name string, err error) error {
 			return err // cancelled: not the file's problem
 		}
 	}
-	return model.Problems{{File: name, Msg: "cannot read the Parquet file: " + text.CleanLine(err.Error()) +
-		"; check that it is whole (a copy cut short loses the footer that Parquet keeps at the end)"}}
+	advice := "its data is damaged: copy or export it again"
+	var fe footerError
+	if errors.As(err, &fe) {
+		advice = "check that it is whole (a copy cut short loses the footer that Parquet keeps at the end)"
+	}
+	return model.Problems{{File: name, Msg: "cannot read the Parquet file: " + text.CleanLine(err.Error()) + "; " + advice}}
 }
+
+// footerError is a file whose footer (Parquet's index, at its end) cannot
+// be read.
+type footerError struct{ error }
+
+func (e footerError) Unwrap() error { return e.error }
 
 // counted tells Options.Read of what is read through it, one call at a
 // time (the columns are read on several goroutines).
@@ -223,11 +233,11 @@ func (rd *reader) file(name string, r io.ReaderAt, size int64, parts []part) (er
 	}()
 	rd.stats.Files++
 	if err := checkFooter(r, size); err != nil {
-		return err
+		return footerError{err}
 	}
 	f, err := pq.OpenFile(counted{r, rd.opt.Read, new(sync.Mutex)}, size, pq.SkipPageIndex(true), pq.SkipBloomFilters(true))
 	if err != nil {
-		return err
+		return footerError{err}
 	}
 	top := f.Root().Columns()
 	header := make([]string, 0, len(top)+len(parts))

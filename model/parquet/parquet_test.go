@@ -13,6 +13,7 @@ import (
 
 	"github.com/dateline/dateline/model"
 	"github.com/dateline/dateline/model/edtf"
+	"github.com/dateline/dateline/model/gen"
 	"github.com/dateline/dateline/model/internal/testutil"
 	"github.com/dateline/dateline/model/sheet"
 )
@@ -232,5 +233,27 @@ func TestRangeKeepsRowNumbers(t *testing.T) {
 		if w := whole.Events[50+i]; e.Title != w.Title || e.ID != w.ID {
 			t.Fatalf("event %d: %q %q, the whole file's %q %q", i, e.ID, e.Title, w.ID, w.Title)
 		}
+	}
+}
+
+// A file cut short is told to be whole; one whose pages are damaged, to be
+// copied again, without a word of its footer.
+func TestDamagedPagesSaySo(t *testing.T) {
+	var g bytes.Buffer
+	if err := gen.Write(&g, gen.Config{Events: 3000, Seed: 3}, gen.Parquet); err != nil {
+		t.Fatal(err)
+	}
+	data := g.Bytes()
+	bad := bytes.Clone(data)
+	for i := len(bad) / 4; i < len(bad)/2; i += 97 { // the middle of the column chunks
+		bad[i] ^= 0x5a
+	}
+	_, _, err := Import("f", bytes.NewReader(bad), int64(len(bad)), Options{})
+	if err == nil || !strings.Contains(err.Error(), "its data is damaged: copy or export it again") || strings.Contains(err.Error(), "footer") {
+		t.Errorf("damaged pages: %v", err)
+	}
+	_, _, err = Import("f", bytes.NewReader(data[:len(data)-10]), int64(len(data)-10), Options{})
+	if err == nil || !strings.Contains(err.Error(), "check that it is whole") {
+		t.Errorf("cut short: %v", err)
 	}
 }

@@ -8,6 +8,7 @@
 //
 //	story.go            Story and its parts: Source, Actor, Topic, Event, Statement, Position, Stance
 //	problem.go          Problem and Problems: what is wrong, at which line and column
+//	stamp.go            Stamp: a file's size and time, to tell that it changed while read
 //	binary.go           BinaryProblem and GuardBinary: every loader stops at the first NUL byte
 //	load.go             Load: the native loader's entry, placing problems at their line, CheckBuilt, Validate
 //	load_yaml.go        the YAML-node decoder (native YAML, and JSON the fast path gives up on)

@@ -101,6 +101,15 @@ func (l *LeftOut) refill(name string, events []int32, open func() (ReaderAtClose
 	return nil
 }
 
+// CannotReadAgain is the error of a refill that cannot open the file
+// named name again.
+func CannotReadAgain(name string, err error) error {
+	if errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("%s: cannot read the summaries again: the file was moved or removed while the command ran; run the command again", name)
+	}
+	return fmt.Errorf("%s: cannot read the summaries again: %w", name, err)
+}
+
 // read reads back the places part indexes, in order, from one look at the
 // file.
 func (l *LeftOut) read(name string, part []int, open func() (ReaderAtCloser, error), newReader func() PlaceReader) error {
@@ -109,10 +118,7 @@ func (l *LeftOut) read(name string, part []int, open func() (ReaderAtCloser, err
 	}
 	f, err := open()
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return fmt.Errorf("%s: cannot read the summaries again: the file was moved or removed while the command ran; run the command again", name)
-		}
-		return fmt.Errorf("%s: cannot read the summaries again: %w", name, err)
+		return CannotReadAgain(name, err)
 	}
 	defer f.Close()
 	w := window.Reader{R: f}

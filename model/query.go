@@ -47,24 +47,25 @@ func (ix *Index) CheckFilter(f Filter) error { return CheckFilter(ix.story, f) }
 // error is an *OutsideRange: the id may be in the file, in rows not read.
 func CheckFilter(s *Story, f Filter) error {
 	var outside []string // of a Ranged story
-	check := func(kind, id string, has func(string) bool, valid func(*Story) []string) error {
-		switch {
-		case has(id):
-		case !s.Ranged:
-			return unknownID(kind, id, valid(s))
-		default:
-			outside = append(outside, fmt.Sprintf("the %s %q%s", kind, id, didYouMean(id, valid(s))))
+	unknown := func(kind, id string, valid []string) error {
+		if !s.Ranged {
+			return unknownID(kind, id, valid)
 		}
+		outside = append(outside, fmt.Sprintf("the %s %q%s", kind, id, didYouMean(id, valid)))
 		return nil
 	}
 	for _, id := range f.Actors {
-		if err := check("actor", id, func(id string) bool { return slices.ContainsFunc(s.Actors, func(a Actor) bool { return a.ID == id }) }, actorIDs); err != nil {
-			return err
+		if !slices.ContainsFunc(s.Actors, func(a Actor) bool { return a.ID == id }) {
+			if err := unknown("actor", id, actorIDs(s)); err != nil {
+				return err
+			}
 		}
 	}
 	for _, id := range f.Topics {
-		if err := check("topic", id, func(id string) bool { return slices.ContainsFunc(s.Topics, func(t Topic) bool { return t.ID == id }) }, topicIDs); err != nil {
-			return err
+		if !slices.ContainsFunc(s.Topics, func(t Topic) bool { return t.ID == id }) {
+			if err := unknown("topic", id, topicIDs(s)); err != nil {
+				return err
+			}
 		}
 	}
 	if len(outside) > 0 {

@@ -365,7 +365,7 @@ func loadFile(path string, opt Options, c *counter) (*model.Story, model.Problem
 // describes: another size or time, or gone.
 func changed(path string, before os.FileInfo) bool {
 	after, err := os.Stat(path)
-	return err != nil || after.Size() != before.Size() || !after.ModTime().Equal(before.ModTime())
+	return err != nil || !model.StampOf(after).Same(model.StampOf(before))
 }
 
 // loadOpened is loadFile without the check that the file stayed the same.

@@ -154,14 +154,11 @@ func (rd *reader) open(path string, parts []part) error {
 	if err != nil {
 		return err
 	}
-	if err := rd.file(path, f, st.Size(), parts); err != nil {
+	if err := rd.file(path, f, model.StampOf(st), parts); err != nil {
 		return err
 	}
-	if after, err := f.Stat(); err != nil || after.Size() != st.Size() || !after.ModTime().Equal(st.ModTime()) {
+	if after, err := f.Stat(); err != nil || !model.StampOf(after).Same(model.StampOf(st)) {
 		return model.Problems{{File: path, Msg: model.ChangedWhileRead}}
-	}
-	if n := len(rd.seen); n > 0 && rd.seen[n-1].name == path {
-		rd.seen[n-1].mod = st.ModTime()
 	}
 	return nil
 }

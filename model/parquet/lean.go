@@ -3,7 +3,6 @@ package parquet
 import (
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"sort"
 
@@ -63,10 +62,7 @@ func (rd *reader) summaries(s *model.Story) func() model.PlaceReader {
 				if errors.Is(err, errChanged) {
 					return fmt.Errorf("%s: %w", text.CleanName(sf.name), err)
 				}
-				if errors.Is(err, fs.ErrNotExist) {
-					return fmt.Errorf("%s: cannot read the summaries again: the file was moved or removed while the command ran; run the command again", text.CleanName(sf.name))
-				}
-				return fmt.Errorf("%s: cannot read the summaries again: %w", text.CleanName(sf.name), err)
+				return model.CannotReadAgain(text.CleanName(sf.name), err)
 			}
 			s.Events[p.Event].Summary = sheet.Summary(oneOf(read, sf.fields[sheet.Description], r), oneOf(read, sf.fields[sheet.Place], r))
 			return nil
@@ -102,11 +98,11 @@ func (g *group) at(sf *seenFile, i, k, r int) (map[int]*cells, int, error) {
 		}
 		g.f, g.file = f, i
 		st, err := f.Stat()
-		if err == nil && (st.Size() != sf.size || !st.ModTime().Equal(sf.mod)) {
+		if err == nil && !model.StampOf(st).Same(sf.stamp) {
 			err = errChanged
 		}
 		if err == nil {
-			g.pf, err = pq.OpenFile(f, sf.size, pq.SkipPageIndex(true), pq.SkipBloomFilters(true))
+			g.pf, err = pq.OpenFile(f, sf.stamp.Size, pq.SkipPageIndex(true), pq.SkipBloomFilters(true))
 		}
 		if err != nil {
 			return nil, 0, err

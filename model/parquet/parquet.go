@@ -11,7 +11,6 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"time"
 	"unsafe"
 
 	pq "github.com/parquet-go/parquet-go"
@@ -58,9 +57,8 @@ type Stats struct {
 // row's summary in it again.
 type seenFile struct {
 	name   string
-	size   int64
-	mod    time.Time
-	first  int // the rows read before it
+	stamp  model.Stamp // as the load found it
+	first  int         // the rows read before it
 	fields [numFields][]column
 	groups []span // the row groups read, in order
 }
@@ -135,7 +133,7 @@ func Import(name string, r io.ReaderAt, size int64, opt Options) (*model.Story, 
 
 func importStats(name string, r io.ReaderAt, size int64, opt Options) (*model.Story, Stats, model.Problems, error) {
 	rd := newReader(name, opt)
-	if err := rd.file(name, r, size, nil); err != nil {
+	if err := rd.file(name, r, model.Stamp{Size: size}, nil); err != nil {
 		return nil, rd.stats, nil, rd.problems(name, err)
 	}
 	s, warns, err := rd.finish()
@@ -224,13 +222,15 @@ type column struct {
 	isCAMEO bool
 }
 
-// file reads one Parquet file into the builder.
-func (rd *reader) file(name string, r io.ReaderAt, size int64, parts []part) (err error) {
+// file reads one Parquet file of st.Size bytes into the builder; st is
+// kept for a lean load's refill to tell the file changed since.
+func (rd *reader) file(name string, r io.ReaderAt, st model.Stamp, parts []part) (err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("the file is damaged (%v)", p)
 		}
 	}()
+	size := st.Size
 	rd.stats.Files++
 	if err := checkFooter(r, size); err != nil {
 		return footerError{err}
@@ -294,7 +294,7 @@ func (rd *reader) file(name string, r io.ReaderAt, size int64, parts []part) (er
 	if err := checkSizes(f, size); err != nil {
 		return err
 	}
-	rd.seen = append(rd.seen, seenFile{name: name, size: size, first: rd.rows, fields: fields})
+	rd.seen = append(rd.seen, seenFile{name: name, stamp: st, first: rd.rows, fields: fields})
 	if !rd.ranged {
 		// Room for the rows, as many as the footer says, but no more than
 		// the file's bytes (a damaged footer may claim any number).
@@ -586,15 +586,7 @@ func (rd *reader) untitled(chunks []pq.ColumnChunk, fields *[numFields][]column,
 	if len(jobs) == 0 {
 		return nil
 	}
-	// As many rows as the columns held (the footer may claim more).
-	rows := -1
-	for _, cs := range read {
-		rows = max(rows, cs.rows())
-	}
-	if rows < 0 {
-		rows = min(n, 1<<20)
-	}
-	mask, any := make([]bool, min(n, rows)), false
+	mask, any := make([]bool, heldRows(read, n)), false
 	for r := range mask {
 		mask[r] = (keep == nil || r < len(keep) && keep[r]) && sheet.Untitled(oneOf(read, fields[sheet.Title], r))
 		any = any || mask[r]
@@ -603,6 +595,19 @@ func (rd *reader) untitled(chunks []pq.ColumnChunk, fields *[numFields][]column,
 		return nil
 	}
 	return rd.columns(chunks, jobs, n, mask, read)
+}
+
+// heldRows is how many rows of a group the footer claims n of are read:
+// as many as its columns held (a damaged footer may claim more).
+func heldRows(read map[int]*cells, n int) int {
+	found := -1
+	for _, cs := range read {
+		found = max(found, cs.rows())
+	}
+	if found < 0 {
+		return min(n, 1<<20)
+	}
+	return min(n, found)
 }
 
 // oneOf is a row's value of a field that takes one: the first of its
@@ -690,17 +695,7 @@ func (rd *reader) rowsOf(dg *decoded, fields *[numFields][]column, partDate stri
 		return out
 	}
 	var row sheet.Row
-	// The rows are those the columns held (the footer may claim more).
-	found := -1
-	for _, cs := range read {
-		found = max(found, cs.rows())
-	}
-	if found >= 0 {
-		n = min(n, found)
-	} else {
-		n = min(n, 1<<20)
-	}
-	for r := range n {
+	for r := range heldRows(read, n) {
 		rd.rows++
 		if keep != nil && (r >= len(keep) || !keep[r]) {
 			rd.outside++ // by its typed date, unread

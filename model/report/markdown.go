@@ -241,19 +241,17 @@ var mdEscaper = strings.NewReplacer(
 )
 
 // mdInline is one line of text, escaped; newlines become spaces.
-func mdInline(s string) string {
-	if !singleSpaced(s) {
-		s = strings.Join(strings.Fields(s), " ")
-	}
-	return mdEscaper.Replace(s)
-}
+func mdInline(s string) string { return mdEscaper.Replace(oneSpaced(s)) }
 
 // writeMDInline writes mdInline(s) to b.
-func writeMDInline(b *bytes.Buffer, s string) {
-	if !singleSpaced(s) {
-		s = strings.Join(strings.Fields(s), " ")
+func writeMDInline(b *bytes.Buffer, s string) { _, _ = mdEscaper.WriteString(b, oneSpaced(s)) }
+
+// oneSpaced is s on one line, its words one space apart.
+func oneSpaced(s string) string {
+	if singleSpaced(s) {
+		return s
 	}
-	_, _ = mdEscaper.WriteString(b, s)
+	return strings.Join(strings.Fields(s), " ")
 }
 
 // singleSpaced reports whether s is ASCII text whose words are already

@@ -205,15 +205,13 @@ func (b *Builder) Add(r *Row) {
 // summary is an event's summary: its description, and its place. A lean
 // load leaves out those Keep refuses, and notes the row (at) in Left.
 func (b *Builder) summary(desc, place string, at int) string {
-	sum, joined := desc, ""
-	if place != "" {
-		joined = b.text.Join(desc, "\n\nWhere: ", place, ".")
-		sum = strings.TrimLeft(joined, "\n")
-	}
+	sum := withPlace(b.text.Join, desc, place)
 	if b.Keep == nil || b.Keep(sum) {
 		return sum
 	}
-	b.text.Truncate(b.text.Len() - len(joined)) // tested, not kept
+	if place != "" {
+		b.text.Truncate(b.text.Len() - len(sum)) // tested, not kept (the blank lines TrimLeft cut stay)
+	}
 	b.Left.Add(model.Place{Event: int32(len(b.s.Events)), At: int64(at)})
 	return ""
 }
@@ -221,11 +219,16 @@ func (b *Builder) summary(desc, place string, at int) string {
 // Summary is the summary Builder.Add makes of a row's description and
 // place, for a lean load's refill.
 func Summary(description, place string) string {
-	desc, place := text.Clean(description), text.CleanLine(place)
+	return withPlace(func(parts ...string) string { return strings.Join(parts, "") }, text.Clean(description), text.CleanLine(place))
+}
+
+// withPlace is a summary: the cleaned description, then where, when the
+// row names a place; join puts the parts together.
+func withPlace(join func(parts ...string) string, desc, place string) string {
 	if place == "" {
 		return desc
 	}
-	return strings.TrimLeft(desc+"\n\nWhere: "+place+".", "\n")
+	return strings.TrimLeft(join(desc, "\n\nWhere: ", place, "."), "\n")
 }
 
 func containsString(list []string, s string) bool {

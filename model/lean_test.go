@@ -4,13 +4,13 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
-	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/dateline/dateline/model"
 	"github.com/dateline/dateline/model/edtf"
 	"github.com/dateline/dateline/model/gen"
+	"github.com/dateline/dateline/model/internal/testutil"
 )
 
 // leanFile writes gen's NDJSON story and some lines of its own (escapes,
@@ -51,16 +51,6 @@ func loadLean(t *testing.T, path string, f model.Filter) *model.Story {
 	return s
 }
 
-func emptySummaries(s *model.Story) int {
-	n := 0
-	for i := range s.Events {
-		if s.Events[i].Summary == "" {
-			n++
-		}
-	}
-	return n
-}
-
 // A lean load answers every filter as the whole story does, and once the
 // rows' summaries are fetched back they are the whole story's items, while
 // it left out the summaries no answer needed.
@@ -85,27 +75,12 @@ func TestLeanLoadAnswersAsTheWholeStory(t *testing.T) {
 		{Text: "ambush", Actors: []string{actor}},
 		{Text: "\"ambush\""},
 	} {
-		lean := loadLean(t, path, f)
-		if emptySummaries(lean) <= emptySummaries(full) {
-			t.Fatalf("%+v: the lean load left out no summary (%d empty, %d in the whole story)", f, emptySummaries(lean), emptySummaries(full))
-		}
-		ix := model.OrderedIndex(lean)
-		rows, want := ix.Query(f), fullIx.Query(f)
-		if !reflect.DeepEqual(rows, want) || len(rows) == 0 {
-			t.Fatalf("%+v: lean rows %d, whole story's %d", f, len(rows), len(want))
-		}
-		if err := ix.Refill(rows); err != nil {
-			t.Fatalf("%+v: %v", f, err)
-		}
-		for _, p := range rows {
-			got, want := ix.At(int(p)), fullIx.At(int(p))
-			if (got.Event == nil) != (want.Event == nil) || got.Event != nil && !reflect.DeepEqual(*got.Event, *want.Event) {
-				t.Fatalf("%+v: row %d after the refill:\n%+v\nwant\n%+v", f, p, got.Event, want.Event)
-			}
+		if rows := testutil.CheckLean(t, loadLean(t, path, f), fullIx, f); len(rows) == 0 {
+			t.Fatalf("%+v: no rows to compare", f)
 		}
 	}
 	// A text that folds to nothing matches everything: nothing is left out.
-	if s := loadLean(t, path, model.Filter{Text: "\u200b"}); emptySummaries(s) != emptySummaries(full) || model.KeepSummaries(model.Filter{Text: "\u200b"}) != nil {
+	if s := loadLean(t, path, model.Filter{Text: "\u200b"}); testutil.EmptySummaries(s) != testutil.EmptySummaries(full) || model.KeepSummaries(model.Filter{Text: "\u200b"}) != nil {
 		t.Errorf("a text that folds to nothing loaded lean")
 	}
 }
@@ -142,8 +117,8 @@ func TestLeanForGoodSaysSo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if emptySummaries(s) <= 1 {
-		t.Fatalf("nothing was left out: %d empty summaries", emptySummaries(s))
+	if testutil.EmptySummaries(s) <= 1 {
+		t.Fatalf("nothing was left out: %d empty summaries", testutil.EmptySummaries(s))
 	}
 	ix := model.OrderedIndex(s)
 	if err := ix.Refill(ix.Query(model.Filter{})); err == nil || !strings.Contains(err.Error(), "left out for good") {

@@ -45,7 +45,7 @@ func FuzzACLED(f *testing.F) {
 		if err != nil {
 			return
 		}
-		if err := refillAll(lean); err != nil {
+		if err := testutil.RefillAll(lean); err != nil {
 			t.Fatalf("refill: %v", err)
 		}
 		if !reflect.DeepEqual(lean.Events, s.Events) {

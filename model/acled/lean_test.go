@@ -5,11 +5,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/dateline/dateline/model"
+	"github.com/dateline/dateline/model/internal/testutil"
 )
 
 // openBytes opens data again, as a file would be, for a lean import.
@@ -20,27 +20,6 @@ func openBytes(data []byte) func() (model.ReaderAtCloser, error) {
 			io.Closer
 		}{bytes.NewReader(data), io.NopCloser(nil)}, nil
 	}
-}
-
-// empty counts the events without a summary.
-func empty(s *model.Story) int {
-	n := 0
-	for _, e := range s.Events {
-		if e.Summary == "" {
-			n++
-		}
-	}
-	return n
-}
-
-// refillAll fetches back every summary a lean import left out.
-func refillAll(s *model.Story) error {
-	ix := model.NewIndex(s)
-	rows := make([]int32, ix.Len())
-	for i := range rows {
-		rows[i] = int32(i)
-	}
-	return ix.Refill(rows)
 }
 
 // leanExport is a generated export with rows of its own: notes quoted
@@ -83,21 +62,8 @@ func TestLeanImportAnswersAsTheWholeOne(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if empty(lean) <= empty(full) {
-			t.Fatalf("%+v: the lean import left out no summary", f)
-		}
-		ix := model.OrderedIndex(lean)
-		rows, want := ix.Query(f), fullIx.Query(f)
-		if !reflect.DeepEqual(rows, want) || len(rows) == 0 {
-			t.Fatalf("%+v: lean rows %d, the whole import's %d", f, len(rows), len(want))
-		}
-		if err := ix.Refill(rows); err != nil {
-			t.Fatalf("%+v: %v", f, err)
-		}
-		for _, p := range rows {
-			if got, want := ix.At(int(p)).Event, fullIx.At(int(p)).Event; !reflect.DeepEqual(*got, *want) {
-				t.Fatalf("%+v: row %d after the refill:\n%+v\nwant\n%+v", f, p, got, want)
-			}
+		if rows := testutil.CheckLean(t, lean, fullIx, f); len(rows) == 0 {
+			t.Fatalf("%+v: no rows to compare", f)
 		}
 	}
 }
@@ -123,7 +89,7 @@ func TestLeanImportSaysTheFileChanged(t *testing.T) {
 		if err := os.WriteFile(path, []byte(changed), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		if err := refillAll(s); err == nil || !strings.Contains(err.Error(), "the file changed while it was read") {
+		if err := testutil.RefillAll(s); err == nil || !strings.Contains(err.Error(), "the file changed while it was read") {
 			t.Fatalf("refill after %s: %v", what, err)
 		}
 	}

@@ -405,12 +405,8 @@ func TestLoadFileNative(t *testing.T) {
 // keeps is written, and leaving their summaries out would only mean
 // reading them twice. A count still leaves them out.
 func TestParquetDatesOnlyLoadsWhole(t *testing.T) {
-	var buf bytes.Buffer
-	if err := gen.Write(&buf, gen.Config{Events: 500, Seed: 2}, gen.Parquet); err != nil {
-		t.Fatal(err)
-	}
 	path := filepath.Join(t.TempDir(), "g.parquet")
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+	if err := os.WriteFile(path, genBytes(t, 500, gen.Parquet), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	none := model.KeepSummaries(model.Filter{})
@@ -444,13 +440,7 @@ func TestParquetDatesOnlyLoadsWhole(t *testing.T) {
 // directory.
 func TestFileChangedWhileRead(t *testing.T) {
 	dir := t.TempDir()
-	var nd, pq bytes.Buffer
-	if err := gen.Write(&nd, gen.Config{Events: 3000, Seed: 2}, gen.NDJSON); err != nil {
-		t.Fatal(err)
-	}
-	if err := gen.Write(&pq, gen.Config{Events: 3000, Seed: 2}, gen.Parquet); err != nil {
-		t.Fatal(err)
-	}
+	nd, pq := genBytes(t, 3000, gen.NDJSON), genBytes(t, 3000, gen.Parquet)
 	ndPath := filepath.Join(dir, "s.ndjson")
 	pqDir := filepath.Join(dir, "parts")
 	pqPath := filepath.Join(pqDir, "year=2023", "p.parquet")
@@ -460,7 +450,7 @@ func TestFileChangedWhileRead(t *testing.T) {
 	for _, c := range []struct {
 		load, write string
 		data        []byte
-	}{{ndPath, ndPath, nd.Bytes()}, {pqPath, pqPath, pq.Bytes()}, {pqDir, pqPath, pq.Bytes()}} {
+	}{{ndPath, ndPath, nd}, {pqPath, pqPath, pq}, {pqDir, pqPath, pq}} {
 		if err := os.WriteFile(c.write, c.data, 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -487,16 +477,22 @@ func TestFileChangedWhileRead(t *testing.T) {
 // A Parquet file read with another --from is told apart from Parquet
 // through a pipe, and the message says to leave --from out.
 func TestParquetWithAnotherFrom(t *testing.T) {
-	var buf bytes.Buffer
-	if err := gen.Write(&buf, gen.Config{Events: 300, Seed: 2}, gen.Parquet); err != nil {
-		t.Fatal(err)
-	}
 	path := filepath.Join(t.TempDir(), "g.parquet")
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+	if err := os.WriteFile(path, genBytes(t, 300, gen.Parquet), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	_, _, err := LoadFilesWith(context.Background(), []string{path}, Options{From: CSV}, nil)
 	if err == nil || strings.Contains(err.Error(), "pipe") || !strings.Contains(err.Error(), "leave --from out") {
 		t.Errorf("%v", err)
 	}
+}
+
+// genBytes is gen's story of n events in format.
+func genBytes(t *testing.T, n int, format gen.Format) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := gen.Write(&buf, gen.Config{Events: n, Seed: 2}, format); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }

@@ -3,7 +3,6 @@
 package formats
 
 import (
-	"bytes"
 	"context"
 	"os"
 	"path/filepath"
@@ -17,10 +16,7 @@ import (
 // Parquet through a pipe (cat f.parquet | dateline count /dev/stdin) is
 // refused with what to do, not a crash.
 func TestParquetThroughAPipe(t *testing.T) {
-	var buf bytes.Buffer
-	if err := gen.Write(&buf, gen.Config{Events: 20000, Seed: 2}, gen.Parquet); err != nil {
-		t.Fatal(err)
-	}
+	data := genBytes(t, 20000, gen.Parquet)
 	fifo := filepath.Join(t.TempDir(), "stdin")
 	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
 		t.Skip("no named pipes here:", err)
@@ -31,7 +27,7 @@ func TestParquetThroughAPipe(t *testing.T) {
 			return
 		}
 		defer w.Close()
-		_, _ = w.Write(buf.Bytes()) // the reader stops early: the rest fails
+		_, _ = w.Write(data) // the reader stops early: the rest fails
 	}()
 	_, _, err := LoadFilesWith(context.Background(), []string{fifo}, Options{}, nil)
 	if err == nil || !strings.Contains(err.Error(), "read through a pipe") {

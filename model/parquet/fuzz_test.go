@@ -40,12 +40,7 @@ func FuzzParquet(f *testing.F) {
 			if err != nil {
 				t.Fatalf("lean %+v: %v", f, err)
 			}
-			ix := model.NewIndex(lean)
-			all := make([]int32, ix.Len())
-			for i := range all {
-				all[i] = int32(i)
-			}
-			if err := ix.Refill(all); err != nil {
+			if err := testutil.RefillAll(lean); err != nil {
 				t.Fatalf("refill: %v", err)
 			}
 			if !reflect.DeepEqual(lean.Events, whole.Events) {

@@ -15,6 +15,7 @@ import (
 	"github.com/dateline/dateline/model"
 	"github.com/dateline/dateline/model/edtf"
 	"github.com/dateline/dateline/model/gen"
+	"github.com/dateline/dateline/model/internal/testutil"
 )
 
 // untitledRow has rows whose title is made of their description (no
@@ -73,16 +74,6 @@ func leanOptions(f model.Filter, refill bool) Options {
 	return Options{Keep: model.KeepSummaries(f), Refill: refill, NoText: f.Text == "", Since: f.Since, Until: f.Until}
 }
 
-func emptySummaries(s *model.Story) int {
-	n := 0
-	for _, e := range s.Events {
-		if e.Summary == "" {
-			n++
-		}
-	}
-	return n
-}
-
 // A lean load answers every filter as the whole load does, and once the
 // rows' summaries are read back they are the whole load's: with the
 // description column left unread for a filter without text, by a date
@@ -134,22 +125,7 @@ func TestLeanLoadAnswersAsTheWholeOne(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if emptySummaries(lean) <= emptySummaries(whole.Story()) {
-				t.Fatalf("%s %+v: the lean load left out no summary", path, f)
-			}
-			ix := model.OrderedIndex(lean)
-			rows, want := ix.Query(f), whole.Query(f)
-			if !reflect.DeepEqual(rows, want) {
-				t.Fatalf("%s %+v: lean rows %d, the whole load's %d", path, f, len(rows), len(want))
-			}
-			if err := ix.Refill(rows); err != nil {
-				t.Fatalf("%s %+v: %v", path, f, err)
-			}
-			for _, p := range rows {
-				if got, want := ix.At(int(p)).Event, whole.At(int(p)).Event; !reflect.DeepEqual(*got, *want) {
-					t.Fatalf("%s %+v: row %d after the refill:\n%+v\nwant\n%+v", path, f, p, got, want)
-				}
-			}
+			rows := testutil.CheckLean(t, lean, whole, f)
 			if len(rows) == 0 && path != genPath {
 				t.Fatalf("%s %+v: no rows to compare", path, f)
 			}
@@ -170,8 +146,8 @@ func TestLeanLoadForGood(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if emptySummaries(lean) != len(lean.Events) {
-		t.Fatalf("%d of %d summaries kept", len(lean.Events)-emptySummaries(lean), len(lean.Events))
+	if testutil.EmptySummaries(lean) != len(lean.Events) {
+		t.Fatalf("%d of %d summaries kept", len(lean.Events)-testutil.EmptySummaries(lean), len(lean.Events))
 	}
 	for i := range full.Events {
 		want := full.Events[i]
@@ -227,12 +203,7 @@ func TestRefillClosesItsFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ix := model.NewIndex(s)
-	all := make([]int32, ix.Len())
-	for i := range all {
-		all[i] = int32(i)
-	}
-	if err := ix.Refill(all); err != nil {
+	if err := testutil.RefillAll(s); err != nil {
 		t.Fatal(err)
 	}
 	fds, err := os.ReadDir("/proc/self/fd")

@@ -69,8 +69,8 @@ func CheckFilter(s *Story, f Filter) error {
 		}
 	}
 	if len(outside) > 0 {
-		return &OutsideRange{fmt.Sprintf("no item within the dates names %s, which match nothing; the rows outside --since and --until were not read, so the file may name %s elsewhere",
-			strings.Join(outside, " or "), text.Plural(len(outside), "it", "them"))}
+		return &OutsideRange{fmt.Sprintf("no item within the dates names %s, %s nothing; the rows outside --since and --until were not read, so the file may name %s elsewhere",
+			strings.Join(outside, " or "), text.Plural(len(outside), "which matches", "which match"), text.Plural(len(outside), "it", "them"))}
 	}
 	return nil
 }

@@ -2,7 +2,10 @@ package model_test
 
 import (
 	"context"
+	"slices"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/dateline/dateline/model"
 )
@@ -21,4 +24,42 @@ func BenchmarkFindKeystroke(b *testing.B) {
 		}
 		return err
 	})
+}
+
+// BenchmarkWakeDuringCount is how late a key's goroutine runs while a
+// find's count scans the timeline on every processor, as the explorer's
+// first find does while the index is still being built: a goroutine asks
+// to wake in a millisecond, and late-ms is how much later it ran (mean,
+// and p99 the slowest 1%). A scan that never yields leaves it to the
+// scheduler's preemption, every 10 ms; goal: p99 ≤ 1 ms.
+func BenchmarkWakeDuringCount(b *testing.B) {
+	for _, size := range benchSizes[1:] {
+		b.Run(size.name, func(b *testing.B) {
+			skipBig(b, size.events)
+			ix := model.OrderedIndex(benchIndex(b, size.events).Story()) // no search text: the items are read
+			ctx, cancel := context.WithCancel(context.Background())
+			var wg sync.WaitGroup
+			wg.Go(func() {
+				for ctx.Err() == nil {
+					_, _ = ix.QueryContext(ctx, model.Filter{Text: "ambush"})
+				}
+			})
+			time.Sleep(10 * time.Millisecond) // the count is under way
+			var late []time.Duration
+			for b.Loop() {
+				start := time.Now()
+				time.Sleep(time.Millisecond)
+				late = append(late, time.Since(start)-time.Millisecond)
+			}
+			cancel()
+			wg.Wait()
+			var sum time.Duration
+			for _, d := range late {
+				sum += d
+			}
+			slices.Sort(late)
+			b.ReportMetric(float64(sum)/float64(len(late))/1e6, "late-ms")
+			b.ReportMetric(float64(late[len(late)*99/100])/1e6, "p99-late-ms")
+		})
+	}
 }

@@ -430,7 +430,8 @@ func (ix *Index) scanStoryOrder(ctx context.Context, m *matcher) ([]int32, error
 				if b >= blocks {
 					return
 				}
-				for _, p := range pos[b*scanBlock : min(len(pos), (b+1)*scanBlock)] {
+				for i, p := range pos[b*scanBlock : min(len(pos), (b+1)*scanBlock)] {
+					paceScan(i)
 					if ix.matches(m, p) {
 						atomic.OrUint64(&bits[p>>6], 1<<(p&63))
 					}
@@ -605,6 +606,7 @@ func (ix *Index) scan(ctx context.Context, m *matcher, cands []int32, lo, hi int
 		if i&4095 == 4095 && ctx.Err() != nil {
 			return ctx.Err()
 		}
+		paceScan(i)
 		p := int32(i)
 		if cands != nil {
 			p = cands[i]

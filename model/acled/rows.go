@@ -109,6 +109,10 @@ func (rr *rowReader) parse() ([]string, bool) {
 	}
 	first := len(buf)
 	pos := 0
+	// quote is where the next quote at or after pos is (len(line): none),
+	// once looked for: a line without quotes is searched for them once,
+	// not field by field.
+	quote := -1
 	for {
 		cols = append(cols, pos+1)
 		if pos == len(line) || line[pos] != '"' {
@@ -117,10 +121,16 @@ func (rr *rowReader) parse() ([]string, bool) {
 			if i >= 0 {
 				end = pos + i
 			}
-			field := line[pos:end]
-			if bytes.IndexByte(field, '"') >= 0 {
+			if quote < pos {
+				quote = len(line)
+				if q := bytes.IndexByte(line[pos:], '"'); q >= 0 {
+					quote = pos + q
+				}
+			}
+			if quote < end {
 				return nil, false // a bare quote
 			}
+			field := line[pos:end]
 			buf = append(buf, field...)
 			ends = append(ends, len(buf))
 			if i < 0 {

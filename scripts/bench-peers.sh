@@ -155,6 +155,7 @@ run() {
 	: >"$work/wall" && : >"$work/rss"
 	for ((i = 0; i < runs; i++)); do
 		rm -f "$out"
+		warm "$file"
 		if ! /usr/bin/time -v -o "$work/tv" "${cmd[@]}" >"$work/out" 2>"$work/err"; then
 			echo "fail $(tail -c 300 "$work/err" | tr '\n|' ' /')"
 			return

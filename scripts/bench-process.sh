@@ -74,6 +74,7 @@ measure() {
 	shift 2
 	: >"$work/wall" && : >"$work/rss"
 	for ((i = 0; i < runs; i++)); do
+		warm "$file"
 		if ! /usr/bin/time -v -o "$work/tv" "$@" >/dev/null 2>"$work/err" && [ -z "${MAY_FAIL:-}" ]; then
 			echo "| $label | failed: $(head -c 200 "$work/err" | tr '\n|' ' /') | | | |"
 			return
@@ -120,6 +121,7 @@ explorer() {
 		tmux -L "$sock" new-session -d -s keep -x 120 -y 40 'sleep 86400'
 	: >"$work/first" && : >"$work/land" && : >"$work/search" && : >"$work/floor" && : >"$work/hwm"
 	for ((i = 0; i < runs; i++)); do
+		warm "$file"
 		t0=$(now)
 		tmux -L "$sock" new-session -d -s bench -x 120 -y 40 "exec env TERM=xterm-256color '$bin' '$file'"
 		pid=$(tmux -L "$sock" display -p -t bench '#{pane_pid}')

@@ -2,6 +2,7 @@ package model
 
 import (
 	"context"
+	"slices"
 	"sort"
 )
 
@@ -31,10 +32,36 @@ func (ix *Index) QueryFrom(ctx context.Context, f Filter, from, n int) ([]int32,
 		total = len(cands)
 		lo = sort.Search(total, func(i int) bool { return cands[i] >= int32(from) })
 	}
-	rows := make([]int32, 0, min(n, 64))
-	err := ix.scan(ctx, m, cands, lo, total, func(p int32) bool {
-		rows = append(rows, p)
-		return len(rows) < n
-	})
-	return rows, err
+	return ix.scanFirstIn(ctx, m, cands, lo, total, n)
+}
+
+// QueryBefore returns the first n positions of Query(f) before timeline
+// position before, in time order: where a find that found nothing after
+// its start wraps to, reading only what QueryFrom did not.
+func (ix *Index) QueryBefore(ctx context.Context, f Filter, before, n int) ([]int32, error) {
+	before = max(0, min(before, len(ix.refs)))
+	if n <= 0 {
+		return []int32{}, ctx.Err()
+	}
+	if !f.Active() {
+		return ix.all(min(n, before)), nil
+	}
+	m := ix.compile(f)
+	cands := ix.candidates(m)
+	if within, ok := ix.memo.narrow(memoKey(f), m.needle); ok {
+		cands = within
+	}
+	if cands == nil && m.hay == nil && m.needle != "" && len(ix.refs) > storyOrderAfter {
+		// Without the search text, QueryFirst reads the items in memory's
+		// order, faster than the timeline's: its first matches, those
+		// before the start.
+		rows, err := ix.QueryFirst(ctx, f, n)
+		i, _ := slices.BinarySearch(rows, int32(before))
+		return rows[:i], err
+	}
+	hi := before
+	if cands != nil {
+		hi = sort.Search(len(cands), func(i int) bool { return cands[i] >= int32(before) })
+	}
+	return ix.scanFirstIn(ctx, m, cands, 0, hi, n)
 }

@@ -458,13 +458,20 @@ func (ix *Index) scanFirst(ctx context.Context, m *matcher, cands []int32, n int
 	if cands != nil {
 		total = len(cands)
 	}
+	return ix.scanFirstIn(ctx, m, cands, 0, total, n)
+}
+
+// scanFirstIn is scanFirst over cands[from:to] (items from to to when
+// cands is nil).
+func (ix *Index) scanFirstIn(ctx context.Context, m *matcher, cands []int32, from, to, n int) ([]int32, error) {
+	total := to - from
 	workers := min(runtime.GOMAXPROCS(0), (total+scanBlock-1)/scanBlock)
 	if total < parallelMin || workers < 2 {
 		var rows []int32
 		if n < math.MaxInt {
-			rows = make([]int32, 0, n)
+			rows = make([]int32, 0, min(n, 64))
 		}
-		err := ix.scan(ctx, m, cands, 0, total, func(p int32) bool {
+		err := ix.scan(ctx, m, cands, from, to, func(p int32) bool {
 			rows = append(rows, p)
 			return len(rows) < n
 		})
@@ -487,7 +494,7 @@ func (ix *Index) scanFirst(ctx context.Context, m *matcher, cands []int32, n int
 				if b >= blocks {
 					return
 				}
-				lo, hi := b*scanBlock, min(total, (b+1)*scanBlock)
+				lo, hi := from+b*scanBlock, from+min(total, (b+1)*scanBlock)
 				var rows []int32
 				err := ix.scan(ctx, m, cands, lo, hi, func(p int32) bool {
 					rows = append(rows, p)

@@ -161,7 +161,7 @@ func (a *App) runFind(from int) tea.Cmd {
 			return nil
 		}
 		if len(first) == 0 { // wrap to the top
-			if first, err = ix.QueryFirst(ctx, f, 1); err != nil {
+			if first, err = ix.QueryBefore(ctx, f, from, 1); err != nil {
 				return nil
 			}
 		}

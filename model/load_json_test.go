@@ -133,6 +133,18 @@ func TestQuickValidAgreesWithValidate(t *testing.T) {
 		func(s *model.Story) { s.Positions[r.IntN(len(s.Positions))].Actor = "" },
 		func(s *model.Story) { s.Sources[0].ID = s.Sources[1].ID },
 	}
+	// A story of more events than quickValid checks on one processor
+	// (parallelMin), broken in each way once: the events' checks run
+	// beside the ids'.
+	if !testing.Short() {
+		for _, n := range []int{1, 8, 9, 10, 11, 12, 13, 14} { // ids, and the events' checks
+			s := gen.Story(gen.Config{Events: 33_000, Actors: 15, Seed: uint64(n)})
+			breaks[n](s)
+			if quick, full := model.QuickValid(s), model.ValidateIssues(s) == 0; quick != full {
+				t.Fatalf("40k events, break %d: quickValid says %v, validate found %d issues", n, quick, model.ValidateIssues(s))
+			}
+		}
+	}
 	for i := range 300 {
 		s := gen.Story(gen.Config{Events: 40, Actors: 15, Seed: uint64(i % 7)})
 		if !model.QuickValid(s) || model.ValidateIssues(s) != 0 {

@@ -1,5 +1,10 @@
 package model
 
+import (
+	"sync"
+	"sync/atomic"
+)
+
 // quickValid reports whether validate would find nothing wrong with s, at
 // a fraction of its cost: no paths, no messages, no maps of every id. When
 // it says no, validate says what.
@@ -22,16 +27,6 @@ func quickValid(s *Story) bool {
 		}
 		return s.Statements[j-nSrc-nAct-nTop-nEv].ID
 	}
-	ids := newIDTable(n)
-	for i := range n {
-		id := key(uint32(i))
-		if !ValidID(id) {
-			return false
-		}
-		if _, ok := ids.insert(id, uint32(i), key); !ok {
-			return false
-		}
-	}
 	small := func(list int, id func(int) string) map[string]int32 {
 		m := make(map[string]int32, list)
 		for i := range list {
@@ -42,6 +37,38 @@ func quickValid(s *Story) bool {
 	sources := small(nSrc, func(i int) string { return s.Sources[i].ID })
 	actors := small(nAct, func(i int) string { return s.Actors[i].ID })
 	topics := small(nTop, func(i int) string { return s.Topics[i].ID })
+	citationOK := func(c Citation) bool {
+		_, ok := sources[c.Source]
+		return ok && c.Paragraph >= 0
+	}
+	// The events' references are checked beside the ids, on another
+	// processor when there are many: both are a pass over every event, on
+	// the way to a big story's first screen.
+	var eventsOK atomic.Bool
+	var wg sync.WaitGroup
+	checkEvents := func() { eventsOK.Store(eventsValid(s.Events, actors, topics, citationOK)) }
+	if nEv >= parallelMin {
+		wg.Go(checkEvents)
+	} else {
+		checkEvents()
+	}
+	ids := newIDTable(n)
+	idsOK := true
+	for i := range n {
+		id := key(uint32(i))
+		if !ValidID(id) {
+			idsOK = false
+			break
+		}
+		if _, ok := ids.insert(id, uint32(i), key); !ok {
+			idsOK = false
+			break
+		}
+	}
+	wg.Wait()
+	if !idsOK || !eventsOK.Load() {
+		return false
+	}
 	kindOf := func(id string) int { // 0 none, 1 event, 2 statement
 		i, ok := ids.find(id, key)
 		switch {
@@ -51,10 +78,6 @@ func quickValid(s *Story) bool {
 			return 1
 		}
 		return 2
-	}
-	citationOK := func(c Citation) bool {
-		_, ok := sources[c.Source]
-		return ok && c.Paragraph >= 0
 	}
 	stanceOK := func(st Stance) bool {
 		switch st {
@@ -108,27 +131,6 @@ func quickValid(s *Story) bool {
 			return false
 		}
 	}
-	for i := range s.Events {
-		e := &s.Events[i]
-		if e.Title == "" {
-			return false
-		}
-		for _, r := range e.Actors {
-			if _, ok := actors[r.Actor]; !ok {
-				return false
-			}
-		}
-		for _, t := range e.Topics {
-			if _, ok := topics[t]; !ok {
-				return false
-			}
-		}
-		for _, c := range e.Citations {
-			if !citationOK(c) {
-				return false
-			}
-		}
-	}
 	for i := range s.Statements {
 		st := &s.Statements[i]
 		if _, ok := actors[st.Speaker]; !ok || st.Quote == "" {
@@ -166,6 +168,33 @@ func quickValid(s *Story) bool {
 		undated[k] = undated[k] || p.Date.IsZero()
 		for _, id := range p.Evidence {
 			if kindOf(id) == 0 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// eventsValid reports whether every event has a title and names only
+// actors, topics and sources the story has.
+func eventsValid(events []Event, actors, topics map[string]int32, citationOK func(Citation) bool) bool {
+	for i := range events {
+		e := &events[i]
+		if e.Title == "" {
+			return false
+		}
+		for _, r := range e.Actors {
+			if _, ok := actors[r.Actor]; !ok {
+				return false
+			}
+		}
+		for _, t := range e.Topics {
+			if _, ok := topics[t]; !ok {
+				return false
+			}
+		}
+		for _, c := range e.Citations {
+			if !citationOK(c) {
 				return false
 			}
 		}

@@ -11,6 +11,7 @@ import (
 // once it has them: where a find lands, without counting every match. It
 // gives up with ctx.Err() when ctx is done.
 func (ix *Index) QueryFrom(ctx context.Context, f Filter, from, n int) ([]int32, error) {
+	defer inForeground()()
 	from = max(0, min(from, len(ix.refs)))
 	if n <= 0 {
 		return []int32{}, ctx.Err()
@@ -32,13 +33,22 @@ func (ix *Index) QueryFrom(ctx context.Context, f Filter, from, n int) ([]int32,
 		total = len(cands)
 		lo = sort.Search(total, func(i int) bool { return cands[i] >= int32(from) })
 	}
-	return ix.scanFirstIn(ctx, m, cands, lo, total, n)
+	// On one processor: the match is most often near, and a second
+	// worker's block would only delay the answer (the find's first match
+	// through tmux: 79–93 ms split, 65–66 ms not).
+	rows := make([]int32, 0, min(n, 64))
+	err := ix.scan(ctx, m, cands, lo, total, func(p int32) bool {
+		rows = append(rows, p)
+		return len(rows) < n
+	})
+	return rows, err
 }
 
 // QueryBefore returns the first n positions of Query(f) before timeline
 // position before, in time order: where a find that found nothing after
 // its start wraps to, reading only what QueryFrom did not.
 func (ix *Index) QueryBefore(ctx context.Context, f Filter, before, n int) ([]int32, error) {
+	defer inForeground()()
 	before = max(0, min(before, len(ix.refs)))
 	if n <= 0 {
 		return []int32{}, ctx.Err()

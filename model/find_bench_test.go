@@ -63,3 +63,28 @@ func BenchmarkWakeDuringCount(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkCountWhileIndexing is a find's count typed as the rows show:
+// a text search of every item (QueryContext), started as soon as
+// StartIndex returns, while the rest of the index is built behind it.
+// count-ms is the search's own time; the background work steps aside
+// while it runs (pace), where it took a fair share before.
+func BenchmarkCountWhileIndexing(b *testing.B) {
+	for _, size := range benchSizes[1:] {
+		b.Run(size.name, func(b *testing.B) {
+			skipBig(b, size.events)
+			s := benchIndex(b, size.events).Story()
+			var total time.Duration
+			for range b.N {
+				ix := model.StartIndex(s)
+				start := time.Now()
+				if _, err := ix.QueryContext(context.Background(), model.Filter{Text: "ambush"}); err != nil {
+					b.Fatal(err)
+				}
+				total += time.Since(start)
+				<-ix.Ready()
+			}
+			b.ReportMetric(float64(total)/float64(b.N)/1e6, "count-ms")
+		})
+	}
+}

@@ -159,7 +159,7 @@ func StartIndex(s *Story) *Index {
 		// still raw: wait keeps it for whoever waits next, whose
 		// goroutine reports crashes.
 		defer func() { _ = recover() }()
-		ix.wait()
+		ix.build()
 	}()
 	return ix
 }
@@ -175,6 +175,16 @@ func (ix *Index) Complete() bool { return ix.ready.Load() }
 // wait returns once the parts past the order are built, building them
 // if nobody has started to.
 func (ix *Index) wait() {
+	if !ix.ready.Load() {
+		waiting.Add(1) // the background work steps aside no more
+		defer waiting.Add(-1)
+		ix.build()
+	}
+}
+
+// build is wait for the background work itself (StartIndex's goroutine,
+// the search text), which does not stop it from stepping aside.
+func (ix *Index) build() {
 	if !ix.ready.Load() {
 		ix.rest.Do(func() {
 			defer func() {
@@ -510,7 +520,7 @@ func (ix *Index) itemID(pos uint32) string {
 func (ix *Index) buildLookup() {
 	ix.posOf = newIDTable(len(ix.refs))
 	for i := range ix.refs {
-		pace(i)
+		paceShared(i)
 		ix.posOf.insert(ix.itemID(uint32(i)), uint32(i), ix.itemID)
 	}
 }
@@ -607,7 +617,7 @@ func (ix *Index) storyPositions() []int32 {
 	ix.storyPosOnce.Do(func() {
 		pos, ne := make([]int32, len(ix.refs)), len(ix.story.Events)
 		for p, r := range ix.refs {
-			pace(p)
+			paceShared(p)
 			if r.kind == EventItem {
 				pos[r.n] = int32(p)
 			} else {

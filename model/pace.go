@@ -1,19 +1,35 @@
 package model
 
-import "runtime"
+import (
+	"runtime"
+	"sync/atomic"
+	"time"
+)
 
 // paceEvery is how many items a long loop of the index's background work
 // handles between yields: some tens of microseconds.
 const paceEvery = 1 << 10
 
 // pace lets other goroutines run once every paceEvery values of i, a
-// loop's counter. The rest of the index and the search text are built in
-// the background while the explorer answers keys, on as few as two
-// processors; without yields the scheduler lets each step of a key (the
-// read of the terminal, the update, its query) wait for a busy
-// goroutine's time slice, 10 ms, and a find typed as the rows show
-// took 100 ms to land (measured through tmux on a 1M-item story).
+// loop's counter, in the index's background work (the rest of the index,
+// the search text). They are built while the explorer answers keys, on
+// as few as two processors; without yields the scheduler lets each step
+// of a key (the read of the terminal, the update, its query) wait for a
+// busy goroutine's time slice, 10 ms, and a find typed as the rows show
+// took 100 ms to land (measured through tmux on a 1M-item story). And
+// while a query the user waits for scans (foreground), it steps aside
+// (stepAside).
 func pace(i int) {
+	if i&(paceEvery-1) == paceEvery-1 {
+		runtime.Gosched()
+		stepAside()
+	}
+}
+
+// paceShared is pace for the parts of the index that a query may wait for
+// (the story's order of the timeline, the id table): it yields, but never
+// steps aside.
+func paceShared(i int) {
 	if i&(paceEvery-1) == paceEvery-1 {
 		runtime.Gosched()
 	}
@@ -27,5 +43,31 @@ func pace(i int) {
 func paceScan(i int) {
 	if i&255 == 255 {
 		runtime.Gosched()
+	}
+}
+
+var (
+	// foreground counts the queries under way, which a user waits for.
+	foreground atomic.Int32
+	// waiting counts the goroutines waiting for the rest of an index
+	// (Index.wait), which must not wait for background work that steps
+	// aside for them.
+	waiting atomic.Int32
+)
+
+// inForeground marks a query under way until the function it returns is
+// called.
+func inForeground() (done func()) {
+	foreground.Add(1)
+	return func() { foreground.Add(-1) }
+}
+
+// stepAside lets a query under way have the processors: the background
+// work sleeps while one runs, up to 5 ms a time, unless someone waits for
+// the rest of an index. With only yields, a find's count shared the
+// processors with the index being built, and took twice as long.
+func stepAside() {
+	for k := 0; k < 25 && foreground.Load() > 0 && waiting.Load() == 0; k++ {
+		time.Sleep(200 * time.Microsecond)
 	}
 }

@@ -179,6 +179,7 @@ func (ix *Index) Query(f Filter) []int32 {
 // QueryContext is Query that gives up when ctx is done, so that a newer
 // keystroke can cancel a stale search.
 func (ix *Index) QueryContext(ctx context.Context, f Filter) ([]int32, error) {
+	defer inForeground()()
 	if !f.Active() {
 		return ix.all(len(ix.refs)), nil
 	}
@@ -218,6 +219,7 @@ func (m *matcher) candsAreMatches() bool {
 // what the first screenful needs while a search is typed, long before a full
 // count is. It gives up with ctx.Err() when ctx is done.
 func (ix *Index) QueryFirst(ctx context.Context, f Filter, n int) ([]int32, error) {
+	defer inForeground()()
 	if n <= 0 {
 		return []int32{}, ctx.Err()
 	}

@@ -99,7 +99,7 @@ func (h *haystack) item(p int32) string { return h.buf[h.off[p]:h.off[p+1]] }
 // and an explorer builds it in the background without a search waiting.
 // It is safe to call from several goroutines, and while searches run.
 func (ix *Index) PrepareSearch() {
-	ix.wait()
+	ix.build() // background work: it waits without holding the rest back
 	ix.hayOnce.Do(func() {
 		ix.buildHaystack()
 		ix.hayReady.Store(true)

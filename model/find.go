@@ -61,7 +61,10 @@ func (ix *Index) QueryBefore(ctx context.Context, f Filter, before, n int) ([]in
 	if within, ok := ix.memo.narrow(memoKey(f), m.needle); ok {
 		cands = within
 	}
-	if cands == nil && m.hay == nil && m.needle != "" && len(ix.refs) > storyOrderAfter {
+	if before == 0 {
+		return []int32{}, ctx.Err()
+	}
+	if cands == nil && m.hay == nil && m.needle != "" && before > storyOrderAfter {
 		// Without the search text, QueryFirst reads the items in memory's
 		// order, faster than the timeline's: its first matches, those
 		// before the start.

@@ -182,6 +182,12 @@ func (ix *Index) wait() {
 	}
 }
 
+// Wait returns once the index is complete, building the rest if nobody
+// has started to: Ready for someone who waits for it, so that the work
+// being done in the background does not step aside for a query meanwhile
+// (see pace).
+func (ix *Index) Wait() { ix.wait() }
+
 // build is wait for the background work itself (StartIndex's goroutine,
 // the search text), which does not stop it from stepping aside.
 func (ix *Index) build() {

@@ -62,12 +62,22 @@ func inForeground() (done func()) {
 	return func() { foreground.Add(-1) }
 }
 
+// steppedAside counts stepAside's sleeps, for the tests.
+var steppedAside atomic.Int64
+
 // stepAside lets a query under way have the processors: the background
-// work sleeps while one runs, up to 5 ms a time, unless someone waits for
-// the rest of an index. With only yields, a find's count shared the
-// processors with the index being built, and took twice as long.
+// work sleeps while one runs, for at most 5 ms at a time (a sleep of
+// 200 µs can last a millisecond when nothing else enters the scheduler,
+// so the bound is a deadline), unless someone waits for the rest of an
+// index. With only yields, a find's count shared the processors with the
+// index being built, and took twice as long.
 func stepAside() {
-	for k := 0; k < 25 && foreground.Load() > 0 && waiting.Load() == 0; k++ {
+	if foreground.Load() == 0 || waiting.Load() > 0 {
+		return
+	}
+	deadline := time.Now().Add(5 * time.Millisecond)
+	for foreground.Load() > 0 && waiting.Load() == 0 && time.Now().Before(deadline) {
+		steppedAside.Add(1)
 		time.Sleep(200 * time.Microsecond)
 	}
 }

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"testing"
 )
 
@@ -27,5 +28,38 @@ func TestWaitersStopTheSteppingAside(t *testing.T) {
 	}
 	if foreground.Load() != 0 || waiting.Load() != 0 {
 		t.Fatalf("left marked: %d queries, %d waiting", foreground.Load(), waiting.Load())
+	}
+}
+
+// TestWhoStepsAside checks that the parts of an index a query may wait
+// for without wait (the story's order of the timeline, the id table) never
+// step aside for it, that the background parts do while a query runs,
+// and that they do not while someone waits for the rest.
+func TestWhoStepsAside(t *testing.T) {
+	s := &Story{Events: make([]Event, 3*paceEvery)}
+	for i := range s.Events {
+		s.Events[i] = Event{ID: fmt.Sprintf("e-%d", i), Title: "t"}
+	}
+	done := inForeground()
+	defer done()
+	before := steppedAside.Load()
+	ix := newOrdered(s)
+	ix.storyPositions()
+	if _, ok := ix.Lookup("e-5"); !ok {
+		t.Fatal("e-5 not found")
+	}
+	if n := steppedAside.Load() - before; n != 0 {
+		t.Fatalf("the story's order and the id table stepped aside %d times for the query that waits for them", n)
+	}
+	pace(paceEvery - 1)
+	if steppedAside.Load() == before {
+		t.Fatal("the background work did not step aside while a query ran")
+	}
+	waiting.Add(1)
+	before = steppedAside.Load()
+	pace(paceEvery - 1)
+	waiting.Add(-1)
+	if n := steppedAside.Load() - before; n != 0 {
+		t.Fatalf("the background work stepped aside %d times while someone waited for it", n)
 	}
 }

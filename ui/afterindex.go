@@ -18,7 +18,7 @@ type afterIndex struct {
 }
 
 // waitForIndex keeps k, which opens what, until the index is complete.
-func (a *App) waitForIndex(k tea.KeyPressMsg) {
+func (a *App) waitForIndex(k tea.KeyPressMsg) tea.Cmd {
 	g := a.keys.Global
 	what := "the positions"
 	switch {
@@ -28,6 +28,14 @@ func (a *App) waitForIndex(k tea.KeyPressMsg) {
 		what = "the topics"
 	}
 	a.after = afterIndex{key: k, what: what, on: true}
+	// The index's background work goes on at full speed for someone who
+	// waits for it, even while a find counts (model.Index.Wait);
+	// indexedMsg presses the key.
+	ix := a.ix
+	return func() tea.Msg {
+		ix.Wait()
+		return nil
+	}
 }
 
 // forgetWait drops the kept key, saying so when asked.

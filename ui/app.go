@@ -424,7 +424,7 @@ func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		a.jumpBack(key.Matches(k, g.Forward))
 		return a.refind(n)
 	case !a.indexed && (key.Matches(k, g.Actors) || key.Matches(k, g.Topics) || key.Matches(k, g.Positions)):
-		a.waitForIndex(k)
+		return a.waitForIndex(k)
 	case a.after.on && k.String() == "esc":
 		a.forgetWait(true)
 	case key.Matches(k, g.Actors):

@@ -33,7 +33,7 @@ func ScanInStoryOrder() (restore func()) {
 }
 
 // BuildRest builds the rest of an OrderedIndex, as its first need does.
-func (ix *Index) BuildRest() { ix.wait() }
+func (ix *Index) BuildRest() { ix.Wait() }
 
 // SetRestHook makes f run as the rest of every index is built, until the
 // function it returns is called.

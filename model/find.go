@@ -23,11 +23,7 @@ func (ix *Index) QueryFrom(ctx context.Context, f Filter, from, n int) ([]int32,
 		}
 		return rows, nil
 	}
-	m := ix.compile(f)
-	cands := ix.candidates(m)
-	if within, ok := ix.memo.narrow(memoKey(f), m.needle); ok {
-		cands = within
-	}
+	m, cands := ix.narrowed(f)
 	lo, total := from, len(ix.refs)
 	if cands != nil {
 		total = len(cands)
@@ -53,17 +49,13 @@ func (ix *Index) QueryBefore(ctx context.Context, f Filter, before, n int) ([]in
 	if n <= 0 {
 		return []int32{}, ctx.Err()
 	}
-	if !f.Active() {
-		return ix.all(min(n, before)), nil
-	}
-	m := ix.compile(f)
-	cands := ix.candidates(m)
-	if within, ok := ix.memo.narrow(memoKey(f), m.needle); ok {
-		cands = within
-	}
 	if before == 0 {
 		return []int32{}, ctx.Err()
 	}
+	if !f.Active() {
+		return ix.all(min(n, before)), nil
+	}
+	m, cands := ix.narrowed(f)
 	if cands == nil && m.hay == nil && m.needle != "" && before > storyOrderAfter {
 		// Without the search text, QueryFirst reads the items in memory's
 		// order, faster than the timeline's: its first matches, those
@@ -77,4 +69,16 @@ func (ix *Index) QueryBefore(ctx context.Context, f Filter, before, n int) ([]in
 		hi = sort.Search(len(cands), func(i int) bool { return cands[i] >= int32(before) })
 	}
 	return ix.scanFirstIn(ctx, m, cands, 0, hi, n)
+}
+
+// narrowed is f compiled, and the items its scan reads (nil: all): the
+// postings of its actors or topics, or what the memo keeps of a search
+// the text narrows.
+func (ix *Index) narrowed(f Filter) (*matcher, []int32) {
+	m := ix.compile(f)
+	cands := ix.candidates(m)
+	if within, ok := ix.memo.narrow(memoKey(f), m.needle); ok {
+		cands = within
+	}
+	return m, cands
 }

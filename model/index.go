@@ -134,7 +134,7 @@ type Index struct {
 // accepted).
 func NewIndex(s *Story) *Index {
 	ix := newOrdered(s)
-	ix.wait()
+	ix.Wait()
 	return ix
 }
 
@@ -156,7 +156,7 @@ func StartIndex(s *Story) *Index {
 	ix := newOrdered(s)
 	go func() {
 		// A panic here (a bug) would end the program with the terminal
-		// still raw: wait keeps it for whoever waits next, whose
+		// still raw: build keeps it for whoever waits next, whose
 		// goroutine reports crashes.
 		defer func() { _ = recover() }()
 		ix.build()
@@ -172,9 +172,11 @@ func (ix *Index) Ready() <-chan struct{} { return ix.done }
 // waiting for them (see StartIndex).
 func (ix *Index) Complete() bool { return ix.ready.Load() }
 
-// wait returns once the parts past the order are built, building them
-// if nobody has started to.
-func (ix *Index) wait() {
+// Wait returns once the parts past the order are built, building them
+// if nobody has started to. Unlike Ready, it counts its caller as waiting,
+// so that the work being done in the background does not step aside for
+// a query meanwhile (see pace).
+func (ix *Index) Wait() {
 	if !ix.ready.Load() {
 		waiting.Add(1) // the background work steps aside no more
 		defer waiting.Add(-1)
@@ -182,13 +184,7 @@ func (ix *Index) wait() {
 	}
 }
 
-// Wait returns once the index is complete, building the rest if nobody
-// has started to: Ready for someone who waits for it, so that the work
-// being done in the background does not step aside for a query meanwhile
-// (see pace).
-func (ix *Index) Wait() { ix.wait() }
-
-// build is wait for the background work itself (StartIndex's goroutine,
+// build is Wait for the background work itself (StartIndex's goroutine,
 // the search text), which does not stop it from stepping aside.
 func (ix *Index) build() {
 	if !ix.ready.Load() {
@@ -870,7 +866,7 @@ func (ix *Index) ItemTopics(pos int) []*Topic {
 func (ix *Index) actorsAt(pos int, buf []int32) []int32 {
 	r := ix.refs[pos]
 	if ix.Complete() || r.kind == EventItem && len(ix.story.Events[r.n].Actors) > shortList {
-		ix.wait()
+		ix.Wait()
 		return ix.itemActors[ix.actorStart[pos]:ix.actorStart[pos+1]]
 	}
 	if r.kind == StatementItem {
@@ -888,7 +884,7 @@ func (ix *Index) topicsAt(pos int, buf []int32) []int32 {
 	r := ix.refs[pos]
 	if ix.Complete() || r.kind == EventItem && len(ix.story.Events[r.n].Topics) > shortList ||
 		r.kind == StatementItem && len(ix.story.Statements[r.n].Stances) > shortList {
-		ix.wait()
+		ix.Wait()
 		return ix.itemTopics[ix.topicStart[pos]:ix.topicStart[pos+1]]
 	}
 	if r.kind == StatementItem {

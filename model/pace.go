@@ -50,7 +50,7 @@ var (
 	// foreground counts the queries under way, which a user waits for.
 	foreground atomic.Int32
 	// waiting counts the goroutines waiting for the rest of an index
-	// (Index.wait), which must not wait for background work that steps
+	// (Index.Wait), which must not wait for background work that steps
 	// aside for them.
 	waiting atomic.Int32
 )

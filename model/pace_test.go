@@ -17,7 +17,7 @@ func TestWaitersStopTheSteppingAside(t *testing.T) {
 
 	done := inForeground() // a query that needs the rest: an item with many actors
 	ix := newOrdered(testStory())
-	ix.wait()
+	ix.Wait()
 	done()
 	ix = StartIndex(testStory()) // the explorer's builder
 	<-ix.Ready()
@@ -32,7 +32,7 @@ func TestWaitersStopTheSteppingAside(t *testing.T) {
 }
 
 // TestWhoStepsAside checks that the parts of an index a query may wait
-// for without wait (the story's order of the timeline, the id table) never
+// for without Wait (the story's order of the timeline, the id table) never
 // step aside for it, that the background parts do while a query runs,
 // and that they do not while someone waits for the rest.
 func TestWhoStepsAside(t *testing.T) {

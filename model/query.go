@@ -783,7 +783,7 @@ func unionSorted(lists [][]int32) []int32 {
 // ActorCounts counts, for every actor id, the rows that involve the actor or
 // any of its descendants: the number a filter on that actor would keep.
 func (ix *Index) ActorCounts(rows []int32) map[string]int {
-	ix.wait()
+	ix.Wait()
 	counts := make([]int, len(ix.story.Actors))
 	stamp := make([]int32, len(ix.story.Actors))
 	for i := range stamp {
@@ -806,7 +806,7 @@ func (ix *Index) ActorCounts(rows []int32) map[string]int {
 
 // TopicCounts counts, for every topic id, the rows on that topic.
 func (ix *Index) TopicCounts(rows []int32) map[string]int {
-	ix.wait()
+	ix.Wait()
 	counts := make([]int, len(ix.story.Topics))
 	for _, p := range rows {
 		for _, t := range ix.itemTopics[ix.topicStart[p]:ix.topicStart[p+1]] {

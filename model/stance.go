@@ -244,7 +244,7 @@ func (ix *Index) CellAt(actorID, topicID string, asOf edtf.Day) Cell {
 }
 
 func (ix *Index) fill(c *Cell, a, t int32, asOf edtf.Day) {
-	ix.wait()
+	ix.Wait()
 	d := ix.cellOf(a, t)
 	if d == nil {
 		return
@@ -327,7 +327,7 @@ func (ix *Index) Grid(q GridQuery) Grid {
 // says something. Open starts and undated items, which have no such day,
 // are left out.
 func (ix *Index) ChangeDays(actorIDs []string) []edtf.Day {
-	ix.wait()
+	ix.Wait()
 	want := make(map[int32]bool, len(actorIDs))
 	for _, id := range actorIDs {
 		if a, ok := ix.actorOf[id]; ok {
@@ -355,7 +355,7 @@ func (ix *Index) ChangeDays(actorIDs []string) []edtf.Day {
 // or its statements (or those of anyone under it) take a stance: the rows
 // of the matrix that are not empty at every date.
 func (ix *Index) Speaks(actorID string) bool {
-	ix.wait()
+	ix.Wait()
 	a, ok := ix.actorOf[actorID]
 	return ok && len(ix.rowCells[a]) > 0
 }

@@ -1,9 +1,6 @@
 package model
 
-import (
-	"sync"
-	"sync/atomic"
-)
+import "sync"
 
 // quickValid reports whether validate would find nothing wrong with s, at
 // a fraction of its cost: no paths, no messages, no maps of every id. When
@@ -44,9 +41,9 @@ func quickValid(s *Story) bool {
 	// The events' references are checked beside the ids, on another
 	// processor when there are many: both are a pass over every event, on
 	// the way to a big story's first screen.
-	var eventsOK atomic.Bool
+	var eventsOK bool // read after wg.Wait
 	var wg sync.WaitGroup
-	checkEvents := func() { eventsOK.Store(eventsValid(s.Events, actors, topics, citationOK)) }
+	checkEvents := func() { eventsOK = eventsValid(s.Events, actors, topics, citationOK) }
 	if nEv >= parallelMin {
 		wg.Go(checkEvents)
 	} else {
@@ -66,7 +63,7 @@ func quickValid(s *Story) bool {
 		}
 	}
 	wg.Wait()
-	if !idsOK || !eventsOK.Load() {
+	if !idsOK || !eventsOK {
 		return false
 	}
 	kindOf := func(id string) int { // 0 none, 1 event, 2 statement

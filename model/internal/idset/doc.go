@@ -5,5 +5,5 @@
 //
 // Files:
 //
-//	idset.go  Set: Take an id from a base, base-2, base-3…; Claim one as written
+//	idset.go  Set: Take an id from a base, base-2, base-3…, in a table of hashes
 package idset

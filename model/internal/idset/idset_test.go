@@ -1,6 +1,9 @@
 package idset
 
-import "testing"
+import (
+	"strconv"
+	"testing"
+)
 
 func TestTake(t *testing.T) {
 	var s Set
@@ -18,4 +21,56 @@ func TestTake(t *testing.T) {
 	if !s.Has("a-2") || s.Has("b") {
 		t.Error("Has")
 	}
+}
+
+// TestTakeMany gives out more ids than Grow made room for, each twice, so
+// that the table grows while it holds ids and the second of each is
+// renamed.
+func TestTakeMany(t *testing.T) {
+	var s Set
+	s.Grow(10)
+	const n = 5000
+	for i := range n {
+		id := "id-" + strconv.Itoa(i*7919%n)
+		if got := s.Take(id); got != id {
+			t.Fatalf("first %s = %q", id, got)
+		}
+	}
+	for i := range n {
+		id := "id-" + strconv.Itoa(i)
+		if got := s.Take(id); got != id+"-2" {
+			t.Fatalf("second %s = %q, want %s-2", id, got, id)
+		}
+		if !s.Has(id) || !s.Has(id+"-2") {
+			t.Fatalf("Has(%s) after two takes", id)
+		}
+	}
+	if s.Has("id-" + strconv.Itoa(n)) {
+		t.Error("Has an id never given out")
+	}
+	var zero Set
+	if zero.Has("") || zero.Take("") != "" || !zero.Has("") {
+		t.Error("the zero Set and the empty id")
+	}
+}
+
+// BenchmarkTake gives out a million distinct ids in a shuffled order, as
+// a load of a million rows with ids of their own does, after Grow.
+func BenchmarkTake(b *testing.B) {
+	const n = 1 << 20
+	ids := make([]string, n)
+	for i := range ids {
+		ids[i] = "ev-" + strconv.Itoa(int(uint32(i)*2654435761%n)+1000000)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		var s Set
+		s.Grow(n)
+		for _, id := range ids {
+			if s.Take(id) != id {
+				b.Fatal("taken")
+			}
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/id")
 }

@@ -371,3 +371,25 @@ func BenchmarkGridAsOf(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkPrepareSearch builds the search text of a fresh index, in
+// memory the process gets from the system as a load's would (the memory
+// of the runs before is given back), so that the cost of touching it the
+// first time is counted.
+func BenchmarkPrepareSearch(b *testing.B) {
+	for _, size := range benchSizes {
+		b.Run(size.name, func(b *testing.B) {
+			skipBig(b, size.events)
+			s := gen.Story(gen.Config{Events: size.events, Seed: 1})
+			for b.Loop() {
+				b.StopTimer()
+				ix := model.NewIndex(s)
+				runtime.GC()
+				debug.FreeOSMemory()
+				b.StartTimer()
+				ix.PrepareSearch()
+				runtime.KeepAlive(ix)
+			}
+		})
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 	"unsafe"
 
+	"github.com/dateline/dateline/model/internal/huge"
 	"github.com/dateline/dateline/model/text"
 )
 
@@ -132,7 +133,10 @@ func (ix *Index) buildHaystack() {
 	for p := range n {
 		off[p+1] += off[p]
 	}
-	buf := make([]byte, off[n])
+	// The items land all over it (the story's order is not the
+	// timeline's): in huge pages, a fault and a TLB entry cover 2 MiB
+	// rather than 4 KiB (BenchmarkPrepareSearch at 1M: 2.5–3.1 → 0.7–1.1 s).
+	buf := huge.Slice[byte](off[n], off[n])
 	put := func(p int32, title, text string) {
 		o := off[p]
 		o += foldInto(buf[o:], title)

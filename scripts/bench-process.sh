@@ -15,13 +15,13 @@
 # Environment: ACTOR_NDJSON, ACTOR_CSV (the --actor IDs; defaults are a leaf
 # actor of `gen --seed 1` at 1M in each format, the same group, named in about
 # a fifth of the events), WORD (the --search text, default
-# "ambush"), SKIP_UI=1 leaves the explorer out, ONLY_UI=1 measures only it,
-# POLL the seconds between looks at the explorer's screen (default 0.01).
+# "ambush"), SKIP_UI=1 leaves the explorer out, ONLY_UI=1 measures only it.
 #
 # Prints a Markdown table: median wall time, median peak RSS (from
 # /usr/bin/time -v's "Maximum resident set size"), and peak RSS / file size.
 # Needs /usr/bin/time and tmux (apt-get install -y time tmux, done here if
-# missing and we are root), and Go unless -b is given.
+# missing and we are root), perl (Debian's perl-base: scripts/wait-screen.pl), and
+# Go unless -b is given.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,7 +30,7 @@ while getopts "n:e:b:d:f:q" o; do
 	case $o in
 	n) runs=$OPTARG ;; e) events=$OPTARG ;; b) bin=$OPTARG ;; d) datadir=$OPTARG ;;
 	f) formats=$OPTARG ;; q) quick=1 ;;
-	*) sed -n '2,24p' "$0" >&2; exit 2 ;;
+	*) sed -n '2,25p' "$0" >&2; exit 2 ;;
 	esac
 done
 word=${WORD:-ambush}
@@ -91,30 +91,39 @@ measure() {
 		"$(mib "$r")" "$(awk -v r="$r" -v s="$size" 'BEGIN{print r*1024/s}')"
 }
 
-# The poll is cheap, as the machine has 2 cores to share with the
-# program measured: one tmux client a poll, and bash's own clock, regex and
-# timed read in place of date, grep, awk and sleep.
 now() { echo "$EPOCHREALTIME"; }
-pane() { tmux -L "$sock" capture-pane -p -t bench; }
 exec {idle}<> <(:) # a pipe nobody writes to: read -t on it is a sleep
-# wait_for REGEX TIMEOUT: polls the screen every $POLL s (default 0.01)
-# until REGEX (bash's ERE, matched against the whole screen) shows; prints
-# the time it showed, or fails. A poll of 0.05 s read a first match of
-# 0.08-0.11 s as 0.13-0.14 s, a whole poll late; the finer poll takes some
-# processor time from the program measured, so it errs on dateline's side.
+# watch: starts scripts/wait-screen.pl on the session "bench", which looks
+# at its screen each time dateline writes to it, through one tmux client in
+# control mode: it takes next to no processor time from the program
+# measured. (A loop of capture-pane every 10 ms, used before, took half of
+# one of the machine's 2 cores, and made the explorer's first row late by
+# up to half: 10-13 s for the 2M Parquet file where it takes 6.5-7.3 s
+# watched this way.)
+watch() {
+	rm -f "$work/ask" "$work/answer" && mkfifo "$work/ask" "$work/answer"
+	exec {ask}<>"$work/ask" {answer}<>"$work/answer"
+	perl scripts/wait-screen.pl "$sock" bench <"$work/ask" >"$work/answer" &
+	waiter=$!
+}
+# unwatch: ends the waiter, once its session has ended.
+unwatch() {
+	kill "$waiter" 2>/dev/null || true
+	wait "$waiter" 2>/dev/null || true
+	exec {ask}>&- {answer}<&-
+}
+# wait_for REGEX TIMEOUT: waits until REGEX (Perl's, matched against the
+# whole screen) shows; prints the time it showed, or fails.
 wait_for() {
-	local re=$1 screen deadline=$((${EPOCHREALTIME/./} + $2 * 1000000))
-	while :; do
-		screen=$(pane)
-		if [[ $screen =~ $re ]]; then now; return 0; fi
-		((${EPOCHREALTIME/./} < deadline)) || return 1
-		read -rt "${POLL:-0.01}" -u "$idle" || true
-	done
+	local reply
+	printf '%s %s\n' "$2" "$1" >&"$ask"
+	read -r reply <&"$answer" && [ "$reply" = match ] || return 1
+	now
 }
 
 # explorer LABEL FILE: the first timeline row, then "/WORD" typed at once
 # and the status bar's match count; medians of $runs.
-first_row_re=${FIRST_ROW_RE:-$'(^|\n)┃ ▌ '}
+first_row_re=${FIRST_ROW_RE:-'(^|\n)┃ ▌ '}
 explorer() {
 	local label=$1 file=$2 i t0 t1 tl t2 tk tf pid hwm
 	tmux -L "$sock" has-session -t keep 2>/dev/null ||
@@ -125,9 +134,11 @@ explorer() {
 		t0=$(now)
 		tmux -L "$sock" new-session -d -s bench -x 120 -y 40 "exec env TERM=xterm-256color '$bin' '$file'"
 		pid=$(tmux -L "$sock" display -p -t bench '#{pane_pid}')
+		watch
 		if ! t1=$(wait_for "$first_row_re" 120); then
 			echo "| $label: first row | not seen in 120 s | | |"
 			tmux -L "$sock" kill-session -t bench 2>/dev/null || true
+			unwatch
 			return
 		fi
 		tmux -L "$sock" send-keys -t bench /
@@ -152,6 +163,7 @@ explorer() {
 			tf=$(awk -v a="$tk" 'BEGIN{printf "%.3f", a+20}')
 		fi
 		tmux -L "$sock" kill-session -t bench 2>/dev/null || true
+		unwatch
 		awk -v a="$t0" -v b="$t1" 'BEGIN{print b-a}' >>"$work/first"
 		awk -v a="$t1" -v b="$tl" 'BEGIN{print b-a}' >>"$work/land"
 		awk -v a="$t1" -v b="$t2" 'BEGIN{print b-a}' >>"$work/search"

@@ -29,6 +29,17 @@ func TestFastSameAsPlain(t *testing.T) {
 		rows = append(rows, stampRow{When: base.AddDate(0, 0, i%400), What: "Day " + string(rune('A'+i%26)), Who: "Ann; Bob|Cy"})
 	}
 	small := write(t, rows, pq.MaxRowsPerRowGroup(37))
+	// Descriptions and places Clean changes, blank, null or missing, for
+	// the summaries made as the description column is read.
+	notes := []*string{nil, ptr(""), ptr("plain words"), ptr("\n\nstarts blank"), ptr("bell\x07 and \u202eflip"),
+		ptr("bad \xff byte"), ptr("\n"), ptr("two\nlines\r\n")}
+	places := []*string{nil, ptr(""), ptr("Kyiv"), ptr("Line\nbreak"), ptr("  "), ptr("\u200bZero")}
+	var odd []noteRow
+	for i := range 300 {
+		odd = append(odd, noteRow{When: base.AddDate(0, 0, i%40), What: []string{"", "Titled"}[i%2],
+			Notes: notes[i%len(notes)], Location: places[i/len(notes)%len(places)]})
+	}
+	oddFile := write(t, odd, pq.MaxRowsPerRowGroup(50))
 	for _, c := range []struct {
 		name string
 		data []byte
@@ -38,6 +49,8 @@ func TestFastSameAsPlain(t *testing.T) {
 		{"gen-range", g.Bytes(), Options{Since: edtf.MustParse("2019-01-01"), Until: edtf.MustParse("2021-06-30")}},
 		{"small", small, Options{}},
 		{"small-range", small, Options{Since: edtf.MustParse("2023-03-01"), Until: edtf.MustParse("2023-05-07")}},
+		{"odd-text", oddFile, Options{}},
+		{"odd-text-range", oddFile, Options{Since: edtf.MustParse("2023-01-05"), Until: edtf.MustParse("2023-01-20")}},
 	} {
 		read := func(p bool) any {
 			defer func(was bool) { plain = was }(plain)
@@ -56,3 +69,13 @@ func TestFastSameAsPlain(t *testing.T) {
 		}
 	}
 }
+
+// noteRow has a description and a place that may be null.
+type noteRow struct {
+	When     time.Time `parquet:"when,timestamp(microsecond)"`
+	What     string    `parquet:"what"`
+	Notes    *string   `parquet:"notes,optional"`
+	Location *string   `parquet:"location,optional"`
+}
+
+func ptr(s string) *string { return &s }

@@ -17,6 +17,7 @@ import (
 
 	"github.com/dateline/dateline/model"
 	"github.com/dateline/dateline/model/edtf"
+	"github.com/dateline/dateline/model/internal/huge"
 	"github.com/dateline/dateline/model/internal/cameo"
 	"github.com/dateline/dateline/model/sheet"
 	"github.com/dateline/dateline/model/text"
@@ -98,6 +99,7 @@ var plain = false
 // decoder decodes column chunks; one goroutine uses it at a time.
 type decoder struct {
 	dates map[int64]edtf.Date // day → date, for typed columns
+	text  huge.Text           // the summaries it made (made)
 }
 
 func newReader(name string, opt Options) *reader {
@@ -374,7 +376,11 @@ type decoded struct {
 	n    int
 	read map[int]*cells // by leaf
 	keep []bool         // with a range, the rows inside it
-	skip bool           // outside the range by its statistics: not read
+	// sums, when not nil, are the rows' summaries, made as the
+	// description column was read (made); its cells hold the
+	// descriptions, cleaned.
+	sums []string
+	skip bool // outside the range by its statistics: not read
 	err  error
 }
 
@@ -548,8 +554,9 @@ func (rd *reader) decode(rg pq.RowGroup, fields *[numFields][]column) *decoded {
 		}
 	}
 	later := rd.opt.Keep != nil && rd.opt.NoText
+	desc, place, made := rd.madeSummaries(fields, len(chunks))
 	for fl := range numFields {
-		if later && fl == int(sheet.Description) {
+		if later && fl == int(sheet.Description) || made && fl == int(sheet.Description) {
 			continue
 		}
 		for _, c := range fields[fl] {
@@ -571,7 +578,48 @@ func (rd *reader) decode(rg pq.RowGroup, fields *[numFields][]column) *decoded {
 			return &decoded{err: err}
 		}
 	}
-	return &decoded{n: n, read: read, keep: keep}
+	dg := &decoded{n: n, read: read, keep: keep}
+	if made {
+		var places *cells
+		if place.leaf >= 0 {
+			places = read[place.leaf]
+		}
+		cs, sums, err := rd.decoders[0].summariesSafe(chunks[desc.leaf], n, keep, places)
+		if err != nil {
+			return &decoded{err: err}
+		}
+		read[desc.leaf], dg.sums = cs, sums
+	}
+	return dg
+}
+
+// madeSummaries says whether the rows' summaries are made as the
+// description column is read, and of which columns: when the load is
+// whole, and the description and the place are each one column of their
+// own that holds one value a row. (The other fields' columns, and a lean
+// load's, are read as text as before.)
+func (rd *reader) madeSummaries(fields *[numFields][]column, chunks int) (desc, place column, ok bool) {
+	if plain || rd.opt.Keep != nil || len(fields[sheet.Description]) != 1 || len(fields[sheet.Place]) > 1 {
+		return desc, place, false
+	}
+	desc, place = fields[sheet.Description][0], column{leaf: -1}
+	if len(fields[sheet.Place]) == 1 {
+		place = fields[sheet.Place][0]
+		if place.leaf < 0 || place.list || place.leaf >= chunks {
+			return desc, place, false
+		}
+	}
+	if desc.leaf < 0 || desc.list || desc.leaf >= chunks || desc.leaf == place.leaf {
+		return desc, place, false
+	}
+	for fl := range numFields {
+		for _, c := range fields[fl] {
+			if fl != int(sheet.Description) && c.leaf == desc.leaf {
+				return desc, place, false // read as another field's text too
+			}
+		}
+	}
+	return desc, place, true
 }
 
 // untitled decodes the description columns for the rows (of those keep
@@ -704,6 +752,9 @@ func (rd *reader) rowsOf(dg *decoded, fields *[numFields][]column, partDate stri
 		row = sheet.Row{At: rd.rows, ID: one(int(sheet.ID), r), Title: one(int(sheet.Title), r),
 			Description: one(int(sheet.Description), r), URL: one(int(sheet.URL), r), Place: one(int(sheet.Place), r),
 			Actors: many(int(sheet.Actors), r, row.Actors[:0]), Topics: many(int(sheet.Topics), r, row.Topics[:0])}
+		if dg.sums != nil && r < len(dg.sums) {
+			row.Made, row.Summary = true, dg.sums[r]
+		}
 		if exact := one(edtfField, r); exact != "" {
 			row.Date = exact
 		} else if d := typed(int(sheet.Date), r); !d.IsZero() {
@@ -831,6 +882,89 @@ func (d *decoder) column(chunk pq.ColumnChunk, c column, n int, typed bool, keep
 	}
 	cs.start = append(cs.start, int32(len(cs.vals))) // the end of the last row
 	return cs, nil
+}
+
+// summariesSafe is summaries with a panic of parquet-go on a damaged file
+// as its error.
+func (d *decoder) summariesSafe(chunk pq.ColumnChunk, n int, keep []bool, places *cells) (cs *cells, sums []string, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			cs, sums, err = nil, nil, fmt.Errorf("the file is damaged (%v)", p)
+		}
+	}()
+	return d.summaries(chunk, n, keep, places)
+}
+
+// summaries reads a description column chunk of n rows and makes each
+// row's summary of its description and its place (places: nil for none),
+// as Builder.Add would (sheet.MakeSummary), straight from the pages into
+// the decoder's text: the cells hold the cleaned descriptions, a part of
+// the summaries. With keep, only the kept rows' are made.
+func (d *decoder) summaries(chunk pq.ColumnChunk, n int, keep []bool, places *cells) (*cells, []string, error) {
+	room := min(n, maxRoom)
+	cs := &cells{start: make([]int32, 0, room+1), vals: make([]string, 0, room)}
+	sums := make([]string, 0, room)
+	place := func(r int) string {
+		if places == nil {
+			return ""
+		}
+		if v := places.row(r); len(v) > 0 {
+			return v[0]
+		}
+		return ""
+	}
+	pages := chunk.Pages()
+	defer pages.Close()
+	buf := make([]pq.Value, 1024)
+	r := -1
+	for {
+		p, err := pages.ReadPage()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, nil, err
+		}
+		vr := p.Values()
+		for {
+			k, err := vr.ReadValues(buf)
+			for _, v := range buf[:k] {
+				if v.RepetitionLevel() != 0 {
+					continue // one value a row (a damaged file's others are left)
+				}
+				r++
+				cs.start = append(cs.start, int32(len(cs.vals)))
+				sums = append(sums, "")
+				if r >= n || keep != nil && (r >= len(keep) || !keep[r]) {
+					continue
+				}
+				text := ""
+				if !v.IsNull() {
+					if v.Kind() == pq.ByteArray {
+						b := v.ByteArray()
+						text = unsafe.String(unsafe.SliceData(b), len(b)) // the page's, for a moment
+					} else {
+						text = cellText(v)
+					}
+				}
+				sum, desc := sheet.MakeSummary(d.text.Join, text, place(r))
+				sums[r] = sum
+				if !v.IsNull() {
+					cs.vals = append(cs.vals, desc)
+				}
+			}
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				pq.Release(p)
+				return nil, nil, err
+			}
+		}
+		pq.Release(p)
+	}
+	cs.start = append(cs.start, int32(len(cs.vals)))
+	return cs, sums, nil
 }
 
 // dateOf turns a typed date value into a date (zero when it is not one).

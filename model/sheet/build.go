@@ -26,6 +26,13 @@ type Row struct {
 	// TypedEnd is the same for the end.
 	TypedEnd       edtf.Date
 	Actors, Topics []string
+	// Made says the reader made the summary already (Summary): the one
+	// Add would make of Description and Place (MakeSummary), with
+	// Description cleaned as Add cleans it. A reader that holds the text
+	// only for a moment (Parquet's pages) writes it once where it stays,
+	// rather than copying it to hold it and Add copying it again.
+	Made    bool
+	Summary string
 }
 
 // maxProblems bounds how many warnings one file reports.
@@ -190,11 +197,18 @@ func (b *Builder) Add(r *Row) {
 	}
 	place := text.CleanLine(r.Place)
 	ev.Title = strings.TrimSpace(text.CleanLine(r.Title)) // "" when Untitled
-	desc := text.Clean(r.Description)
+	desc := r.Description
+	if !r.Made {
+		desc = text.Clean(desc)
+	}
 	if ev.Title == "" {
 		ev.Title = b.fallbackTitle(topicNames, place, desc, r.At)
 	}
-	ev.Summary = b.summary(desc, place, r.At)
+	if r.Made && b.Keep == nil {
+		ev.Summary = r.Summary
+	} else {
+		ev.Summary = b.summary(desc, place, r.At)
+	}
 	if u := text.CleanLine(strings.TrimSpace(r.URL)); u != "" {
 		ev.Citations = b.citations(u)
 	}
@@ -220,6 +234,25 @@ func (b *Builder) summary(desc, place string, at int) string {
 // place, for a lean load's refill.
 func Summary(description, place string) string {
 	return withPlace(func(parts ...string) string { return strings.Join(parts, "") }, text.Clean(description), text.CleanLine(place))
+}
+
+// MakeSummary is a row's summary and cleaned description as Builder.Add
+// makes them of its description and place, written by join (which must
+// copy description: it may be text the reader is about to reuse), for a
+// reader that sets Row.Made. The description is a part of the summary
+// when it can be.
+func MakeSummary(join func(parts ...string) string, description, place string) (summary, desc string) {
+	desc = text.Clean(description)
+	place = text.CleanLine(place)
+	if place == "" {
+		desc = join(desc)
+		return desc, desc
+	}
+	summary = withPlace(join, desc, place)
+	if strings.HasPrefix(summary, desc) {
+		return summary, summary[:len(desc)]
+	}
+	return summary, join(desc) // it started with blank lines, which the summary leaves out
 }
 
 // withPlace is a summary: the cleaned description, then where, when the

@@ -17,8 +17,8 @@ import (
 
 	"github.com/dateline/dateline/model"
 	"github.com/dateline/dateline/model/edtf"
-	"github.com/dateline/dateline/model/internal/huge"
 	"github.com/dateline/dateline/model/internal/cameo"
+	"github.com/dateline/dateline/model/internal/huge"
 	"github.com/dateline/dateline/model/sheet"
 	"github.com/dateline/dateline/model/text"
 )

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/dateline/dateline/model/internal/huge"
 	"github.com/dateline/dateline/model/internal/window"
 )
 
@@ -44,8 +45,10 @@ func (l *LeftOut) Add(p Place) {
 // Grow makes room for n more places, when the loader knows about how many
 // events it will leave out, so that the list is not copied as it grows.
 func (l *LeftOut) Grow(n int) {
-	if !l.ForGood {
-		l.places = slices.Grow(l.places, n)
+	if !l.ForGood && cap(l.places)-len(l.places) < n {
+		places := huge.Slice[Place](len(l.places), len(l.places)+n)
+		copy(places, l.places)
+		l.places = places
 	}
 }
 

@@ -115,6 +115,9 @@ func loadNDJSON(l *ndjsonLoader, r io.Reader) (*Story, Problems, error) {
 	if n := int(SizeHint(r)); n > 0 {
 		l.s.Events = huge.Slice[Event](0, n/eventBytes+1)
 		l.lines["events"] = make([]int32, 0, n/eventBytes+1)
+		if l.keep != nil {
+			l.left.Grow(n/eventBytes + 1) // a lean load leaves out most summaries
+		}
 	}
 	lineNo, blank, err := l.readAll(GuardBinary(name, r))
 	var binary Problems

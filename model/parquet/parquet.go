@@ -512,6 +512,10 @@ func (c *cells) row(r int) []string {
 type job struct {
 	c     column
 	typed bool
+	// sums, when not nil, makes it the job of the summaries (made): it
+	// reads the place column, then c, the description, and sets sums.
+	sums  *[]string
+	place column // leaf -1: none
 }
 
 // decode reads the needed columns of one row group, several at once.
@@ -529,7 +533,7 @@ func (rd *reader) decode(rg pq.RowGroup, fields *[numFields][]column) *decoded {
 				continue
 			}
 			read[c.leaf] = &cells{}
-			jobs = append(jobs, job{c, true})
+			jobs = append(jobs, job{c: c, typed: true})
 		}
 	}
 	if rd.ranged {
@@ -554,9 +558,17 @@ func (rd *reader) decode(rg pq.RowGroup, fields *[numFields][]column) *decoded {
 		}
 	}
 	later := rd.opt.Keep != nil && rd.opt.NoText
-	desc, place, made := rd.madeSummaries(fields, len(chunks))
+	var sums []string
+	if desc, place, made := rd.madeSummaries(fields, len(chunks)); made {
+		// The longest job, first, beside the others.
+		read[desc.leaf] = &cells{}
+		if place.leaf >= 0 {
+			read[place.leaf] = &cells{}
+		}
+		jobs = append(jobs, job{c: desc, sums: &sums, place: place})
+	}
 	for fl := range numFields {
-		if later && fl == int(sheet.Description) || made && fl == int(sheet.Description) {
+		if later && fl == int(sheet.Description) {
 			continue
 		}
 		for _, c := range fields[fl] {
@@ -565,7 +577,7 @@ func (rd *reader) decode(rg pq.RowGroup, fields *[numFields][]column) *decoded {
 			}
 			typed := (fl == int(sheet.Date) || fl == int(sheet.End)) && c.kind != dateText
 			read[c.leaf] = &cells{}
-			jobs = append(jobs, job{c, typed})
+			jobs = append(jobs, job{c: c, typed: typed})
 		}
 	}
 	if err := rd.columns(chunks, jobs, n, keep, read); err != nil {
@@ -578,19 +590,7 @@ func (rd *reader) decode(rg pq.RowGroup, fields *[numFields][]column) *decoded {
 			return &decoded{err: err}
 		}
 	}
-	dg := &decoded{n: n, read: read, keep: keep}
-	if made {
-		var places *cells
-		if place.leaf >= 0 {
-			places = read[place.leaf]
-		}
-		cs, sums, err := rd.decoders[0].summariesSafe(chunks[desc.leaf], n, keep, places)
-		if err != nil {
-			return &decoded{err: err}
-		}
-		read[desc.leaf], dg.sums = cs, sums
-	}
-	return dg
+	return &decoded{n: n, read: read, keep: keep, sums: sums}
 }
 
 // madeSummaries says whether the rows' summaries are made as the
@@ -617,6 +617,9 @@ func (rd *reader) madeSummaries(fields *[numFields][]column, chunks int) (desc, 
 			if fl != int(sheet.Description) && c.leaf == desc.leaf {
 				return desc, place, false // read as another field's text too
 			}
+			if (fl == int(sheet.Date) || fl == int(sheet.End)) && c.leaf == place.leaf && place.leaf >= 0 {
+				return desc, place, false // read as dates, not text
+			}
 		}
 	}
 	return desc, place, true
@@ -628,7 +631,7 @@ func (rd *reader) untitled(chunks []pq.ColumnChunk, fields *[numFields][]column,
 	var jobs []job
 	for _, c := range fields[sheet.Description] {
 		if c.leaf >= 0 && read[c.leaf] == nil && c.leaf < len(chunks) {
-			jobs = append(jobs, job{c, false})
+			jobs = append(jobs, job{c: c})
 		}
 	}
 	if len(jobs) == 0 {
@@ -678,6 +681,7 @@ func oneOf(read map[int]*cells, cols []column, r int) string {
 // goroutines.
 func (rd *reader) columns(chunks []pq.ColumnChunk, jobs []job, n int, keep []bool, read map[int]*cells) error {
 	out := make([]*cells, len(jobs))
+	places := make([]*cells, len(jobs)) // a summary job's place column
 	errs := make([]error, len(jobs))
 	var next atomic.Int32
 	var wg sync.WaitGroup
@@ -693,7 +697,17 @@ func (rd *reader) columns(chunks []pq.ColumnChunk, jobs []job, n int, keep []boo
 				if i >= len(jobs) {
 					return
 				}
-				out[i], errs[i] = d.columnSafe(chunks[jobs[i].c.leaf], jobs[i].c, n, jobs[i].typed, keep)
+				j := jobs[i]
+				if j.sums == nil {
+					out[i], errs[i] = d.columnSafe(chunks[j.c.leaf], j.c, n, j.typed, keep)
+					continue
+				}
+				if j.place.leaf >= 0 {
+					if places[i], errs[i] = d.columnSafe(chunks[j.place.leaf], j.place, n, false, keep); errs[i] != nil {
+						continue
+					}
+				}
+				out[i], *j.sums, errs[i] = d.summariesSafe(chunks[j.c.leaf], n, keep, places[i])
 			}
 		})
 	}
@@ -703,6 +717,9 @@ func (rd *reader) columns(chunks []pq.ColumnChunk, jobs []job, n int, keep []boo
 			return errs[i]
 		}
 		read[j.c.leaf] = out[i]
+		if j.sums != nil && j.place.leaf >= 0 {
+			read[j.place.leaf] = places[i]
+		}
 	}
 	return nil
 }

@@ -560,7 +560,7 @@ func (rd *reader) decode(rg pq.RowGroup, fields *[numFields][]column) *decoded {
 	later := rd.opt.Keep != nil && rd.opt.NoText
 	var sums []string
 	if desc, place, made := rd.madeSummaries(fields, len(chunks)); made {
-		// The longest job, first, beside the others.
+		// The longest job, ahead of the other text columns, beside them.
 		read[desc.leaf] = &cells{}
 		if place.leaf >= 0 {
 			read[place.leaf] = &cells{}

@@ -15,6 +15,7 @@ import (
 	"github.com/dateline/dateline/model/edtf"
 	"github.com/dateline/dateline/model/internal/csvtail"
 	"github.com/dateline/dateline/model/internal/huge"
+	"github.com/dateline/dateline/model/internal/idset"
 	"github.com/dateline/dateline/model/text"
 )
 
@@ -68,7 +69,7 @@ type importer struct {
 	s    *model.Story
 	col  columns
 
-	ids        map[string]int32  // every id given out → line, or 0 for actors, topics and sources
+	ids        idset.Set         // every id given out, with its line, or 0 for actors, topics and sources
 	actorOf    map[string]int32  // actor name → index in s.Actors
 	actorCoded []bool            // the actor's kind came from an inter code
 	actorRow   []uint32          // the row that last gave the actor a role, so a row names it once
@@ -132,7 +133,7 @@ func importWith(name string, r io.Reader, lean *importer) (*model.Story, model.P
 	columns := len(header)
 	im := &importer{
 		name: name, s: &model.Story{}, col: findColumns(header),
-		ids: map[string]int32{}, actorOf: map[string]int32{}, topicOf: map[string]string{},
+		actorOf: map[string]int32{}, topicOf: map[string]string{},
 		topicPair: map[[2]string][]string{}, citeOf: map[string][]model.Citation{}, sourceOf: map[string]string{},
 		countries: map[string]bool{}, days: map[int32]edtf.Date{},
 	}
@@ -208,11 +209,7 @@ func (im *importer) presize(consumed int64) {
 	events := huge.Slice[model.Event](n, est)
 	copy(events, im.s.Events)
 	im.s.Events = events
-	ids := make(map[string]int32, est+len(im.ids))
-	for k, v := range im.ids {
-		ids[k] = v
-	}
-	im.ids = ids
+	im.ids.Grow(est - n)
 	if im.left != nil {
 		im.left.Grow(est - n) // most rows leave their summary out
 	}
@@ -438,34 +435,20 @@ func (im *importer) eventID(rec []string, line int) string {
 			id = "acled-line-" + strconv.Itoa(line)
 		}
 	}
-	if first, taken := im.ids[id]; taken {
-		base := id
-		for n := 2; taken; n++ {
-			id = base + "-" + strconv.Itoa(n)
-			_, taken = im.ids[id]
-		}
+	id, first, taken := im.ids.TakeValue(id, int32(line))
+	if taken {
 		if first > 0 {
 			im.warn(line, 0, "event id %q is used again (first at line %d); this one is %q", text.CleanLine(raw), first, id)
 		} else {
 			im.warn(line, 0, "event id %q is already an actor's, topic's or source's id; this event is %q", text.CleanLine(raw), id)
 		}
 	}
-	im.ids[id] = int32(line)
 	return id
 }
 
 // unique gives out base, or base-2, base-3… when it is taken, for actors,
 // topics and sources.
-func (im *importer) unique(base string) string {
-	id := base
-	for n := 2; ; n++ {
-		if _, taken := im.ids[id]; !taken {
-			im.ids[id] = 0
-			return id
-		}
-		id = base + "-" + strconv.Itoa(n)
-	}
-}
+func (im *importer) unique(base string) string { return im.ids.Take(base) }
 
 func (im *importer) summary(notes, fatalities, location, admin1, country string) string {
 	if fatalities != "" {

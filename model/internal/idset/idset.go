@@ -18,6 +18,7 @@ import (
 type Set struct {
 	slots []uint64 // hash>>32<<32 | index in ids + 1; 0 is empty
 	ids   []string
+	vals  []int32 // a value kept with each id (TakeValue), when any was
 	mask  uint64
 	seed  maphash.Seed
 	next  map[string]int // base → the next counter to try
@@ -25,12 +26,29 @@ type Set struct {
 
 // Take gives out base, or base-2, base-3… when it is taken.
 func (s *Set) Take(base string) string {
-	if s.add(base) {
-		return base
+	id, _, _ := s.TakeValue(base, 0)
+	return id
+}
+
+// TakeValue is Take keeping v with the id given out (an event's line,
+// for a message about the id used again); when base was taken, it
+// returns the value kept with it, and true.
+func (s *Set) TakeValue(base string, v int32) (id string, prev int32, taken bool) {
+	at, ok := s.add(base, v)
+	if ok {
+		return base, 0, false
 	}
+	if at < len(s.vals) {
+		prev = s.vals[at]
+	}
+	return s.renamed(base, v), prev, true
+}
+
+// renamed gives out base-2, base-3…, the first not taken.
+func (s *Set) renamed(base string, v int32) string {
 	for n := max(2, s.next[base]); ; n++ {
 		id := base + "-" + strconv.Itoa(n)
-		if s.add(id) {
+		if _, ok := s.add(id, v); ok {
 			if s.next == nil {
 				s.next = map[string]int{}
 			}
@@ -47,6 +65,11 @@ func (s *Set) Grow(n int) {
 		ids := huge.Slice[string](len(s.ids), len(s.ids)+n)
 		copy(ids, s.ids)
 		s.ids = ids
+	}
+	if s.vals != nil && cap(s.vals)-len(s.vals) < n {
+		vals := huge.Slice[int32](len(s.vals), len(s.vals)+n)
+		copy(vals, s.vals)
+		s.vals = vals
 	}
 }
 
@@ -68,22 +91,29 @@ func (s *Set) Has(id string) bool {
 	}
 }
 
-// add gives out id unless it is taken.
-func (s *Set) add(id string) bool {
+// add gives out id, keeping v with it, unless it is taken: then it
+// returns the index of the id that took it, and false.
+func (s *Set) add(id string, v int32) (int, bool) {
 	if len(s.ids)+1 > len(s.slots)/3*2 {
 		s.resize(max(16, 2*len(s.ids)))
 	}
 	h := maphash.String(s.seed, id)
 	tag := h >> 32 << 32
 	for j := h & s.mask; ; j = (j + 1) & s.mask {
-		v := s.slots[j]
-		if v == 0 {
+		slot := s.slots[j]
+		if slot == 0 {
 			s.ids = append(s.ids, id)
 			s.slots[j] = tag | uint64(len(s.ids))
-			return true
+			if v != 0 && s.vals == nil {
+				s.vals = make([]int32, len(s.ids)-1, cap(s.ids))
+			}
+			if s.vals != nil {
+				s.vals = append(s.vals, v)
+			}
+			return 0, true
 		}
-		if v>>32<<32 == tag && s.ids[uint32(v)-1] == id {
-			return false
+		if slot>>32<<32 == tag && s.ids[uint32(slot)-1] == id {
+			return int(uint32(slot) - 1), false
 		}
 	}
 }

@@ -74,3 +74,26 @@ func BenchmarkTake(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/id")
 }
+
+// TestTakeValue keeps a value with each id, and gives back the one kept
+// with an id taken again, whether or not values were kept before it.
+func TestTakeValue(t *testing.T) {
+	var s Set
+	s.Take("actor") // no value
+	for _, c := range []struct {
+		base, want string
+		v, prev    int32
+		taken      bool
+	}{
+		{"ev", "ev", 7, 0, false},
+		{"ev", "ev-2", 9, 7, true},
+		{"actor", "actor-2", 11, 0, true},
+		{"ev-2", "ev-2-2", 12, 9, true},
+		{"ev", "ev-3", 13, 7, true},
+	} {
+		id, prev, taken := s.TakeValue(c.base, c.v)
+		if id != c.want || prev != c.prev || taken != c.taken {
+			t.Errorf("TakeValue(%q, %d) = %q, %d, %v; want %q, %d, %v", c.base, c.v, id, prev, taken, c.want, c.prev, c.taken)
+		}
+	}
+}

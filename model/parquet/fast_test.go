@@ -2,6 +2,8 @@ package parquet
 
 import (
 	"bytes"
+	"fmt"
+	"math/rand/v2"
 	"reflect"
 	"testing"
 	"time"
@@ -79,3 +81,41 @@ type noteRow struct {
 }
 
 func ptr(s string) *string { return &s }
+
+// TestFastSameAsPlainDamaged: on a file with bytes changed here and
+// there, the fast reading fails (or not) as the plain one does, with the
+// same message: the summaries' job, which reads the place column and the
+// description beside the other columns, reports the damage the plain
+// reading would meet first.
+func TestFastSameAsPlainDamaged(t *testing.T) {
+	var g bytes.Buffer
+	if err := gen.Write(&g, gen.Config{Events: 3000, Seed: 7}, gen.Parquet); err != nil {
+		t.Fatal(err)
+	}
+	good := g.Bytes()
+	rng := rand.New(rand.NewPCG(7, 7))
+	differ := 0
+	for i := range 300 {
+		data := bytes.Clone(good)
+		for range 1 + i%3 {
+			at := 4 + rng.IntN(len(data)-8)
+			data[at] ^= byte(1 + rng.IntN(255))
+		}
+		read := func(p bool) []any {
+			defer func(was bool) { plain = was }(plain)
+			plain = p
+			s, st, warns, err := importStats("f.parquet", bytes.NewReader(data), int64(len(data)), Options{})
+			return []any{s, st, warns, fmt.Sprint(err)}
+		}
+		want, got := read(true), read(false)
+		if !reflect.DeepEqual(got, want) {
+			differ++
+			if differ <= 3 {
+				t.Errorf("flip %d: fast %v, plain %v", i, got[3], want[3])
+			}
+		}
+	}
+	if differ > 0 {
+		t.Errorf("%d of 300 damaged files read differently", differ)
+	}
+}

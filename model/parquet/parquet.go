@@ -516,7 +516,16 @@ type job struct {
 	// reads the place column, then c, the description, and sets sums.
 	sums  *[]string
 	place column // leaf -1: none
+	// order and placeOrder place the job (and its place column) in the
+	// order the columns are read one at a time, so that of several
+	// damaged columns the error names the one the plain reading meets
+	// first.
+	order, placeOrder int
 }
+
+// orderOf is the place of field fl's column k in the plain reading's
+// order: the typed dates, then the fields in order.
+func orderOf(fl, k int) int { return 1<<20*(1+fl) + k }
 
 // decode reads the needed columns of one row group, several at once.
 func (rd *reader) decode(rg pq.RowGroup, fields *[numFields][]column) *decoded {
@@ -533,7 +542,7 @@ func (rd *reader) decode(rg pq.RowGroup, fields *[numFields][]column) *decoded {
 				continue
 			}
 			read[c.leaf] = &cells{}
-			jobs = append(jobs, job{c: c, typed: true})
+			jobs = append(jobs, job{c: c, typed: true, order: len(jobs)})
 		}
 	}
 	if rd.ranged {
@@ -565,19 +574,20 @@ func (rd *reader) decode(rg pq.RowGroup, fields *[numFields][]column) *decoded {
 		if place.leaf >= 0 {
 			read[place.leaf] = &cells{}
 		}
-		jobs = append(jobs, job{c: desc, sums: &sums, place: place})
+		jobs = append(jobs, job{c: desc, sums: &sums, place: place,
+			order: orderOf(int(sheet.Description), 0), placeOrder: orderOf(int(sheet.Place), 0)})
 	}
 	for fl := range numFields {
 		if later && fl == int(sheet.Description) {
 			continue
 		}
-		for _, c := range fields[fl] {
+		for k, c := range fields[fl] {
 			if c.leaf < 0 || read[c.leaf] != nil || c.leaf >= len(chunks) {
 				continue
 			}
 			typed := (fl == int(sheet.Date) || fl == int(sheet.End)) && c.kind != dateText
 			read[c.leaf] = &cells{}
-			jobs = append(jobs, job{c: c, typed: typed})
+			jobs = append(jobs, job{c: c, typed: typed, order: orderOf(fl, k)})
 		}
 	}
 	if err := rd.columns(chunks, jobs, n, keep, read); err != nil {
@@ -683,6 +693,7 @@ func (rd *reader) columns(chunks []pq.ColumnChunk, jobs []job, n int, keep []boo
 	out := make([]*cells, len(jobs))
 	places := make([]*cells, len(jobs)) // a summary job's place column
 	errs := make([]error, len(jobs))
+	errOrder := make([]int, len(jobs))
 	var next atomic.Int32
 	var wg sync.WaitGroup
 	workers := decoders
@@ -698,24 +709,35 @@ func (rd *reader) columns(chunks []pq.ColumnChunk, jobs []job, n int, keep []boo
 					return
 				}
 				j := jobs[i]
+				errOrder[i] = j.order
 				if j.sums == nil {
 					out[i], errs[i] = d.columnSafe(chunks[j.c.leaf], j.c, n, j.typed, keep)
 					continue
 				}
+				var placeErr error
 				if j.place.leaf >= 0 {
-					if places[i], errs[i] = d.columnSafe(chunks[j.place.leaf], j.place, n, false, keep); errs[i] != nil {
-						continue
-					}
+					places[i], placeErr = d.columnSafe(chunks[j.place.leaf], j.place, n, false, keep)
 				}
+				// The description is read even when the place is damaged:
+				// the plain reading meets it first.
 				out[i], *j.sums, errs[i] = d.summariesSafe(chunks[j.c.leaf], n, keep, places[i])
+				if errs[i] == nil && placeErr != nil {
+					errs[i], errOrder[i] = placeErr, j.placeOrder
+				}
 			}
 		})
 	}
 	wg.Wait()
-	for i, j := range jobs {
-		if errs[i] != nil {
-			return errs[i]
+	first := -1
+	for i := range jobs {
+		if errs[i] != nil && (first < 0 || errOrder[i] < errOrder[first]) {
+			first = i
 		}
+	}
+	if first >= 0 {
+		return errs[first]
+	}
+	for i, j := range jobs {
 		read[j.c.leaf] = out[i]
 		if j.sums != nil && j.place.leaf >= 0 {
 			read[j.place.leaf] = places[i]

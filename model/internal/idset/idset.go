@@ -24,6 +24,9 @@ type Set struct {
 	next  map[string]int // base → the next counter to try
 }
 
+// hash is the ids' hash; tests make it collide.
+var hash = maphash.String
+
 // Take gives out base, or base-2, base-3… when it is taken.
 func (s *Set) Take(base string) string {
 	id, _, _ := s.TakeValue(base, 0)
@@ -78,7 +81,7 @@ func (s *Set) Has(id string) bool {
 	if s.slots == nil {
 		return false
 	}
-	h := maphash.String(s.seed, id)
+	h := hash(s.seed, id)
 	tag := h >> 32 << 32
 	for j := h & s.mask; ; j = (j + 1) & s.mask {
 		v := s.slots[j]
@@ -97,7 +100,7 @@ func (s *Set) add(id string, v int32) (int, bool) {
 	if len(s.ids)+1 > len(s.slots)/3*2 {
 		s.resize(max(16, 2*len(s.ids)))
 	}
-	h := maphash.String(s.seed, id)
+	h := hash(s.seed, id)
 	tag := h >> 32 << 32
 	for j := h & s.mask; ; j = (j + 1) & s.mask {
 		slot := s.slots[j]
@@ -132,7 +135,7 @@ func (s *Set) resize(n int) {
 	}
 	s.slots, s.mask = huge.Slice[uint64](size, size), uint64(size-1)
 	for i, id := range s.ids {
-		h := maphash.String(s.seed, id)
+		h := hash(s.seed, id)
 		j := h & s.mask
 		for s.slots[j] != 0 {
 			j = (j + 1) & s.mask

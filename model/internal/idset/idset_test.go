@@ -1,6 +1,7 @@
 package idset
 
 import (
+	"hash/maphash"
 	"strconv"
 	"testing"
 )
@@ -95,5 +96,26 @@ func TestTakeValue(t *testing.T) {
 		if id != c.want || prev != c.prev || taken != c.taken {
 			t.Errorf("TakeValue(%q, %d) = %q, %d, %v; want %q, %d, %v", c.base, c.v, id, prev, taken, c.want, c.prev, c.taken)
 		}
+	}
+}
+
+// TestTakeCollisions makes every id of a length hash alike, so that each
+// probe meets slots whose hash says "maybe" and the ids themselves must
+// tell them apart.
+func TestTakeCollisions(t *testing.T) {
+	defer func(was func(maphash.Seed, string) uint64) { hash = was }(hash)
+	hash = func(_ maphash.Seed, s string) uint64 { return uint64(len(s)) }
+	var s Set
+	for i := range 100 {
+		id := "id-" + strconv.Itoa(100+i)
+		if got := s.Take(id); got != id {
+			t.Fatalf("Take(%s) = %q with hashes alike", id, got)
+		}
+	}
+	if got := s.Take("id-150"); got != "id-150-2" {
+		t.Errorf("Take of an id given out = %q, want id-150-2", got)
+	}
+	if !s.Has("id-199") || s.Has("id-200") {
+		t.Error("Has with hashes alike")
 	}
 }

@@ -34,6 +34,7 @@ while getopts "n:e:b:d:f:q" o; do
 	esac
 done
 word=${WORD:-ambush}
+word_re=$(printf '%s' "$word" | sed 's/[][\\.^$*+?(){}|/]/\\&/g') # as a Perl pattern
 actor_ndjson=${ACTOR_NDJSON:-group-770}
 actor_csv=${ACTOR_CSV:-people-s-militia-of-galvia-770}
 actor_parquet=${ACTOR_PARQUET:-government-of-arvania}
@@ -103,7 +104,7 @@ exec {idle}<> <(:) # a pipe nobody writes to: read -t on it is a sleep
 watch() {
 	rm -f "$work/ask" "$work/answer" && mkfifo "$work/ask" "$work/answer"
 	exec {ask}<>"$work/ask" {answer}<>"$work/answer"
-	perl scripts/wait-screen.pl "$sock" bench <"$work/ask" >"$work/answer" &
+	perl scripts/wait-screen.pl "$sock" bench <"$work/ask" >"$work/answer" {ask}>&- {answer}>&- &
 	waiter=$!
 }
 # unwatch: ends the waiter, once its session has ended.
@@ -117,7 +118,7 @@ unwatch() {
 wait_for() {
 	local reply
 	printf '%s %s\n' "$2" "$1" >&"$ask"
-	read -r reply <&"$answer" && [ "$reply" = match ] || return 1
+	read -r -t $(($2 + 5)) reply <&"$answer" && [ "$reply" = match ] || return 1
 	now
 }
 
@@ -145,10 +146,10 @@ explorer() {
 		tmux -L "$sock" send-keys -t bench -l "$word"
 		# The first match shows (the status says it is counting the rest),
 		# then the count.
-		if ! tl=$(wait_for "/$word: (counting the matches|match [0-9,]+ of [0-9,]+|[0-9,]+ match|no match)" 120); then
+		if ! tl=$(wait_for "/$word_re: (counting the matches|match [0-9,]+ of [0-9,]+|[0-9,]+ match|no match)" 120); then
 			tl=$(awk -v a="$t1" 'BEGIN{printf "%.3f", a+120}')
 		fi
-		if ! t2=$(wait_for "/$word: (match [0-9,]+ of [0-9,]+|[0-9,]+ match|no match)" 120); then
+		if ! t2=$(wait_for "/$word_re: (match [0-9,]+ of [0-9,]+|[0-9,]+ match|no match)" 120); then
 			t2=$(awk -v a="$t1" 'BEGIN{printf "%.3f", a+120}')
 		fi
 		hwm=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)

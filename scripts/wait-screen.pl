@@ -3,8 +3,8 @@
 # session SESSION (on server -L SOCKET). Each line it reads is a question,
 # "TIMEOUT REGEX": it waits until the screen, as `capture-pane -p` prints
 # it (lines joined by newlines), matches REGEX (Perl's), and writes
-# "match", or writes "timeout" after TIMEOUT seconds. It ends with its
-# input, or when the session does.
+# "match"; or "timeout" after TIMEOUT seconds, or at once once the session
+# has ended; or "error" for a REGEX Perl refuses. It ends with its input.
 #
 # It looks at the screen only while asked, and then only when the program
 # in the pane has written something: one tmux client in control mode,
@@ -30,24 +30,34 @@ STDOUT->autoflush(1);
 
 my $sel = IO::Select->new($from, \*STDIN);
 my %buf = (tmux => '', in => '');
-my ($re, $deadline);        # the question being answered, if any
-my ($asked, $dirty) = (0, 0); # screens asked for and not yet read; output since
-my ($block, $screen) = (0, '');
+my ($re, $deadline, $qgen) = (undef, 0, 0); # the question being answered, if any, and its number
+my @asked;          # the questions the screens asked for and not yet read were for
+my $dirty = 0;      # output came since the last screen was asked for
+my ($block, $mine, $screen) = (0, 0, '');
+my $gone = 0;       # the session ended: every question is answered "timeout"
 
-sub ask { print $to "capture-pane -p -t $session\n"; $asked++; $dirty = 0 }
+sub ask { print $to "capture-pane -p -t $session\n"; push @asked, $qgen; $dirty = 0 }
 sub answer { print "$_[0]\n"; undef $re }
 sub finish { close $to; kill 'TERM', $pid; waitpid $pid, 0; exit 0 }
+sub ended {
+	return if $gone;
+	$gone = 1;
+	$sel->remove($from);
+	answer('timeout') if defined $re;
+}
 
-# tmux: one line from the control client.
+# tmux: one line from the control client. Only the blocks of the
+# commands sent here (flags 1) are screens; the attach has its own.
 sub tmux_line {
 	my ($line) = @_;
 	if ($block) {
 		if ($line =~ /^%(end|error) /) {
 			$block = 0;
-			$asked-- if $asked > 0;
-			if (defined $re && $screen =~ $re) {
+			return unless $mine;
+			my $for = shift @asked;
+			if (defined $re && defined $for && $for == $qgen && $screen =~ $re) {
 				answer('match');
-			} elsif (defined $re && $dirty && !$asked) {
+			} elsif (defined $re && $dirty && !@asked) {
 				ask();
 			}
 		} else {
@@ -55,13 +65,12 @@ sub tmux_line {
 		}
 		return;
 	}
-	if ($line =~ /^%begin /) {
-		($block, $screen) = (1, '');
+	if ($line =~ /^%begin \S+ \S+ (\d+)/) {
+		($block, $mine, $screen) = (1, $1 & 1, '');
 	} elsif ($line =~ /^%output /) {
-		if (!defined $re || $asked) { $dirty = 1 } else { ask() }
+		if (defined $re && !@asked) { ask() } else { $dirty = 1 }
 	} elsif ($line =~ /^%exit/) {
-		answer('timeout') if defined $re;
-		finish();
+		ended();
 	}
 }
 
@@ -69,9 +78,14 @@ sub tmux_line {
 sub question {
 	my ($line) = @_;
 	my ($timeout, $pattern) = split / /, $line, 2;
-	($re, $deadline) = (qr/$pattern/, time + $timeout);
-	ask() unless $asked;
-	$dirty = 1 if $asked; # look again once the screen asked for is read
+	$qgen++;
+	my $compiled = eval { qr/$pattern/ };
+	if (!defined $compiled || $gone) {
+		print(defined $compiled ? "timeout\n" : "error\n");
+		return;
+	}
+	($re, $deadline) = ($compiled, time + $timeout);
+	if (@asked) { $dirty = 1 } else { ask() } # look again once the screen asked for is read
 }
 
 while (1) {
@@ -85,8 +99,9 @@ while (1) {
 		my $key = $fh == $from ? 'tmux' : 'in';
 		my $n = sysread($fh, $buf{$key}, 65536, length $buf{$key});
 		if (!$n) {
-			answer('timeout') if defined $re;
-			finish();
+			finish() if $key eq 'in';
+			ended();
+			next;
 		}
 		while ((my $i = index($buf{$key}, "\n")) >= 0) {
 			my $line = substr($buf{$key}, 0, $i);

@@ -97,6 +97,7 @@ func (f *filterFlags) load(cmd *cobra.Command, paths []string, stderr io.Writer,
 		if err := ix.Refill(rows); err != nil {
 			return nil, nil, dataErr(err)
 		}
+		holdHeap() // what follows writes out what is loaded
 	}
 	return ix, rows, nil
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"strings"
 )
@@ -40,3 +41,26 @@ func pauseGC(paths []string) (resume func()) {
 		debug.SetMemoryLimit(user)
 	}
 }
+
+// holdHeap keeps the heap near what it holds now, for the rest of a
+// command that only writes out what it loaded (list, export): a soft
+// memory limit a little above the live heap, so that the writer's
+// short-lived garbage is collected before it doubles the peak (the
+// collector's default lets the heap grow to twice the live data: `list
+// --format csv` of a 1M-event story peaked at 1.84 × the file, 1.39 ×
+// with the limit, in the same time). A GOMEMLIMIT of the user's that is
+// lower stays; small heaps are left alone.
+func holdHeap() {
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	live := int64(ms.HeapAlloc)
+	if live < 256<<20 {
+		return
+	}
+	limit := heldLimit(live, debug.SetMemoryLimit(-1))
+	debug.SetMemoryLimit(limit)
+}
+
+// heldLimit is holdHeap's limit for a live heap: a tenth and 64 MiB
+// above it, or the user's limit when that is lower.
+func heldLimit(live, user int64) int64 { return min(live+live/10+64<<20, user) }

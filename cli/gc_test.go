@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"math"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -54,5 +55,17 @@ func TestPauseGC(t *testing.T) {
 		if got != 100 {
 			t.Errorf("loading %v turned the GC percent to %d", paths, got)
 		}
+	}
+}
+
+// TestHeldLimit: a tenth and 64 MiB above the live heap, unless the
+// user's limit is lower.
+func TestHeldLimit(t *testing.T) {
+	const gib = int64(1) << 30
+	if got, want := heldLimit(gib, math.MaxInt64), gib+gib/10+64<<20; got != want {
+		t.Errorf("heldLimit(1 GiB, none) = %d, want %d", got, want)
+	}
+	if got := heldLimit(gib, gib); got != gib {
+		t.Errorf("heldLimit(1 GiB, the user's 1 GiB) = %d", got)
 	}
 }

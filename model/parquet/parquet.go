@@ -849,78 +849,90 @@ func (d *decoder) column(chunk pq.ColumnChunk, c column, n int, typed bool, keep
 	if typed {
 		cs.days = make([]edtf.Date, room)
 	}
-	pages := chunk.Pages()
-	defer pages.Close()
-	buf := make([]pq.Value, 1024)
 	var intern map[string]string // a dictionary's (or a list's) values as text
 	var arena []byte             // the text of the other values
 	r := -1
-	for {
-		p, err := pages.ReadPage()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, err
-		}
+	err := pageValues(chunk, func(p pq.Page, vals []pq.Value) {
 		// The names in lists (actors, topics) repeat as a dictionary's
 		// values do.
 		dict := (p.Dictionary() != nil || c.list) && !typed
 		if dict && intern == nil {
 			intern = map[string]string{}
 		}
+		for _, v := range vals {
+			if v.RepetitionLevel() == 0 {
+				r++
+				cs.start = append(cs.start, int32(len(cs.vals)))
+			}
+			if v.IsNull() || r < 0 || r >= n || keep != nil && (r >= len(keep) || !keep[r]) {
+				continue
+			}
+			if typed {
+				for len(cs.days) <= r {
+					cs.days = append(cs.days, edtf.Date{})
+				}
+				cs.days[r] = d.dateOf(c, v)
+				continue
+			}
+			if plain || v.Kind() != pq.ByteArray {
+				cs.vals = append(cs.vals, cellText(v))
+				continue
+			}
+			b := v.ByteArray()
+			if t, ok := intern[string(b)]; ok {
+				cs.vals = append(cs.vals, t)
+				continue
+			}
+			// The text is copied into a shared block rather than a
+			// string of its own: one allocation for many values.
+			if cap(arena)-len(arena) < len(b) {
+				arena = make([]byte, 0, max(arenaSize, len(b)))
+			}
+			at := len(arena)
+			arena = append(arena, b...)
+			t := unsafe.String(unsafe.SliceData(arena[at:]), len(b))
+			if dict && len(intern) < maxIntern {
+				intern[t] = t
+			}
+			cs.vals = append(cs.vals, t)
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	cs.start = append(cs.start, int32(len(cs.vals))) // the end of the last row
+	return cs, nil
+}
+
+// pageValues reads a column chunk's pages in order and gives visit each
+// batch of a page's values with the page. The page is released once its
+// values are visited: visit keeps no value's bytes.
+func pageValues(chunk pq.ColumnChunk, visit func(p pq.Page, vals []pq.Value)) error {
+	pages := chunk.Pages()
+	defer pages.Close()
+	buf := make([]pq.Value, 1024)
+	for {
+		p, err := pages.ReadPage()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
 		vr := p.Values()
 		for {
 			k, err := vr.ReadValues(buf)
-			for _, v := range buf[:k] {
-				if v.RepetitionLevel() == 0 {
-					r++
-					cs.start = append(cs.start, int32(len(cs.vals)))
-				}
-				if v.IsNull() || r < 0 || r >= n || keep != nil && (r >= len(keep) || !keep[r]) {
-					continue
-				}
-				if typed {
-					for len(cs.days) <= r {
-						cs.days = append(cs.days, edtf.Date{})
-					}
-					cs.days[r] = d.dateOf(c, v)
-					continue
-				}
-				if plain || v.Kind() != pq.ByteArray {
-					cs.vals = append(cs.vals, cellText(v))
-					continue
-				}
-				b := v.ByteArray()
-				if t, ok := intern[string(b)]; ok {
-					cs.vals = append(cs.vals, t)
-					continue
-				}
-				// The text is copied into a shared block rather than a
-				// string of its own: one allocation for many values.
-				if cap(arena)-len(arena) < len(b) {
-					arena = make([]byte, 0, max(arenaSize, len(b)))
-				}
-				at := len(arena)
-				arena = append(arena, b...)
-				t := unsafe.String(unsafe.SliceData(arena[at:]), len(b))
-				if dict && len(intern) < maxIntern {
-					intern[t] = t
-				}
-				cs.vals = append(cs.vals, t)
-			}
+			visit(p, buf[:k])
 			if err == io.EOF {
 				break
 			}
 			if err != nil {
 				pq.Release(p)
-				return nil, err
+				return err
 			}
 		}
 		pq.Release(p)
 	}
-	cs.start = append(cs.start, int32(len(cs.vals))) // the end of the last row
-	return cs, nil
 }
 
 // summariesSafe is summaries with a panic of parquet-go on a damaged file
@@ -952,55 +964,36 @@ func (d *decoder) summaries(chunk pq.ColumnChunk, n int, keep []bool, places *ce
 		}
 		return ""
 	}
-	pages := chunk.Pages()
-	defer pages.Close()
-	buf := make([]pq.Value, 1024)
 	r := -1
-	for {
-		p, err := pages.ReadPage()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, nil, err
-		}
-		vr := p.Values()
-		for {
-			k, err := vr.ReadValues(buf)
-			for _, v := range buf[:k] {
-				if v.RepetitionLevel() != 0 {
-					continue // one value a row (a damaged file's others are left)
-				}
-				r++
-				cs.start = append(cs.start, int32(len(cs.vals)))
-				sums = append(sums, "")
-				if r >= n || keep != nil && (r >= len(keep) || !keep[r]) {
-					continue
-				}
-				text := ""
-				if !v.IsNull() {
-					if v.Kind() == pq.ByteArray {
-						b := v.ByteArray()
-						text = unsafe.String(unsafe.SliceData(b), len(b)) // the page's, for a moment
-					} else {
-						text = cellText(v)
-					}
-				}
-				sum, desc := sheet.MakeSummary(d.text.Join, text, place(r))
-				sums[r] = sum
-				if !v.IsNull() {
-					cs.vals = append(cs.vals, desc)
+	err := pageValues(chunk, func(_ pq.Page, vals []pq.Value) {
+		for _, v := range vals {
+			if v.RepetitionLevel() != 0 {
+				continue // one value a row (a damaged file's others are left)
+			}
+			r++
+			cs.start = append(cs.start, int32(len(cs.vals)))
+			sums = append(sums, "")
+			if r >= n || keep != nil && (r >= len(keep) || !keep[r]) {
+				continue
+			}
+			text := ""
+			if !v.IsNull() {
+				if v.Kind() == pq.ByteArray {
+					b := v.ByteArray()
+					text = unsafe.String(unsafe.SliceData(b), len(b)) // the page's, for a moment
+				} else {
+					text = cellText(v)
 				}
 			}
-			if err == io.EOF {
-				break
-			}
-			if err != nil {
-				pq.Release(p)
-				return nil, nil, err
+			sum, desc := sheet.MakeSummary(d.text.Join, text, place(r))
+			sums[r] = sum
+			if !v.IsNull() {
+				cs.vals = append(cs.vals, desc)
 			}
 		}
-		pq.Release(p)
+	})
+	if err != nil {
+		return nil, nil, err
 	}
 	cs.start = append(cs.start, int32(len(cs.vals)))
 	return cs, sums, nil

@@ -233,7 +233,8 @@ func (b *Builder) summary(desc, place string, at int) string {
 // Summary is the summary Builder.Add makes of a row's description and
 // place, for a lean load's refill.
 func Summary(description, place string) string {
-	return withPlace(func(parts ...string) string { return strings.Join(parts, "") }, text.Clean(description), text.CleanLine(place))
+	sum, _ := MakeSummary(func(parts ...string) string { return strings.Join(parts, "") }, description, place)
+	return sum
 }
 
 // MakeSummary is a row's summary and cleaned description as Builder.Add
